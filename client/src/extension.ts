@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server over IPC and registers the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const module = context.asAbsolutePath('dist/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [{ language: 'yaml' }],
+		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown}') },
+		initializationOptions: { yamlExtensionActive: !!vscode.extensions.getExtension('redhat.vscode-yaml') },
+		markdown: { isTrusted: { enabledCommands: ['kubelore.openEntry'] }, supportHtml: false },
+	};
+	client = new LanguageClient('kubelore', 'KubeLore', serverOptions, clientOptions);
+	registerCommands(context, () => client);
+	await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+}

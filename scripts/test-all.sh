@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test level and prints the wall time of each. Installs what the real-editor tests
+# need first (Debian packages, code-server into .e2e/), so it works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+times=()
+level() {
+	local name=$1; shift
+	local start=$SECONDS
+	echo "::: $name"
+	"$@"
+	times+=("$name: $((SECONDS - start)) s")
+}
+
+level "static checks (tsc, eslint)" bash -c 'npm run -s typecheck && npm run -s lint'
+level "build (knowledge graph, bundles, .vsix)" npm run -s package
+level "unit tests" npm run -s test:unit
+level "protocol tests" npm run -s test:protocol
+if [ -f test/e2e/run.sh ]; then
+	level "install real-editor test dependencies" bash test/e2e/install.sh
+	level "real clients (code-server + Chromium, Neovim)" bash test/e2e/run.sh
+fi
+
+echo
+echo "Wall time per level:"
+printf '  %s\n' "${times[@]}"

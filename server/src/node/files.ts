@@ -1,0 +1,74 @@
+import { opendir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Files larger than this are not indexed: nobody hand-edits them and parsing them costs memory. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.venv/**', '**/vendor/**'];
+
+/** Include and exclude globs, relative to a root folder. */
+export class FileFilter {
+	private readonly included: picomatch.Matcher;
+	private readonly excluded: picomatch.Matcher;
+
+	constructor(include: string[] = DEFAULT_INCLUDE, exclude: string[] = DEFAULT_EXCLUDE) {
+		this.included = picomatch(include.length ? include : DEFAULT_INCLUDE, { dot: true });
+		this.excluded = picomatch(exclude, { dot: true });
+	}
+
+	/** True for a file path (relative, forward slashes) that the workspace should index. */
+	accepts(relativePath: string): boolean {
+		return this.included(relativePath) && !this.excluded(relativePath);
+	}
+
+	/** True when nothing under this folder can be included (so the walk skips it). */
+	prunes(relativeDir: string): boolean {
+		return this.excluded(`${relativeDir}/x`) || this.excluded(`${relativeDir}/x/x.yaml`);
+	}
+}
+
+/** Walks a folder and yields the files the filter accepts, in a stable order. */
+export async function* walkFiles(root: string, filter: FileFilter, onError?: (path: string, error: unknown) => void): AsyncGenerator<string> {
+	const stack = [root];
+	while (stack.length) {
+		const dir = stack.pop()!;
+		let handle;
+		try {
+			handle = await opendir(dir);
+		} catch (error) {
+			onError?.(dir, error);
+			continue;
+		}
+		const dirs: string[] = [];
+		const files: string[] = [];
+		for await (const entry of handle) {
+			const full = join(dir, entry.name);
+			const rel = toPosix(relative(root, full));
+			if (entry.isDirectory()) {
+				if (!filter.prunes(rel)) dirs.push(full);
+			} else if (entry.isFile() && filter.accepts(rel)) files.push(full);
+		}
+		files.sort();
+		for (const f of files) yield f;
+		stack.push(...dirs.sort().reverse());
+	}
+}
+
+/** Reads a text file, or returns an error message (too large, unreadable, binary). */
+export async function readTextFile(path: string): Promise<{ text: string } | { error: string }> {
+	try {
+		const info = await stat(path);
+		if (info.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not indexed` };
+		const buffer = await readFile(path);
+		if (buffer.includes(0)) return { error: 'binary file, not indexed' };
+		return { text: buffer.toString('utf8') };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
+}
+
+export function toPosix(path: string): string {
+	return sep === '/' ? path : path.split(sep).join('/');
+}

@@ -1,0 +1,85 @@
+import { relative } from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { WorkspaceIndex } from '../service/workspace/index';
+import type { DocumentSettings } from '../settings';
+import { FileFilter, readTextFile, toPosix, walkFiles } from './files';
+
+/** Fills the index from the workspace folders on disk, in the background. */
+export class WorkspaceLoader {
+	private folders: string[] = [];
+	private readonly filters = new Map<string, FileFilter>();
+
+	constructor(
+		private readonly index: WorkspaceIndex,
+		private readonly connection: Connection,
+		private readonly onIndexed: () => void,
+	) {}
+
+	get folderUris(): string[] {
+		return this.folders;
+	}
+
+	setFolders(folders: string[]): void {
+		this.folders = folders;
+		this.index.setFolders(folders.map((f) => URI.parse(f).path));
+	}
+
+	updateFolders(added: string[], removed: string[]): void {
+		for (const uri of this.index.uris) if (removed.some((f) => uri.startsWith(`${f}/`))) this.index.removeFile(uri);
+		this.setFolders([...this.folders.filter((f) => !removed.includes(f)), ...added]);
+	}
+
+	/** Reads every included YAML file of every folder, yielding between files so requests go first. */
+	async indexAll(settings: DocumentSettings): Promise<void> {
+		const started = Date.now();
+		let count = 0;
+		for (const folder of this.folders) {
+			const files = await settings.files(folder);
+			const filter = new FileFilter(files.include, files.exclude);
+			this.filters.set(folder, filter);
+			const root = URI.parse(folder).fsPath;
+			for await (const path of walkFiles(root, filter)) {
+				await this.readInto(URI.file(path).toString(), path);
+				if (++count % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+		this.connection.console.info(`KubeLore indexed ${count} files in ${Date.now() - started} ms`);
+		this.onIndexed();
+	}
+
+	/** Re-reads one file from disk (after a change event, or when its editor closed). */
+	async reread(uri: string): Promise<void> {
+		if (this.index.getFile(uri)?.open) return;
+		const path = URI.parse(uri).fsPath;
+		if (!this.accepts(uri)) {
+			this.index.removeFile(uri);
+			return;
+		}
+		await this.readInto(uri, path);
+	}
+
+	remove(uri: string): void {
+		if (!this.index.getFile(uri)?.open) this.index.removeFile(uri);
+	}
+
+	private accepts(uri: string): boolean {
+		const path = URI.parse(uri).fsPath;
+		for (const folder of this.folders) {
+			const root = URI.parse(folder).fsPath;
+			if (!path.startsWith(root)) continue;
+			return (this.filters.get(folder) ?? new FileFilter()).accepts(toPosix(relative(root, path)));
+		}
+		return false;
+	}
+
+	private async readInto(uri: string, path: string): Promise<void> {
+		const read = await readTextFile(path);
+		if ('error' in read) {
+			this.index.removeFile(uri);
+			if (!read.error.startsWith('ENOENT')) this.connection.console.warn(`KubeLore: ${path}: ${read.error}`);
+			return;
+		}
+		this.index.setFile(uri, read.text, 0, false);
+	}
+}

@@ -1,0 +1,46 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { format, LABELS, t } from '../l10n/text';
+import type { Settings } from '../settings';
+import type { WorkspaceIndex } from '../workspace/index';
+import type { DiagnosticData } from './validation';
+import { SOURCE } from './validation';
+
+/** Quick fixes for KubeLore's diagnostics: each rule's own fixes, then the two suppressions. */
+export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: WorkspaceIndex, settings: Settings): CodeAction[] {
+	const file = index.getFile(uri);
+	if (!file) return [];
+	const actions: CodeAction[] = [];
+	for (const diagnostic of diagnostics) {
+		if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || diagnostic.code === 'yaml-syntax') continue;
+		const data = diagnostic.data as DiagnosticData | undefined;
+		for (const fix of data?.fixes ?? []) {
+			actions.push({
+				title: fix.title,
+				kind: CodeActionKind.QuickFix,
+				diagnostics: [diagnostic],
+				isPreferred: fix.preferred,
+				edit: { changes: { [uri]: fix.edits } },
+			});
+		}
+		const rule = diagnostic.code;
+		const line = data?.line ?? diagnostic.range.start.line;
+		const lineText = file.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+		const indent = /^[ \t-]*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
+		actions.push({
+			title: format(t(LABELS.suppressLine, settings.language), rule),
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kubelore-disable-next-line ${rule}\n` }] } },
+		});
+		let docLine = data?.documentLine ?? 0;
+		const first = file.text.getText({ start: { line: docLine, character: 0 }, end: { line: docLine + 1, character: 0 } });
+		if (/^---/.test(first)) docLine++;
+		actions.push({
+			title: format(t(LABELS.suppressDocument, settings.language), rule),
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			edit: { changes: { [uri]: [{ range: { start: { line: docLine, character: 0 }, end: { line: docLine, character: 0 } }, newText: `# kubelore-disable ${rule}\n` }] } },
+		});
+	}
+	return actions;
+}

@@ -1,0 +1,107 @@
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
+import type { ManifestDocument, ManifestFile, NodePath } from './types';
+
+/** What lies at an offset of a file: the document, the path, and whether it is a key. */
+export interface NodeAtOffset {
+	document: ManifestDocument;
+	path: NodePath;
+	/** The scalar under the cursor (a key or a value), if any. */
+	scalar?: Scalar;
+	/** True when the cursor is on a map key. */
+	isKey: boolean;
+	/** The map pair whose key or value holds the cursor. */
+	pair?: Pair;
+}
+
+/** The document whose span holds `offset` (the last one when at the very end). */
+export function documentAt(file: ManifestFile, offset: number): ManifestDocument | undefined {
+	const docs = file.documents;
+	let lo = 0;
+	let hi = docs.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (offset < docs[mid].start) hi = mid - 1;
+		else if (offset >= docs[mid].end && mid < docs.length - 1) lo = mid + 1;
+		else return docs[mid];
+	}
+	return undefined;
+}
+
+/** Finds the node at an absolute offset: the path from the document root and the scalar there. */
+export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undefined {
+	const document = documentAt(file, offset);
+	if (!document?.yaml?.contents) return undefined;
+	const local = offset - document.start;
+	const path: NodePath = [];
+	let node: unknown = document.yaml.contents;
+	let pair: Pair | undefined;
+	for (;;) {
+		if (isMap(node)) {
+			const hit = node.items.find((item) => pairContains(item, local));
+			if (!hit) return { document, path, isKey: false, pair };
+			pair = hit;
+			const key = isScalar(hit.key) ? hit.key : undefined;
+			if (key?.range && local >= key.range[0] && local <= key.range[1]) {
+				path.push(String(key.value));
+				return { document, path, scalar: key, isKey: true, pair };
+			}
+			path.push(key ? String(key.value) : '?');
+			node = hit.value;
+		} else if (isSeq(node)) {
+			const index = node.items.findIndex((item) => contains(item as YamlNode, local));
+			if (index < 0) return { document, path, isKey: false, pair };
+			path.push(index);
+			node = node.items[index];
+		} else if (isScalar(node)) {
+			return { document, path, scalar: node, isKey: false, pair };
+		} else {
+			return { document, path, isKey: false, pair };
+		}
+	}
+}
+
+function contains(node: YamlNode | null | undefined, offset: number): boolean {
+	return !!node?.range && offset >= node.range[0] && offset <= node.range[1];
+}
+
+function pairContains(pair: unknown, offset: number): pair is Pair {
+	if (!isPair(pair)) return false;
+	const key = pair.key as YamlNode | null;
+	const value = pair.value as YamlNode | null;
+	const start = key?.range?.[0] ?? value?.range?.[0];
+	const end = value?.range?.[1] ?? key?.range?.[1];
+	return start !== undefined && end !== undefined && offset >= start && offset <= end;
+}
+
+/** The node at a path of a document, or undefined. */
+export function nodeAtPath(document: ManifestDocument, path: NodePath): YamlNode | undefined {
+	const node = document.yaml?.getIn(path, true);
+	return node && typeof node === 'object' ? (node as YamlNode) : undefined;
+}
+
+/** The pair of a map at a path (to reach its key's range), or undefined. */
+export function pairAtPath(document: ManifestDocument, path: NodePath): Pair | undefined {
+	if (path.length === 0) return undefined;
+	const parent = path.length === 1 ? document.yaml?.contents : nodeAtPath(document, path.slice(0, -1));
+	if (!isMap(parent)) return undefined;
+	const last = path[path.length - 1];
+	return parent.items.find((p) => isScalar(p.key) && p.key.value === last) as Pair | undefined;
+}
+
+/** Absolute [start, end) of a node, or of a map key when `key` is set. */
+export function rangeOf(document: ManifestDocument, path: NodePath, key = false): [number, number] | undefined {
+	const node = key ? (pairAtPath(document, path)?.key as YamlNode | undefined) : nodeAtPath(document, path);
+	const range = node?.range;
+	if (!range) return key ? undefined : rangeOf(document, path, true);
+	return [document.start + range[0], document.start + range[1]];
+}
+
+/** Path written as text for matching: `spec.containers[].image` (indexes become `[]`). */
+export function pathPattern(path: NodePath): string {
+	let out = '';
+	for (const part of path) {
+		if (typeof part === 'number') out += '[]';
+		else out += out ? `.${part}` : part;
+	}
+	return out;
+}

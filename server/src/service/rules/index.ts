@@ -1,0 +1,10 @@
+import { servicePortNameRequired } from './servicePortNameRequired';
+import type { Rule } from './types';
+
+/** Every rule, in the order their diagnostics are reported. */
+export const RULES: Rule[] = [servicePortNameRequired];
+
+/** A rule's page: `docs/rules/<id>.md` under the base the front end gives (installed docs folder). */
+export function ruleDocsUrl(id: string, base: string): string {
+	return `${base.endsWith('/') ? base : `${base}/`}${id}.md`;
+}

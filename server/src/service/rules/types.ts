@@ -1,0 +1,63 @@
+import type { KnowledgeGraph } from '../knowledge/graph';
+import type { Localized } from '../knowledge/types';
+import type { NodePath } from '../manifest/types';
+import type { Severity, Settings } from '../settings';
+import type { Scope } from '../workspace/scope';
+import type { IndexedFile, IndexedResource, WorkspaceIndex } from '../workspace/index';
+
+/** What a rule gets: the resource to check and read access to everything around it. */
+export interface RuleContext {
+	entry: IndexedResource;
+	file: IndexedFile;
+	index: WorkspaceIndex;
+	graph: KnowledgeGraph;
+	settings: Settings;
+	/** Resources in the same namespace and scope (nearest kustomization, else workspace folder). */
+	scope: Scope;
+}
+
+/** Another resource involved in a finding, shown as related information. */
+export interface RelatedLocation {
+	uri: string;
+	/** Absolute offsets in that file. */
+	start: number;
+	end: number;
+	message: Localized;
+}
+
+/** A text edit as absolute offsets in the checked file. */
+export interface OffsetEdit {
+	start: number;
+	end: number;
+	newText: string;
+}
+
+export interface Fix {
+	title: Localized;
+	edits: OffsetEdit[];
+	/** The preferred fix of a diagnostic (applied by "auto fix"). */
+	preferred?: boolean;
+}
+
+/** One problem a rule found. */
+export interface Finding {
+	/** Path of the offending node in the document; `key` targets the map key instead of the value. */
+	path: NodePath;
+	key?: boolean;
+	message: Localized;
+	/** Overrides the rule's severity for this finding (rules with two levels). */
+	severity?: Severity;
+	related?: RelatedLocation[];
+	fixes?: Fix[];
+}
+
+/** A rule: one file, one fixture. */
+export interface Rule {
+	id: string;
+	severity: Severity;
+	/** One line: what the rule looks for. */
+	description: Localized;
+	/** Kinds the rule looks at; the runner skips the others. Omit for every kind. */
+	kinds?: string[];
+	check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,224 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI, Utils } from 'vscode-uri';
+import { parseManifest } from '../manifest/parse';
+import type { ManifestDocument, ManifestFile, Resource } from '../manifest/types';
+
+/** A resource of the workspace with where it lives. */
+export interface IndexedResource {
+	uri: string;
+	document: ManifestDocument;
+	resource: Resource;
+}
+
+/** A file of the index: its parse, its text document for positions, and where the text came from. */
+export interface IndexedFile {
+	manifest: ManifestFile;
+	text: TextDocument;
+	/** An open editor's text wins over the disk until the editor closes. */
+	open: boolean;
+}
+
+const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+const CHART = /(^|\/)Chart\.ya?ml$/;
+
+/**
+ * Every resource of every YAML file in the workspace, by kind, namespace, name and labels.
+ * Updated per file; reads only text handed to it (the server and the CLI do the disk reading).
+ */
+export class WorkspaceIndex {
+	private readonly files = new Map<string, IndexedFile>();
+	private readonly byKind = new Map<string, Map<string, IndexedResource[]>>();
+	private readonly kustomizeDirs = new Set<string>();
+	private readonly chartDirs = new Set<string>();
+	private patchFiles: Set<string> | undefined;
+	private readonly scopeCache = new Map<string, string>();
+	private partialScopeCache: { generation: number; scopes: Set<string> } | undefined;
+	/** Bumped on every change: caches keyed on it know when to drop. */
+	generation = 0;
+
+	constructor(private folders: string[] = []) {}
+
+	setFolders(folders: string[]): void {
+		this.folders = folders.map((f) => f.replace(/\/$/, ''));
+		this.scopeCache.clear();
+		this.generation++;
+	}
+
+	/** Adds or replaces a file. Text from disk does not replace an open editor's text. */
+	setFile(uri: string, text: string, version: number, open: boolean): IndexedFile | undefined {
+		const previous = this.files.get(uri);
+		if (previous?.open && !open) return previous;
+		if (previous && previous.manifest.text === text && previous.open === open) return previous;
+		const path = URI.parse(uri).path;
+		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path) }, previous?.manifest);
+		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
+		this.removeEntries(uri);
+		this.files.set(uri, file);
+		this.addEntries(uri, manifest);
+		if (KUSTOMIZATION.test(path)) {
+			if (!this.kustomizeDirs.has(dirname(path))) this.scopeCache.clear();
+			this.kustomizeDirs.add(dirname(path));
+			this.patchFiles = undefined;
+		}
+		if (CHART.test(path)) this.chartDirs.add(dirname(path));
+		this.generation++;
+		return file;
+	}
+
+	/** An editor closed: its text no longer wins; the caller re-reads the disk. */
+	markClosed(uri: string): void {
+		const file = this.files.get(uri);
+		if (file) file.open = false;
+	}
+
+	removeFile(uri: string): void {
+		if (!this.files.has(uri)) return;
+		this.removeEntries(uri);
+		this.files.delete(uri);
+		const path = URI.parse(uri).path;
+		if (KUSTOMIZATION.test(path)) {
+			this.kustomizeDirs.delete(dirname(path));
+			this.scopeCache.clear();
+			this.patchFiles = undefined;
+		}
+		if (CHART.test(path)) this.chartDirs.delete(dirname(path));
+		this.generation++;
+	}
+
+	getFile(uri: string): IndexedFile | undefined {
+		return this.files.get(uri);
+	}
+
+	get uris(): string[] {
+		return [...this.files.keys()];
+	}
+
+	get size(): number {
+		return this.files.size;
+	}
+
+	/** Every indexed resource of a kind. */
+	ofKind(kind: string): IndexedResource[] {
+		const byName = this.byKind.get(kind);
+		return byName ? [...byName.values()].flat() : [];
+	}
+
+	/** Resources of a kind and name, in any namespace and scope. */
+	named(kind: string, name: string): IndexedResource[] {
+		return this.byKind.get(kind)?.get(name) ?? [];
+	}
+
+	/** The folder that bounds cross-resource checks for a file: nearest kustomization, else the workspace folder. */
+	scopeOf(uri: string): string {
+		let cached = this.scopeCache.get(uri);
+		if (cached === undefined) this.scopeCache.set(uri, (cached = this.computeScope(uri)));
+		return cached;
+	}
+
+	/** Scope folders that hold a Helm template or a Kustomize patch (cached per generation). */
+	partialScopes(): Set<string> {
+		if (this.partialScopeCache?.generation === this.generation) return this.partialScopeCache.scopes;
+		const scopes = new Set<string>();
+		for (const [uri, file] of this.files) {
+			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial')) scopes.add(this.scopeOf(uri));
+		}
+		this.partialScopeCache = { generation: this.generation, scopes };
+		return scopes;
+	}
+
+	private computeScope(uri: string): string {
+		const path = URI.parse(uri).path;
+		let dir = dirname(path);
+		const folder = this.folders.filter((f) => path.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
+		while (dir.length > 0) {
+			if (this.kustomizeDirs.has(dir)) return dir;
+			if (folder && dir === folder) return folder;
+			const parent = dirname(dir);
+			if (parent === dir) break;
+			dir = parent;
+		}
+		return folder ?? dirname(path);
+	}
+
+	/** True when a file is a Helm template, or named as a patch by a kustomization. */
+	isPartialFile(uri: string): boolean {
+		const path = URI.parse(uri).path;
+		return this.isHelmTemplate(path) || this.kustomizePatches().has(path);
+	}
+
+	/** True when a document is not a whole resource to judge: Helm template or Kustomize patch. */
+	isPartial(entry: IndexedResource): boolean {
+		return entry.document.kind === 'partial' || this.isPartialFile(entry.uri);
+	}
+
+	private isHelmTemplate(path: string): boolean {
+		if (!path.includes('/templates/')) return false;
+		for (const chart of this.chartDirs) if (path.startsWith(`${chart}/templates/`)) return true;
+		return false;
+	}
+
+	private kustomizePatches(): Set<string> {
+		if (this.patchFiles) return this.patchFiles;
+		const patches = new Set<string>();
+		for (const [uri, file] of this.files) {
+			const path = URI.parse(uri).path;
+			if (!KUSTOMIZATION.test(path)) continue;
+			const dir = dirname(path);
+			for (const doc of file.manifest.documents) {
+				const value = doc.resource?.value ?? (doc.yaml?.toJS() as Record<string, unknown> | undefined);
+				for (const name of patchPaths(value)) patches.add(Utils.joinPath(URI.file(dir), name).path);
+			}
+		}
+		this.patchFiles = patches;
+		return patches;
+	}
+
+	private addEntries(uri: string, manifest: ManifestFile): void {
+		for (const document of manifest.documents) {
+			const resource = document.resource;
+			if (!resource) continue;
+			let byName = this.byKind.get(resource.kind);
+			if (!byName) this.byKind.set(resource.kind, (byName = new Map()));
+			const key = resource.name ?? '';
+			const list = byName.get(key);
+			const entry = { uri, document, resource };
+			if (list) list.push(entry);
+			else byName.set(key, [entry]);
+		}
+	}
+
+	private removeEntries(uri: string): void {
+		const old = this.files.get(uri);
+		if (!old) return;
+		for (const document of old.manifest.documents) {
+			const resource = document.resource;
+			if (!resource) continue;
+			const byName = this.byKind.get(resource.kind);
+			const list = byName?.get(resource.name ?? '');
+			if (!byName || !list) continue;
+			const kept = list.filter((e) => e.uri !== uri);
+			if (kept.length) byName.set(resource.name ?? '', kept);
+			else byName.delete(resource.name ?? '');
+		}
+	}
+}
+
+function dirname(path: string): string {
+	const i = path.lastIndexOf('/');
+	return i <= 0 ? '/' : path.slice(0, i);
+}
+
+/** File names a kustomization uses as patches (strategic merge or JSON 6902). */
+function patchPaths(value: Record<string, unknown> | undefined): string[] {
+	if (!value) return [];
+	const out: string[] = [];
+	for (const key of ['patchesStrategicMerge', 'patches', 'patchesJson6902']) {
+		const list = value[key];
+		if (!Array.isArray(list)) continue;
+		for (const item of list) {
+			if (typeof item === 'string' && !item.includes('\n')) out.push(item);
+			else if (item && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string') out.push((item as { path: string }).path);
+		}
+	}
+	return out;
+}
