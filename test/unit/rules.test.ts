@@ -38,10 +38,10 @@ describe('rules fire where their fixtures say, and nowhere else', () => {
 				const withSeverity = expected.some((e) => e.severity);
 				assert.deepEqual(found.map((d) => key(asMarker(d, lines), withSeverity)).sort(), expected.map((e) => key(e, withSeverity)).sort());
 				for (const d of found) {
-					assert.ok(d.message.length > 20, 'messages say what, why and what to do');
+					assert.ok(String(d.message).length > 20, 'messages say what, why and what to do');
 					assert.equal(d.source, 'KubeLore');
 					assert.match(d.codeDescription?.href ?? '', new RegExp(`${rule.id}\\.md$`));
-					if (language === 'zh') assert.match(d.message, /[\u4e00-\u9fff]/, 'the Chinese message is Chinese');
+					if (language === 'zh') assert.match(String(d.message), /[\u4e00-\u9fff]/, 'the Chinese message is Chinese');
 				}
 			}
 		});

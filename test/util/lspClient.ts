@@ -24,7 +24,7 @@ export class TestClient {
 		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
-		this.connection.onRequest((method: string) => {
+		this.connection.onRequest((method: string, _params: unknown) => {
 			this.serverRequests.push(method);
 			this.waiters.splice(0).forEach((w) => w());
 			return null;
@@ -33,7 +33,7 @@ export class TestClient {
 			this.published.set(params.uri, params);
 			this.waiters.splice(0).forEach((w) => w());
 		});
-		this.connection.onNotification(() => undefined);
+		this.connection.onNotification((_method: string, _params: unknown) => undefined);
 		this.connection.listen();
 	}
 
