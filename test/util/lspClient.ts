@@ -24,16 +24,18 @@ export class TestClient {
 		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
-		this.connection.onRequest((method: string, _params: unknown) => {
-			this.serverRequests.push(method);
-			this.waiters.splice(0).forEach((w) => w());
-			return null;
-		});
+		for (const method of ['workspace/diagnostic/refresh', 'client/registerCapability', 'window/showMessageRequest', 'window/workDoneProgress/create']) {
+			this.connection.onRequest(method, () => {
+				this.serverRequests.push(method);
+				this.waiters.splice(0).forEach((w) => w());
+				return null;
+			});
+		}
 		this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
 			this.published.set(params.uri, params);
 			this.waiters.splice(0).forEach((w) => w());
 		});
-		this.connection.onNotification((_method: string, _params: unknown) => undefined);
+		for (const method of ['window/logMessage', 'window/showMessage', '$/progress', 'telemetry/event']) this.connection.onNotification(method, () => undefined);
 		this.connection.listen();
 	}
 
