@@ -123,12 +123,12 @@ function readEntity(
 	if (!CATEGORIES.includes(category)) report(at('category'), `category must be one of ${CATEGORIES.join(', ')}`);
 	const title = localized(fm.title);
 	const sections = readSections(split);
-	for (const language of ['en', 'zh'] as Language[]) {
-		if (!options.requireBoth && (title[language] || sections.body[language])) continue;
-		if (!title[language]) report(at('title'), `title has no "${language}" text`);
-		if (!sections.summary[language]) report(split.bodyLine + 1, `the body has no "# ${language}" section with a summary paragraph`);
-	}
-	if (!options.requireBoth && !sections.summary.en && !sections.summary.zh) {
+	if (options.requireBoth) {
+		for (const language of ['en', 'zh'] as Language[]) {
+			if (!title[language]) report(at('title'), `title has no "${language}" text`);
+			if (!sections.summary[language]) report(split.bodyLine + 1, `the body has no "# ${language}" section with a summary paragraph`);
+		}
+	} else if (!sections.summary.en && !sections.summary.zh) {
 		report(split.bodyLine + 1, 'the body has no "# en" or "# zh" section with a summary paragraph');
 	}
 	const relations: Relation[] = [];
