@@ -37,6 +37,7 @@ const service = createLanguageService({
 let settings: DocumentSettings;
 let pullDiagnostics = false;
 let locale: string | undefined;
+let workspaceFolderEvents = false;
 const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
 
 connection.onInitialize((params): InitializeResult => {
@@ -44,6 +45,7 @@ connection.onInitialize((params): InitializeResult => {
 	const options = (params.initializationOptions ?? {}) as InitializationOptions;
 	locale = params.locale;
 	pullDiagnostics = !!caps.textDocument?.diagnostic;
+	workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
 	settings = new DocumentSettings(connection, !!caps.workspace?.configuration, params.locale, !!options.yamlExtensionActive);
 	const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	loader.setFolders(folders);
@@ -64,9 +66,11 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-	connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
-		loader.updateFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
-	});
+	if (workspaceFolderEvents) {
+		connection.workspace.onDidChangeWorkspaceFolders((event) => {
+			loader.updateFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+		});
+	}
 	void loader.indexAll(settings).then(() => loadTeam());
 });
 

@@ -112,4 +112,23 @@ describe('manifest model', () => {
 		assert.doesNotThrow(() => parseManifest('file:///a.yaml', 1, `${'['.repeat(5000)}`));
 		assert.doesNotThrow(() => parseManifest('file:///a.yaml', 1, '\u0000\u0001\uffff: : : ---\n...\n---'));
 	});
+
+	it('reads files from disk for values first and parses ranges on first use, with the same results', () => {
+		const full = parseManifest('file:///a.yaml', 1, TWO);
+		const fast = parseManifest('file:///a.yaml', 1, TWO, { valuesFirst: true });
+		assert.deepEqual(fast.documents.map((d) => d.resource), full.documents.map((d) => d.resource));
+		const [start, end] = rangeOf(fast.documents[1], ['kind'])!;
+		assert.equal(TWO.slice(start, end), 'Deployment');
+	});
+
+	it('reports syntax errors the same way on the values-first path', () => {
+		const broken = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1, 2\n';
+		const fast = parseManifest('file:///a.yaml', 1, broken, { valuesFirst: true });
+		const full = parseManifest('file:///a.yaml', 1, broken);
+		assert.equal(fast.documents[0].kind, 'broken');
+		assert.deepEqual(fast.documents[0].problems, full.documents[0].problems);
+		const dup = parseManifest('file:///a.yaml', 1, 'apiVersion: v1\nkind: A\nkind: B\n', { valuesFirst: true });
+		assert.equal(dup.documents[0].kind, 'broken', 'duplicate keys are an error on both paths');
+	});
 });
+

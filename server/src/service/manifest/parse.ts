@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadValues } from 'js-yaml';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { splitDocuments } from './split';
 import type { DocumentKind, ManifestDocument, ManifestFile, Resource, SyntaxProblem } from './types';
@@ -6,24 +7,45 @@ import type { DocumentKind, ManifestDocument, ManifestFile, Resource, SyntaxProb
 export interface ParseOptions {
 	/** The file is a Helm template (under templates/ beside a Chart.yaml). */
 	helmTemplate?: boolean;
-	/** The file is named as a patch by a kustomization.yaml. */
-	kustomizePatch?: boolean;
+	/**
+	 * Read values only, and parse with source ranges on first use. For files nobody is editing:
+	 * the index needs their kinds, names and values far more often than their ranges.
+	 */
+	valuesFirst?: boolean;
 }
 
 const HELM_SYNTAX = /\{\{[\s\S]*?\}\}/;
 const DISABLE_COMMENT = /#\s*kubelore-disable(?!-)(?:[ \t]+([^\r\n]*))?/g;
+/** Aliases (`*name`) are expanded by the full parser, which bounds them; the fast reader does not. */
+const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
+const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: true } as const;
+
+type Fields = Omit<ManifestDocument, 'yaml'>;
+
+/** A document whose `yaml` is parsed once, when first read. */
+function makeDocument(fields: Fields, yaml: () => Document.Parsed | undefined): ManifestDocument {
+	let cached: Document.Parsed | undefined;
+	let done = false;
+	const parse = () => {
+		if (!done) {
+			cached = yaml();
+			done = true;
+		}
+		return cached;
+	};
+	const document = fields as ManifestDocument;
+	Object.defineProperty(document, 'yaml', { get: parse, enumerable: false, configurable: false });
+	sources.set(document, parse);
+	return document;
+}
+
+const sources = new WeakMap<ManifestDocument, () => Document.Parsed | undefined>();
 
 /**
  * Parses a multi-document YAML file. Documents whose text did not change since `previous`
  * are reused as they are, so an edit re-parses only the documents it touches.
  */
-export function parseManifest(
-	uri: string,
-	version: number,
-	text: string,
-	options: ParseOptions = {},
-	previous?: ManifestFile,
-): ManifestFile {
+export function parseManifest(uri: string, version: number, text: string, options: ParseOptions = {}, previous?: ManifestFile): ManifestFile {
 	const reusable = new Map<string, ManifestDocument[]>();
 	for (const doc of previous?.documents ?? []) {
 		const list = reusable.get(doc.text);
@@ -42,34 +64,36 @@ export function parseManifest(
 }
 
 function partialReasonFor(chunk: string, options: ParseOptions): ManifestDocument['partialReason'] {
-	if (options.helmTemplate || HELM_SYNTAX.test(chunk)) return 'helm';
-	if (options.kustomizePatch) return 'kustomize-patch';
-	return undefined;
+	return options.helmTemplate || HELM_SYNTAX.test(chunk) ? 'helm' : undefined;
 }
 
 function shiftDocument(doc: ManifestDocument, start: number, end: number): ManifestDocument {
 	const delta = start - doc.start;
-	return {
-		...doc,
+	const fields: Fields = {
 		start,
 		end,
+		text: doc.text,
+		kind: doc.kind,
+		partialReason: doc.partialReason,
+		resource: doc.resource,
+		disabledRules: doc.disabledRules,
 		problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
 	};
+	return makeDocument(fields, sources.get(doc) ?? (() => doc.yaml));
 }
 
 /** Parses one document's text, found at `start` in its file. */
 export function parseDocumentChunk(chunk: string, start: number, options: ParseOptions = {}): ManifestDocument {
 	const partialReason = partialReasonFor(chunk, options);
-	const disabledRules = readDisableComments(chunk);
-	const base = { start, end: start + chunk.length, text: chunk, partialReason, disabledRules };
-	let yaml: Document.Parsed;
-	try {
-		yaml = parseDocument(chunk, { prettyErrors: false, strict: false, uniqueKeys: true });
-	} catch {
-		return { ...base, kind: partialReason ? 'partial' : 'broken', problems: [] };
+	const base = { start, end: start + chunk.length, text: chunk, partialReason, disabledRules: readDisableComments(chunk) };
+	if (options.valuesFirst && !partialReason && !ALIAS_USE.test(chunk)) {
+		const fast = readValuesOnly(chunk);
+		if (fast) return makeDocument({ ...base, ...fast, problems: [] }, () => parseYaml(chunk));
 	}
+	const yaml = parseYaml(chunk);
+	if (!yaml) return makeDocument({ ...base, kind: partialReason ? 'partial' : 'broken', problems: [] }, () => undefined);
 	if (yaml.errors.length > 0) {
-		if (partialReason) return { ...base, kind: 'partial', yaml, problems: [] };
+		if (partialReason) return makeDocument({ ...base, kind: 'partial', problems: [] }, () => yaml);
 		// One clear diagnostic where the document first breaks; the rest usually follow from it.
 		const first = yaml.errors[0];
 		const problem: SyntaxProblem = {
@@ -77,40 +101,59 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 			start: start + first.pos[0],
 			end: start + Math.max(first.pos[1], first.pos[0] + 1),
 		};
-		return { ...base, kind: 'broken', yaml, problems: [problem] };
+		return makeDocument({ ...base, kind: 'broken', problems: [problem] }, () => yaml);
 	}
-	if (yaml.contents === null || (isScalar(yaml.contents) && yaml.contents.value === null)) return { ...base, kind: 'empty', yaml, problems: [] };
-	const resource = readResource(yaml);
-	let kind: DocumentKind = resource ? 'resource' : 'other';
-	if (partialReason || (resource && chunk.includes('$patch') && isPatchDocument(resource))) kind = 'partial';
-	return {
-		...base,
-		partialReason: partialReason ?? (kind === 'partial' ? 'kustomize-patch' : undefined),
-		kind,
-		yaml,
-		resource,
-		problems: [],
-	};
-}
-
-function readResource(yaml: Document.Parsed): Resource | undefined {
-	const root = yaml.contents;
-	if (!isMap(root)) return undefined;
-	const apiVersion = root.get('apiVersion', true);
-	const kind = root.get('kind', true);
-	if (!isScalar(apiVersion) || !isScalar(kind)) return undefined;
-	if (typeof apiVersion.value !== 'string' || typeof kind.value !== 'string') return undefined;
+	if (yaml.contents === null || (isScalar(yaml.contents) && yaml.contents.value === null)) return makeDocument({ ...base, kind: 'empty', problems: [] }, () => yaml);
 	let value: unknown;
 	try {
-		value = yaml.toJS({ maxAliasCount: 1000 });
+		value = isMap(yaml.contents) ? yaml.toJS({ maxAliasCount: 1000 }) : undefined;
+	} catch {
+		value = undefined;
+	}
+	const classified = classify(value, chunk, partialReason);
+	return makeDocument({ ...base, ...classified, problems: [] }, () => yaml);
+}
+
+function parseYaml(chunk: string): Document.Parsed | undefined {
+	try {
+		return parseDocument(chunk, YAML_OPTIONS);
 	} catch {
 		return undefined;
 	}
+}
+
+/** The fast path: values with js-yaml; undefined sends the document to the full parser (errors included). */
+function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource'> | undefined {
+	let value: unknown;
+	try {
+		value = loadValues(chunk, { schema: CORE_SCHEMA });
+	} catch {
+		return undefined;
+	}
+	if (value === null || value === undefined) return { kind: 'empty' };
+	return classify(value, chunk, undefined);
+}
+
+function classify(value: unknown, chunk: string, partialReason: ManifestDocument['partialReason']): Pick<ManifestDocument, 'kind' | 'resource' | 'partialReason'> {
+	const resource = readResource(value);
+	let kind: DocumentKind = resource ? 'resource' : 'other';
+	let reason = partialReason;
+	if (partialReason) kind = 'partial';
+	else if (resource && chunk.includes('$patch') && hasPatchDirective(resource.value)) {
+		kind = 'partial';
+		reason = 'kustomize-patch';
+	}
+	return { kind, resource, partialReason: reason };
+}
+
+function readResource(value: unknown): Resource | undefined {
 	if (!isRecord(value)) return undefined;
+	const { apiVersion, kind } = value;
+	if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
 	const metadata = isRecord(value.metadata) ? value.metadata : {};
 	return {
-		apiVersion: apiVersion.value,
-		kind: kind.value,
+		apiVersion,
+		kind,
 		name: typeof metadata.name === 'string' ? metadata.name : undefined,
 		namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
 		labels: stringRecord(metadata.labels),
@@ -120,8 +163,12 @@ function readResource(yaml: Document.Parsed): Resource | undefined {
 }
 
 /** Strategic-merge patch markers: such a document only makes sense applied to a base. */
-function isPatchDocument(resource: Resource): boolean {
-	return JSON.stringify(resource.value).includes('"$patch"');
+function hasPatchDirective(value: unknown, depth = 0): boolean {
+	if (depth > 64) return false;
+	if (Array.isArray(value)) return value.some((v) => hasPatchDirective(v, depth + 1));
+	if (!isRecord(value)) return false;
+	if ('$patch' in value) return true;
+	return Object.values(value).some((v) => hasPatchDirective(v, depth + 1));
 }
 
 function readDisableComments(chunk: string): Set<string> {

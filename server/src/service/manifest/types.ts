@@ -40,7 +40,11 @@ export interface ManifestDocument {
 	kind: DocumentKind;
 	/** Why a document is partial: 'helm' or 'kustomize-patch'. */
 	partialReason?: 'helm' | 'kustomize-patch';
-	yaml?: Document.Parsed;
+	/**
+	 * The full parse with source ranges. Documents of files read from disk (not open in an
+	 * editor) are first read for their values only, and parsed with ranges on first use.
+	 */
+	readonly yaml: Document.Parsed | undefined;
 	resource?: Resource;
 	problems: SyntaxProblem[];
 	/** Comments that turn rules off: `# kubelore-disable <rule>` for the whole document. */

@@ -50,7 +50,7 @@ export class WorkspaceIndex {
 		if (previous?.open && !open) return previous;
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
 		const path = URI.parse(uri).path;
-		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path) }, previous?.manifest);
+		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: !open }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
 		this.removeEntries(uri);
 		this.files.set(uri, file);
@@ -165,7 +165,7 @@ export class WorkspaceIndex {
 			if (!KUSTOMIZATION.test(path)) continue;
 			const dir = dirname(path);
 			for (const doc of file.manifest.documents) {
-				const value = doc.resource?.value ?? (doc.yaml?.toJS() as Record<string, unknown> | undefined);
+				const value = doc.resource?.value ?? kustomizationValue(doc);
 				for (const name of patchPaths(value)) patches.add(Utils.joinPath(URI.file(dir), name).path);
 			}
 		}
@@ -200,6 +200,16 @@ export class WorkspaceIndex {
 			if (kept.length) byName.set(resource.name ?? '', kept);
 			else byName.delete(resource.name ?? '');
 		}
+	}
+}
+
+/** A kustomization.yaml without apiVersion/kind is 'other': read its value from the parse. */
+function kustomizationValue(doc: ManifestDocument): Record<string, unknown> | undefined {
+	try {
+		const value = doc.yaml?.toJS({ maxAliasCount: 100 }) as unknown;
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
