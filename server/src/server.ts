@@ -21,12 +21,14 @@ import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
 import { createLanguageService } from './service/service';
 import { languageForLocale } from './service/settings';
+import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const distDir = __dirname;
-const baseGraph = loadGraphData(distDir);
+/** The built-in knowledge, read right after the initialize answer so that start-up stays short. */
+let baseGraph: GraphData = { version: 1, entities: [] };
 const index = new WorkspaceIndex();
 const service = createLanguageService({
 	index,
@@ -65,6 +67,9 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+	// Handled before any later message, so no request sees the graph missing.
+	baseGraph = loadGraphData(distDir);
+	service.graph = graphWithTeam(baseGraph, undefined);
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
