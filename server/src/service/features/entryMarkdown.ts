@@ -1,45 +1,78 @@
 import { KnowledgeGraph } from '../knowledge/graph';
-import type { Entity, Language } from '../knowledge/types';
+import type { Entity, Language, Localized, RelationType } from '../knowledge/types';
 import { LABELS, t } from '../l10n/text';
 
 /** The command that opens an entry in the entry view; the only command a hover links to. */
 export const OPEN_ENTRY_COMMAND = 'kubelore.openEntry';
 
+/** The command URI that opens an entry. */
+export function entryCommandUri(id: string): string {
+	return `command:${OPEN_ENTRY_COMMAND}?${encodeURIComponent(JSON.stringify([id]))}`;
+}
+
 /** A command link that opens an entry. */
 export function entryLink(id: string, label: string): string {
-	return `[${escapeMarkdown(label)}](command:${OPEN_ENTRY_COMMAND}?${encodeURIComponent(JSON.stringify([id]))})`;
+	return `[${escapeMarkdown(label)}](${entryCommandUri(id)})`;
 }
 
-/** Escapes text so that markdown shows it as it is: team text never becomes a link or markup. */
+/**
+ * Escapes text so that markdown shows it as it is: team text never becomes a link, an
+ * autolink (`https:`, `www.`, `a@b`), HTML or other markup.
+ */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+	return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g, '\\$&');
 }
 
-const FACT_LIMIT = 6;
+const RELATION_LABELS: Record<RelationType, Localized> = {
+	'alternative-to': { en: 'alternative', zh: '替代方案' },
+	implements: { en: 'implements', zh: '实现' },
+	requires: { en: 'requires', zh: '依赖' },
+	supports: { en: 'supports', zh: '支持' },
+	'replaced-by': { en: 'replaced by', zh: '被取代为' },
+	'part-of': { en: 'part of', zh: '属于' },
+	'recommended-for': { en: 'recommended for', zh: '推荐用于' },
+	'conflicts-with': { en: 'conflicts with', zh: '冲突' },
+};
+const INCOMING_LABELS: Partial<Record<RelationType, Localized>> = {
+	implements: { en: 'implemented by', zh: '实现者' },
+	requires: { en: 'required by', zh: '被依赖' },
+	supports: { en: 'supported by', zh: '被支持' },
+	'replaced-by': { en: 'replaces', zh: '取代' },
+	'part-of': { en: 'has part', zh: '包含' },
+	'recommended-for': { en: 'recommends', zh: '推荐' },
+};
+const YES_NO = { yes: { en: 'yes', zh: '是' }, no: { en: 'no', zh: '否' } };
+
+const FACT_LIMIT = 5;
+const RELATED_LIMIT = 5;
+const DOCS_LIMIT = 2;
 
 /** A short hover section for an entity: title, summary, facts, related, docs, sources, team notes. */
 export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: Language, options: { heading?: string } = {}): string {
 	const parts: string[] = [];
 	const title = KnowledgeGraph.text(entity.title, language);
-	parts.push(`#### ${options.heading ? `${escapeMarkdown(options.heading)} · ` : ''}${entity.team ? escapeMarkdown(title) : title}`);
-	const summary = KnowledgeGraph.text(entity.summary, language);
-	parts.push(entity.team ? escapeMarkdown(summary) : stripCommandLinks(summary));
+	parts.push(`#### ${options.heading ? `${options.heading} · ` : ''}${entryLink(entity.id, title)}`);
+	parts.push(summaryMarkdown(entity, language));
 	const facts = Object.entries(entity.facts).filter(([, v]) => isShort(v)).slice(0, FACT_LIMIT);
 	if (facts.length && !entity.team) {
-		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${k} | ${formatFact(v)} |`).join('\n')}`);
+		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${escapeMarkdown(k)} | ${formatFact(v, language)} |`).join('\n')}`);
 	}
-	const related = graph.neighbours(entity.id).slice(0, 8);
+	const related = graph.neighbours(entity.id).filter((n, i, all) => all.findIndex((o) => o.entity.id === n.entity.id) === i).slice(0, RELATED_LIMIT);
 	if (related.length) {
-		const links = related.map((n) => `${entryLink(n.entity.id, KnowledgeGraph.text(n.entity.title, language))} _(${n.outgoing ? n.type : `← ${n.type}`})_`);
+		const links = related.map((n) => {
+			const type = n.type as RelationType;
+			const label = n.outgoing ? RELATION_LABELS[type] : (INCOMING_LABELS[type] ?? RELATION_LABELS[type]);
+			return `${entryLink(n.entity.id, KnowledgeGraph.text(n.entity.title, language))}${label ? ` _(${t(label, language)})_` : ''}`;
+		});
 		parts.push(`**${t(LABELS.related, language)}:** ${links.join(' · ')}`);
 	}
 	if (entity.docs.length && !entity.team) {
-		parts.push(`**${t(LABELS.docs, language)}:** ${entity.docs.slice(0, 3).map((url) => `[${hostOf(url)}](${url})`).join(' · ')}`);
+		parts.push(`**${t(LABELS.docs, language)}:** ${entity.docs.filter(isWebUrl).slice(0, DOCS_LIMIT).map((url) => `[${escapeMarkdown(docLabel(url))}](${url})`).join(' · ')}`);
 	}
 	if (entity.sources.length) {
 		const sources = entity.sources.slice(0, 2).map((s) => {
 			const label = `${escapeMarkdown(s.title)}${s.section ? ` — ${escapeMarkdown(s.section)}` : ''}`;
-			return s.address?.startsWith('http') ? `[${label}](${encodeURI(s.address)})` : label;
+			return s.address && isWebUrl(s.address) && !entity.team ? `[${label}](${encodeURI(s.address)})` : label;
 		});
 		parts.push(`**${t(LABELS.sources, language)}:** ${sources.join('; ')}`);
 	}
@@ -50,9 +83,19 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 	return parts.join('\n\n');
 }
 
+/** The entity's summary as hover markdown: team text escaped, foreign command links dropped. */
+export function summaryMarkdown(entity: Entity, language: Language): string {
+	const summary = KnowledgeGraph.text(entity.summary, language);
+	return entity.team ? escapeMarkdown(summary) : stripCommandLinks(summary);
+}
+
 /** Knowledge text may link to entries only through our own command; other command links go. */
 function stripCommandLinks(markdown: string): string {
 	return markdown.replace(/\[([^\]]*)\]\(command:(?!kubelore\.openEntry\b)[^)]*\)/g, '$1');
+}
+
+function isWebUrl(url: string): boolean {
+	return /^https?:\/\//.test(url);
 }
 
 function isShort(value: unknown): boolean {
@@ -61,13 +104,18 @@ function isShort(value: unknown): boolean {
 	return Array.isArray(value) && value.every((v) => typeof v === 'string') && value.join(', ').length <= 60;
 }
 
-function formatFact(value: unknown): string {
+function formatFact(value: unknown, language: Language): string {
+	if (typeof value === 'boolean') return t(value ? YES_NO.yes : YES_NO.no, language);
 	return escapeMarkdown(Array.isArray(value) ? value.join(', ') : String(value));
 }
 
-function hostOf(url: string): string {
+/** `https://kubernetes.io/docs/concepts/storage/volumes/#nfs` -> `kubernetes.io/…/volumes`. */
+function docLabel(url: string): string {
 	try {
-		return new URL(url).host;
+		const parsed = new URL(url);
+		const segments = parsed.pathname.split('/').filter(Boolean);
+		if (segments.length === 0) return parsed.host;
+		return `${parsed.host}/${segments.length > 1 ? '…/' : ''}${segments[segments.length - 1]}`;
 	} catch {
 		return url;
 	}

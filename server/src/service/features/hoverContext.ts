@@ -5,8 +5,17 @@ import type { Settings } from '../settings';
 import type { IndexedFile, IndexedResource, WorkspaceIndex } from '../workspace/index';
 import type { Scope } from '../workspace/scope';
 
-/** Field descriptions from the Kubernetes API, looked up by kind and path. */
-export type FieldDocs = (apiVersion: string, kind: string, path: string) => string | undefined;
+/** A field's API description and where it comes from. */
+export interface FieldDoc {
+	text: string;
+	/** The group/version the description belongs to (`apps/v1`). */
+	apiVersion: string;
+	/** The version of the npm package kubernetes-types it was taken from (`1.30.0`). */
+	version: string;
+}
+
+/** Field descriptions from the Kubernetes API, looked up by kind and path pattern. */
+export type FieldDocs = (apiVersion: string, kind: string, path: string) => FieldDoc | undefined;
 
 /** What a hover part gets: the node under the cursor and everything around it. */
 export interface HoverContext {

@@ -1,82 +1,123 @@
-import type { DocumentLink, Location } from 'vscode-languageserver-types';
-import type { KnowledgeGraph } from '../knowledge/graph';
-import { nodeAt, pathPattern, rangeOf } from '../manifest/nodes';
+import type { Location } from 'vscode-languageserver-types';
+import { nodeAt, pathPattern, rangeOf, type NodeAtOffset } from '../manifest/nodes';
+import { isRecord } from '../manifest/parse';
+import type { NodePath } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { namespaceOf, Scope } from '../workspace/scope';
-import { referenceAt, siblingNamespace } from './references';
-import { selectsTemplate, templateLabels } from './selectors';
+import { constraintTemplatesDefining, CONSTRAINT_KIND_PATH, isClusterScopedTarget, isGatekeeperConstraint, referenceAt, siblingNamespace, targetKind } from './references';
+import { selectorsOf, templateLabels } from './selectors';
 
-/** Go to definition: the resource a reference names, in any file of the scope. */
+export { findLinks } from './documentLinks';
+
+/** Go to definition: the resource a reference names (claimName, storageClassName, a constraint's kind...), in any file. */
 export function findDefinition(uri: string, offset: number, index: WorkspaceIndex, settings: Settings): Location[] {
-	const file = index.getFile(uri);
-	const at = file && nodeAt(file.manifest, offset);
-	if (!file || !at?.scalar || at.isKey || !at.document.resource) return [];
-	const resource = at.document.resource;
-	const reference = referenceAt(pathPattern(at.path), resource.kind);
-	if (!reference) return [];
-	const name = String(at.scalar.value);
-	const entry = { uri, document: at.document, resource };
-	const scope = new Scope(index, entry, settings);
-	let targets: IndexedResource[];
-	if (reference.clusterScoped) {
-		targets = scope.clusterScoped(reference.target, name);
-		if (targets.length === 0) targets = index.named(reference.target, name);
-	} else {
-		const namespace = siblingNamespace(resource.value, at.path) ?? scope.namespace;
-		targets = scope.named(reference.target, name, namespace);
-		if (targets.length === 0) targets = index.named(reference.target, name).filter((e) => namespaceOf(e, settings) === namespace);
-	}
-	return targets.map((t) => locationOf(index, t));
+	const at = atOffset(index, uri, offset);
+	if (!at?.scalar || at.isKey) return [];
+	return definitionsAt(at, uri, index, settings).map((target) => locationOf(index, target.entry, target.path));
 }
 
-/** Find references: from pod template labels (or a workload) to the Services and NetworkPolicies selecting it; from a PVC to the pods using it. */
+/**
+ * Find references. On a reference (a claimName): its target and every other reference to it.
+ * In a resource: what refers to it by name (pods to a PVC, Ingresses to a Service...), the
+ * Services and NetworkPolicies selecting a workload's pods, the constraints of a ConstraintTemplate.
+ */
 export function findReferences(uri: string, offset: number, index: WorkspaceIndex, settings: Settings): Location[] {
-	const file = index.getFile(uri);
-	const at = file && nodeAt(file.manifest, offset);
-	if (!file || !at?.document.resource) return [];
-	const entry = { uri, document: at.document, resource: at.document.resource };
-	const scope = new Scope(index, entry, settings);
-	const out: Location[] = [];
-	const labels = templateLabels(entry.resource);
-	if (labels) {
-		for (const service of scope.ofKind('Service')) if (selectsTemplate(service.resource.value, 'service', labels)) out.push(locationOf(index, service));
-		for (const policy of scope.ofKind('NetworkPolicy')) if (selectsTemplate(policy.resource.value, 'network-policy', labels)) out.push(locationOf(index, policy));
+	const at = atOffset(index, uri, offset);
+	if (!at?.document.resource) return [];
+	const entry: IndexedResource = { uri, document: at.document, resource: at.document.resource };
+	if (at.scalar && !at.isKey) {
+		const targets = definitionsAt(at, uri, index, settings);
+		if (targets.length) return targets.flatMap((t) => [locationOf(index, t.entry, t.path), ...referencesByName(t.entry, index, settings)]);
 	}
-	if (entry.resource.kind === 'PersistentVolumeClaim' && entry.resource.name) {
-		for (const kind of ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController']) {
-			for (const workload of scope.ofKind(kind)) {
-				if (JSON.stringify(workload.resource.value).includes(`"claimName":${JSON.stringify(entry.resource.name)}`)) out.push(locationOf(index, workload));
-			}
+	const out = referencesByName(entry, index, settings);
+	const labels = templateLabels(entry.resource);
+	if (labels && Object.keys(labels).length) {
+		const { services, policies } = selectorsOf(labels, new Scope(index, entry, settings));
+		for (const service of services) out.push(locationOf(index, service, ['spec', 'selector'], true));
+		for (const policy of policies) out.push(locationOf(index, policy, ['spec', 'podSelector'], true));
+	}
+	if (entry.resource.kind === 'ConstraintTemplate') {
+		const kind = valueAt(entry.resource.value, CONSTRAINT_KIND_PATH);
+		if (typeof kind === 'string') {
+			for (const constraint of index.ofKind(kind)) if (isGatekeeperConstraint(constraint.resource.apiVersion)) out.push(locationOf(index, constraint, ['kind']));
 		}
 	}
 	return out;
 }
 
-/** Document links: docs URLs in annotations and known values that have a knowledge entry. */
-export function findLinks(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph): DocumentLink[] {
-	const file = index.getFile(uri);
-	if (!file) return [];
-	const links: DocumentLink[] = [];
-	for (const document of file.manifest.documents) {
-		const kind = document.resource?.kind;
-		if (!kind) continue;
-		const entity = graph.forKind(kind);
-		const span = rangeOf(document, ['kind']);
-		if (entity && span) {
-			links.push({
-				range: { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) },
-				target: `command:kubelore.openEntry?${encodeURIComponent(JSON.stringify([entity.id]))}`,
-				tooltip: `KubeLore: ${entity.title.en}`,
+/** Every value in the scope that names this resource through a reference field (claimName -> this PVC). */
+export function referencesByName(target: IndexedResource, index: WorkspaceIndex, settings: Settings): Location[] {
+	const name = target.resource.name;
+	if (!name) return [];
+	const folder = index.scopeOf(target.uri);
+	const namespace = namespaceOf(target, settings);
+	const out: Location[] = [];
+	for (const uri of index.uris) {
+		if (index.scopeOf(uri) !== folder) continue;
+		for (const document of index.getFile(uri)?.manifest.documents ?? []) {
+			const resource = document.resource;
+			if (!resource) continue;
+			const referrer: IndexedResource = { uri, document, resource };
+			walkStrings(resource.value, [], name, (path) => {
+				const reference = referenceAt(pathPattern(path), resource.kind);
+				if (!reference || targetKind(reference, resource.value, path) !== target.resource.kind) return;
+				const clusterScoped = isClusterScopedTarget(reference, target.resource.kind);
+				if (!clusterScoped && (siblingNamespace(resource.value, path) ?? namespaceOf(referrer, settings)) !== namespace) return;
+				out.push(locationOf(index, referrer, path));
 			});
 		}
 	}
-	return links;
+	return out;
 }
 
-/** The location of a resource: its `metadata.name` value, else the document start. */
-export function locationOf(index: WorkspaceIndex, entry: IndexedResource): Location {
+/** The resources a reference value names, with the path to point at. */
+function definitionsAt(at: NodeAtOffset, uri: string, index: WorkspaceIndex, settings: Settings): { entry: IndexedResource; path: NodePath }[] {
+	const resource = at.document.resource;
+	if (!resource || !at.scalar) return [];
+	const name = String(at.scalar.value);
+	const pattern = pathPattern(at.path);
+	const entry = { uri, document: at.document, resource };
+	const scope = new Scope(index, entry, settings);
+	if (pattern === 'kind' && isGatekeeperConstraint(resource.apiVersion)) {
+		return constraintTemplatesDefining(name, index, scope).map((e) => ({ entry: e, path: CONSTRAINT_KIND_PATH }));
+	}
+	const reference = referenceAt(pattern, resource.kind);
+	const kind = reference && targetKind(reference, resource.value, at.path);
+	if (!reference || !kind || !name) return [];
+	let targets: IndexedResource[];
+	if (isClusterScopedTarget(reference, kind)) {
+		targets = scope.clusterScoped(kind, name);
+		if (targets.length === 0) targets = index.named(kind, name);
+	} else {
+		const namespace = siblingNamespace(resource.value, at.path) ?? scope.namespace;
+		targets = scope.named(kind, name, namespace);
+		if (targets.length === 0) targets = index.named(kind, name).filter((e) => namespaceOf(e, settings) === namespace);
+	}
+	return targets.map((e) => ({ entry: e, path: ['metadata', 'name'] }));
+}
+
+/** The location of a node of a resource (its key when `key`), else its `metadata.name`, else the document start. */
+export function locationOf(index: WorkspaceIndex, entry: IndexedResource, path: NodePath = ['metadata', 'name'], key = false): Location {
 	const text = index.getFile(entry.uri)!.text;
-	const span = rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start];
+	const span = rangeOf(entry.document, path, key) ?? rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start];
 	return { uri: entry.uri, range: { start: text.positionAt(span[0]), end: text.positionAt(span[1]) } };
+}
+
+function atOffset(index: WorkspaceIndex, uri: string, offset: number): NodeAtOffset | undefined {
+	const file = index.getFile(uri);
+	return file && offset >= 0 ? nodeAt(file.manifest, offset) : undefined;
+}
+
+/** Calls `found` with the path of every string in a value equal to `name`. */
+function walkStrings(value: unknown, path: NodePath, name: string, found: (path: NodePath) => void): void {
+	if (value === name) found(path);
+	else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], name, found));
+	else if (isRecord(value)) for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], name, found);
+}
+
+function valueAt(value: unknown, path: NodePath): unknown {
+	let node = value;
+	for (const part of path) node = isRecord(node) ? node[part] : undefined;
+	return node;
 }

@@ -1,11 +1,16 @@
+import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
+import type { Scope } from '../workspace/scope';
 
 /** A field whose value names another resource: `claimName` -> PersistentVolumeClaim. */
 export interface ReferenceField {
 	/** Path pattern of the value (see pathPattern), matched as a suffix. */
 	pattern: RegExp;
-	/** Kind of the resource it names. */
+	/** Kind of the resource it names; `fromSibling` reads it from the `kind` key beside the name. */
 	target: string;
+	/** Kinds the sibling `kind` may name (roleRef: Role or ClusterRole). */
+	fromSibling?: string[];
 	/** Cluster-scoped targets ignore namespaces. */
 	clusterScoped?: boolean;
 	/** Only for documents of these kinds. */
@@ -13,20 +18,27 @@ export interface ReferenceField {
 }
 
 const POD_SPEC = '(?:^|\\.)(?:spec|template\\.spec|jobTemplate\\.spec\\.template\\.spec)';
+const CONTAINERS = `${POD_SPEC}\\.(?:containers|initContainers|ephemeralContainers)\\[\\]`;
+const VOLUMES = `${POD_SPEC}\\.volumes\\[\\]`;
 
 /** The references that go to definition follows, across files. */
 export const REFERENCE_FIELDS: ReferenceField[] = [
-	{ pattern: new RegExp(`${POD_SPEC}\\.volumes\\[\\]\\.persistentVolumeClaim\\.claimName$`), target: 'PersistentVolumeClaim' },
+	{ pattern: new RegExp(`${VOLUMES}\\.persistentVolumeClaim\\.claimName$`), target: 'PersistentVolumeClaim' },
 	{ pattern: /^spec\.volumeName$/, target: 'PersistentVolume', clusterScoped: true, kinds: ['PersistentVolumeClaim'] },
 	{ pattern: /(^|\.)storageClassName$/, target: 'StorageClass', clusterScoped: true },
 	{ pattern: new RegExp(`${POD_SPEC}\\.runtimeClassName$`), target: 'RuntimeClass', clusterScoped: true },
+	{ pattern: new RegExp(`${POD_SPEC}\\.(?:serviceAccountName|serviceAccount)$`), target: 'ServiceAccount' },
 	{ pattern: /^spec\.serviceName$/, target: 'Service', kinds: ['StatefulSet'] },
-	{ pattern: /backend\.service\.name$|backend\.serviceName$/, target: 'Service', kinds: ['Ingress'] },
-	{ pattern: /(^|\.)configMap\.name$|configMapRef\.name$|configMapKeyRef\.name$|projected\.sources\[\]\.configMap\.name$/, target: 'ConfigMap' },
-	{ pattern: /(^|\.)secret\.secretName$|secretRef\.name$|secretKeyRef\.name$|imagePullSecrets\[\]\.name$|tls\[\]\.secretName$/, target: 'Secret' },
+	{ pattern: /(?:^|\.)(?:backend|defaultBackend)\.service\.name$|(?:^|\.)backend\.serviceName$/, target: 'Service', kinds: ['Ingress'] },
+	{ pattern: new RegExp(`${VOLUMES}\\.configMap\\.name$|${VOLUMES}\\.projected\\.sources\\[\\]\\.configMap\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.configMapRef|env\\[\\]\\.valueFrom\\.configMapKeyRef)\\.name$`), target: 'ConfigMap' },
+	{
+		pattern: new RegExp(`${VOLUMES}\\.secret\\.secretName$|${VOLUMES}\\.projected\\.sources\\[\\]\\.secret\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.secretRef|env\\[\\]\\.valueFrom\\.secretKeyRef)\\.name$|${POD_SPEC}\\.imagePullSecrets\\[\\]\\.name$`),
+		target: 'Secret',
+	},
+	{ pattern: /^spec\.tls\[\]\.secretName$/, target: 'Secret', kinds: ['Ingress'] },
 	{ pattern: /^spec\.claimRef\.name$/, target: 'PersistentVolumeClaim', kinds: ['PersistentVolume'] },
-	{ pattern: /^(roleRef)\.name$/, target: 'ClusterRole', clusterScoped: true, kinds: ['ClusterRoleBinding'] },
-	{ pattern: /^spec\.scaleTargetRef\.name$/, target: 'Deployment', kinds: ['HorizontalPodAutoscaler'] },
+	{ pattern: /^roleRef\.name$/, target: 'ClusterRole', fromSibling: ['Role', 'ClusterRole'], kinds: ['RoleBinding', 'ClusterRoleBinding'] },
+	{ pattern: /^spec\.scaleTargetRef\.name$/, target: 'Deployment', fromSibling: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'], kinds: ['HorizontalPodAutoscaler'] },
 ];
 
 /** The reference a value at this path makes, if any. */
@@ -34,10 +46,46 @@ export function referenceAt(pattern: string, kind: string | undefined): Referenc
 	return REFERENCE_FIELDS.find((r) => r.pattern.test(pattern) && (!r.kinds || (kind !== undefined && r.kinds.includes(kind))));
 }
 
+/** The kind a reference names: fixed, or the sibling `kind` key (`roleRef.kind: Role`). */
+export function targetKind(reference: ReferenceField, value: Record<string, unknown>, path: NodePath): string | undefined {
+	if (!reference.fromSibling) return reference.target;
+	const kind = siblingValue(value, path, 'kind');
+	if (kind === undefined) return reference.target;
+	return reference.fromSibling.includes(kind) ? kind : undefined;
+}
+
+/** True when a kind named by a reference is cluster-scoped. */
+export function isClusterScopedTarget(reference: ReferenceField, kind: string): boolean {
+	return !!reference.clusterScoped || kind === 'ClusterRole';
+}
+
 /** `spec.claimRef` with a namespace key beside the name: the namespace the reference points into. */
 export function siblingNamespace(value: Record<string, unknown>, path: NodePath): string | undefined {
+	return siblingValue(value, path, 'namespace');
+}
+
+function siblingValue(value: Record<string, unknown>, path: NodePath, key: string): string | undefined {
 	let node: unknown = value;
 	for (const part of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[part];
-	const ns = (node as { namespace?: unknown } | undefined)?.namespace;
-	return typeof ns === 'string' ? ns : undefined;
+	const sibling = isRecord(node) ? node[key] : undefined;
+	return typeof sibling === 'string' ? sibling : undefined;
+}
+
+/** The path of the kind a ConstraintTemplate defines. */
+export const CONSTRAINT_KIND_PATH: NodePath = ['spec', 'crd', 'spec', 'names', 'kind'];
+
+/** True for a Gatekeeper constraint: its kind is defined by a ConstraintTemplate. */
+export function isGatekeeperConstraint(apiVersion: string): boolean {
+	return apiVersion.startsWith('constraints.gatekeeper.sh/');
+}
+
+/** The ConstraintTemplates that define a constraint kind: those of the scope first, else any in the workspace. */
+export function constraintTemplatesDefining(kind: string, index: WorkspaceIndex, scope?: Scope): IndexedResource[] {
+	const defines = (e: IndexedResource) => {
+		let node: unknown = e.resource.value;
+		for (const part of CONSTRAINT_KIND_PATH) node = isRecord(node) ? node[part] : undefined;
+		return node === kind;
+	};
+	const inScope = scope ? scope.clusterScoped('ConstraintTemplate').filter(defines) : [];
+	return inScope.length ? inScope : index.ofKind('ConstraintTemplate').filter(defines);
 }

@@ -1,5 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { Resource } from '../manifest/types';
+import type { IndexedResource } from '../workspace/index';
+import type { Scope } from '../workspace/scope';
 
 /** Kinds that carry a pod template, and where its labels are. */
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];
@@ -56,6 +58,46 @@ export function matchSelector(selector: Record<string, unknown>, labels: Record<
 				return true;
 		}
 	});
+}
+
+/** The workloads of the scope whose pod template labels a Service selector matches (AND of all labels). */
+export function workloadsSelected(selector: Record<string, unknown>, scope: Scope): IndexedResource[] {
+	if (Object.keys(selector).length === 0) return [];
+	return workloadsInScope(scope).filter((w) => matchLabels(selector, templateLabels(w.resource) ?? {}));
+}
+
+/** A label of a selector that a workload does not carry with that value. */
+export interface LabelDifference {
+	key: string;
+	expected: string;
+	/** The workload's value; undefined when it lacks the label. */
+	actual?: string;
+}
+
+/** The workload of the scope that misses the selector by the fewest labels, and what differs. */
+export function closestWorkload(selector: Record<string, unknown>, scope: Scope): { entry: IndexedResource; differences: LabelDifference[] } | undefined {
+	let best: { entry: IndexedResource; differences: LabelDifference[] } | undefined;
+	for (const entry of workloadsInScope(scope)) {
+		const labels = templateLabels(entry.resource) ?? {};
+		const differences = Object.entries(selector)
+			.filter(([k, v]) => labels[k] !== String(v))
+			.map(([key, v]) => ({ key, expected: String(v), actual: labels[key] }));
+		if (differences.length === Object.keys(selector).length) continue;
+		if (!best || differences.length < best.differences.length) best = { entry, differences };
+	}
+	return best;
+}
+
+/** The Services and NetworkPolicies of the scope that select pods with these labels. */
+export function selectorsOf(labels: Record<string, string>, scope: Scope): { services: IndexedResource[]; policies: IndexedResource[] } {
+	return {
+		services: scope.ofKind('Service').filter((s) => selectsTemplate(s.resource.value, 'service', labels)),
+		policies: scope.ofKind('NetworkPolicy').filter((p) => selectsTemplate(p.resource.value, 'network-policy', labels)),
+	};
+}
+
+function workloadsInScope(scope: Scope): IndexedResource[] {
+	return WORKLOAD_KINDS.flatMap((kind) => scope.ofKind(kind));
 }
 
 function get(value: unknown, ...path: string[]): unknown {

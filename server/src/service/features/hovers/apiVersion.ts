@@ -1,29 +1,68 @@
+import { KnowledgeGraph, type ApiVersionFact } from '../../knowledge/graph';
 import { both, format, LABELS, t } from '../../l10n/text';
 import { versionAtLeast } from '../../settings';
+import { entryLink, entryMarkdown } from '../entryMarkdown';
 import type { HoverPart } from '../hoverContext';
+import { HOVER_TEXT } from './labels';
 
 /** `apiVersion: extensions/v1beta1` -> status of that group/version for the document's kind. */
 export const apiVersionHover: HoverPart = (c) => {
 	if (c.at.isKey || c.pattern !== 'apiVersion' || !c.resource) return undefined;
-	const versions = c.graph.apiVersionsOf(c.resource.kind);
-	if (versions.length === 0) return undefined;
 	const language = c.settings.language;
+	const kind = c.resource.kind;
+	const { versions, complete } = apiVersionsFor(c.graph, kind);
+	const valueEntities = c.graph.forValue('apiVersion', c.value, kind);
 	const known = versions.find((v) => v.version === c.value);
+	// Only the kind's own entry lists every version: removals alone cannot call a version unknown.
+	if (!known && !complete) return valueEntities[0] && entryMarkdown(valueEntities[0], c.graph, language);
 	const current = versions.filter((v) => !v.removedIn && !v.deprecatedIn).map((v) => v.version);
-	const lines = [`#### ${t(LABELS.apiStatus, language)}: \`${c.value}\` · ${c.resource.kind}`];
+	const lines = [`#### ${t(LABELS.apiStatus, language)}: \`${c.value}\` · ${kind}`];
 	if (!known) {
-		lines.push(t(both(LABELS.unknownVersion, c.resource.kind), language) + (current.length ? ` — ${format(t(LABELS.useInstead, language), current.map((v) => `\`${v}\``).join(', '))}` : ''));
-		return lines.join('\n\n');
+		lines.push(t(both(LABELS.unknownVersion, kind), language) + (current.length ? ` — ${format(t(LABELS.useInstead, language), current.map((v) => `\`${v}\``).join(', '))}` : ''));
+	} else {
+		const target = c.settings.kubernetesVersion;
+		const status: string[] = [];
+		if (known.deprecatedIn) {
+			const now = versionAtLeast(target, known.deprecatedIn) && !known.removedIn;
+			status.push(format(t(LABELS.deprecatedSince, language), known.deprecatedIn) + (now ? ` (${format(t(HOVER_TEXT.deprecatedForTarget, language), target)})` : ''));
+		}
+		if (known.removedIn) {
+			const removed = versionAtLeast(target, known.removedIn);
+			const text = format(t(LABELS.removedIn, language), known.removedIn);
+			status.push(removed ? `**${text}: ${format(t(HOVER_TEXT.removedForTarget, language), target)}**` : text);
+		}
+		if (status.length === 0) status.push(t(/(alpha|beta)\d*$/.test(known.version) ? HOVER_TEXT.prerelease : HOVER_TEXT.ga, language));
+		const replacement = known.replacement ?? (known.removedIn || known.deprecatedIn ? current[0] : undefined);
+		if (replacement) status.push(format(t(LABELS.useInstead, language), `\`${replacement}\``));
+		lines.push(status.join(' · '));
 	}
-	const status: string[] = [];
-	if (known.deprecatedIn) status.push(format(t(LABELS.deprecatedSince, language), known.deprecatedIn));
-	if (known.removedIn) {
-		const removed = versionAtLeast(c.settings.kubernetesVersion, known.removedIn);
-		status.push(`${removed ? '**' : ''}${format(t(LABELS.removedIn, language), known.removedIn)}${removed ? '**' : ''}`);
-	}
-	if (status.length === 0) status.push(t(LABELS.servedGa, language));
-	const replacement = known.replacement ?? (status.length && (known.removedIn || known.deprecatedIn) ? current[0] : undefined);
-	if (replacement) status.push(format(t(LABELS.useInstead, language), `\`${replacement}\``));
-	lines.push(status.join(' · '));
+	const related = [c.graph.forKind(kind), ...valueEntities].filter((e, i, all) => e && all.findIndex((o) => o?.id === e.id) === i);
+	if (related.length) lines.push(`**${t(LABELS.related, language)}:** ${related.map((e) => entryLink(e!.id, KnowledgeGraph.text(e!.title, language))).join(' · ')}`);
 	return lines.join('\n\n');
 };
+
+const GROUP_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/;
+
+/**
+ * The group/versions known for a kind: the kind's entity (`apiVersions`, or a single
+ * `apiVersion`), plus removals other entities list for it (the API deprecations entry) and
+ * their replacements. `complete` when the kind's own entity lists its versions.
+ */
+export function apiVersionsFor(graph: KnowledgeGraph, kind: string): { versions: ApiVersionFact[]; complete: boolean } {
+	const out: ApiVersionFact[] = [...graph.apiVersionsOf(kind)];
+	const single = graph.forKind(kind)?.facts.apiVersion;
+	if (typeof single === 'string' && !out.some((v) => v.version === single)) out.push({ version: single });
+	const complete = out.length > 0;
+	const replacements = new Set<string>();
+	for (const entity of graph.entities) {
+		const removals = entity.facts.removals;
+		if (!Array.isArray(removals)) continue;
+		for (const r of removals as (ApiVersionFact & { kind?: unknown })[]) {
+			if (r?.kind !== kind || typeof r.version !== 'string' || out.some((v) => v.version === r.version)) continue;
+			out.push({ version: r.version, deprecatedIn: r.deprecatedIn, removedIn: r.removedIn, replacement: r.replacement });
+			if (typeof r.replacement === 'string' && GROUP_VERSION.test(r.replacement)) replacements.add(r.replacement);
+		}
+	}
+	for (const version of replacements) if (!out.some((v) => v.version === version)) out.push({ version });
+	return { versions: out, complete };
+}
