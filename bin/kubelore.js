@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-require('../dist/cli.js');
+// The `kubelore` command: the bundled command line (dist/cli.js, built by `npm run build`).
+require('../dist/cli.js').run();

@@ -56,19 +56,28 @@ export async function* walkFiles(root: string, filter: FileFilter, onError?: (pa
 	}
 }
 
+/** Why a file was not read: it is skipped on purpose (too large, binary) or could not be read. */
+export type ReadFailure = { error: string; reason: 'too-large' | 'binary' | 'unreadable'; code?: string };
+
 /** Reads a text file, or returns an error message (too large, unreadable, binary). */
-export async function readTextFile(path: string): Promise<{ text: string } | { error: string }> {
+export async function readTextFile(path: string): Promise<{ text: string } | ReadFailure> {
 	try {
 		const info = await stat(path);
-		if (info.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not indexed` };
+		if (info.isDirectory()) return { error: 'is a folder', reason: 'unreadable', code: 'EISDIR' };
+		// A named pipe or a device would block the read or never end.
+		if (!info.isFile()) return { error: 'not a regular file', reason: 'unreadable', code: 'ENOTREG' };
+		if (info.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not indexed`, reason: 'too-large' };
 		const buffer = await readFile(path);
-		if (buffer.includes(0)) return { error: 'binary file, not indexed' };
-		return { text: buffer.toString('utf8') };
+		if (buffer.includes(0)) return { error: 'binary file, not indexed', reason: 'binary' };
+		const text = buffer.toString('utf8');
+		// Editors drop a byte order mark; so do we, so that columns on the first line agree.
+		return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 	} catch (error) {
-		return { error: (error as Error).message };
+		return { error: (error as Error).message, reason: 'unreadable', code: (error as NodeJS.ErrnoException).code };
 	}
 }
 
+/** A path with forward slashes, as globs and URIs want it. */
 export function toPosix(path: string): string {
 	return sep === '/' ? path : path.split(sep).join('/');
 }

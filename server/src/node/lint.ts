@@ -1,54 +1,55 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import type { LanguageService } from '../service/service';
 import type { Settings } from '../service/settings';
-import { FileFilter, readTextFile, walkFiles } from './files';
+import { readTextFile, type ReadFailure } from './files';
 
-/** A file's findings, or the reason it could not be read. */
-export interface FileResult {
+/** A file to index: read from disk unless its text is given (standard input). */
+export interface FileToIndex {
 	path: string;
+	/** Linted and reported; false for files read only as context for the others. */
+	report: boolean;
+	text?: string;
+}
+
+/** A file's findings. */
+export interface FileResult {
 	uri: string;
 	diagnostics: Diagnostic[];
-	error?: string;
 }
 
-/** Reads the given files and folders into the service's index (folders walked with the filter). */
-export async function indexPaths(service: LanguageService, paths: string[], filter: FileFilter, onError: (path: string, message: string) => void): Promise<string[]> {
-	const uris: string[] = [];
-	const roots: string[] = [];
-	for (const input of paths) {
-		const path = resolve(input);
-		let info;
-		try {
-			info = await stat(path);
-		} catch (error) {
-			onError(input, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message);
-			continue;
-		}
-		roots.push(info.isDirectory() ? path : dirname(path));
-		const files = info.isDirectory() ? walkFiles(path, filter, (p, e) => onError(p, (e as Error).message)) : single(path);
-		for await (const file of files) {
-			const read = await readTextFile(file);
+/**
+ * Reads files into the service's index, each once, and returns the uris to report in the order
+ * they first came. The index keeps every file (cross-resource rules need them all); nothing else
+ * is kept per file.
+ */
+export async function indexFiles(
+	service: LanguageService,
+	files: AsyncIterable<FileToIndex>,
+	onUnreadable: (path: string, failure: ReadFailure) => void,
+	onIndexed?: (count: number) => void,
+): Promise<string[]> {
+	const reported = new Set<string>();
+	const indexed = new Set<string>();
+	for await (const file of files) {
+		const uri = URI.file(file.path).toString();
+		// Text handed in (standard input) wins over the same file on disk, as an open editor's does.
+		if (!indexed.has(uri) || file.text !== undefined) {
+			const read = file.text !== undefined ? { text: file.text } : await readTextFile(file.path);
 			if ('error' in read) {
-				onError(file, read.error);
+				if (file.report) onUnreadable(file.path, read);
 				continue;
 			}
-			const uri = URI.file(file).toString();
 			service.index.setFile(uri, read.text, 0, false);
-			uris.push(uri);
+			indexed.add(uri);
+			onIndexed?.(indexed.size);
 		}
+		if (file.report) reported.add(uri);
 	}
-	service.index.setFolders(roots.map((r) => URI.file(r).path));
-	return uris;
+	return [...reported];
 }
 
-async function* single(path: string): AsyncGenerator<string> {
-	yield path;
-}
-
-/** Diagnostics of every indexed uri, with the project config applied per file. */
-export function lintIndexed(service: LanguageService, uris: string[], settings: Settings): FileResult[] {
-	return uris.map((uri) => ({ uri, path: URI.parse(uri).fsPath, diagnostics: service.doValidation(uri, service.settingsFor(uri, settings)) }));
+/** The diagnostics of indexed files, one file at a time, so that output can stream. */
+export function* lintFiles(service: LanguageService, uris: Iterable<string>, settingsFor: (uri: string) => Settings): Generator<FileResult> {
+	for (const uri of uris) yield { uri, diagnostics: service.doValidation(uri, settingsFor(uri)) };
 }

@@ -18,7 +18,7 @@ const HELM_SYNTAX = /\{\{[\s\S]*?\}\}/;
 const DISABLE_COMMENT = /#\s*kubelore-disable(?!-)(?:[ \t]+([^\r\n]*))?/g;
 /** Aliases (`*name`) are expanded by the full parser, which bounds them; the fast reader does not. */
 const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
-const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: true } as const;
+const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 type Fields = Omit<ManifestDocument, 'yaml'>;
 

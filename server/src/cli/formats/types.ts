@@ -1,0 +1,99 @@
+/* What the output formats share: one file's findings in, text chunks out, written as they come. */
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import type { Language } from '../../service/knowledge/types';
+import type { Severity } from '../../service/settings';
+import { toPosix } from '../../node/files';
+import type { Style } from '../terminal';
+
+/** The findings of one file, as the service reported them. */
+export interface FileReport {
+	uri: string;
+	diagnostics: Diagnostic[];
+}
+
+/** A path that could not be checked: `fatal` ones make the exit status 2, the others are notes. */
+export interface InputNote {
+	path: string;
+	message: string;
+	fatal: boolean;
+}
+
+/** Counts of the whole run, for the closing summary. */
+export interface RunSummary {
+	files: number;
+	filesWithFindings: number;
+	counts: Record<Severity, number>;
+	notes: InputNote[];
+}
+
+/**
+ * An output format. Each method returns the text to write at that moment, so a run of thousands
+ * of files never holds more than one file's findings.
+ */
+export interface Formatter {
+	begin(): string;
+	file(report: FileReport): string;
+	end(summary: RunSummary): string;
+}
+
+/** What every format needs to know. */
+export interface FormatContext {
+	language: Language;
+	style: Style;
+	paths: PathNames;
+	version: string;
+	/** Folder of the rule pages (docs/rules). */
+	docsDir: string;
+}
+
+export const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+	[DiagnosticSeverity.Error]: 'error',
+	[DiagnosticSeverity.Warning]: 'warning',
+	[DiagnosticSeverity.Information]: 'info',
+	[DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** The severity name of a diagnostic (a diagnostic without one is an error, as LSP says). */
+export function severityOf(d: Diagnostic): Severity {
+	return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
+}
+
+/** A diagnostic's message as plain text. */
+export function messageOf(d: Diagnostic): string {
+	return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/** How files are named in the output: relative to the current folder, and by name for standard input. */
+export class PathNames {
+	private readonly named = new Map<string, string>();
+	readonly cwdUri: string;
+
+	constructor(readonly cwd: string) {
+		this.cwdUri = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).toString();
+	}
+
+	/** Gives a uri a name of its own (standard input). */
+	name(uri: string, shown: string): void {
+		this.named.set(uri, shown);
+	}
+
+	/** The path to show for a uri: relative to the current folder, with forward slashes. */
+	shown(uri: string): string {
+		return this.named.get(uri) ?? (toPosix(relative(this.cwd, URI.parse(uri).fsPath)) || '.');
+	}
+
+	/** A SARIF artifact location: relative to %SRCROOT% (the current folder) when inside it, else absolute. */
+	artifact(uri: string): { uri: string; uriBaseId?: string } {
+		const named = this.named.get(uri);
+		if (named !== undefined) return { uri: encodeURI(named).replace(/[?#]/g, encodeURIComponent), uriBaseId: SRCROOT };
+		const path = URI.parse(uri).fsPath;
+		const rel = toPosix(relative(this.cwd, path));
+		if (rel && !rel.startsWith('../') && rel !== '..' && !rel.startsWith('/')) return { uri: encodeURI(rel).replace(/[?#]/g, encodeURIComponent), uriBaseId: SRCROOT };
+		return { uri: pathToFileURL(path).toString() };
+	}
+}
+
+export const SRCROOT = '%SRCROOT%';

@@ -1,0 +1,115 @@
+/* `kubelore search` and `kubelore explain`: the editor's search ranking and entries, in a terminal. */
+import { KnowledgeGraph } from '../service/knowledge/graph';
+import { KnowledgeSearch, titleOf } from '../service/knowledge/search';
+import type { Entity, Language } from '../service/knowledge/types';
+import { LABELS, t } from '../service/l10n/text';
+import { CLI_TEXT, say } from './messages';
+import { renderMarkdown } from './markdown';
+import { CliError, loadGraph, textWidth, type Runtime } from './runtime';
+import { colourWanted, createStyle, displayWidth, type Style } from './terminal';
+import { truncate, wrapSpans } from './wrap';
+
+/** Prints the hits for a query, best first; as JSON with `json`. */
+export function runSearch(query: string, options: { json: boolean; limit: number }, runtime: Runtime): number {
+	const { language, stdout } = runtime;
+	const graph = loadGraph(runtime);
+	const hits = new KnowledgeSearch(graph.entities).search(query, options.limit);
+	if (options.json) {
+		const rows = hits.map(({ entity, score }) => ({ id: entity.id, title: titleOf(entity, language), category: entity.category, summary: plain(KnowledgeGraph.text(entity.summary, language)), score: round(score) }));
+		stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+		return 0;
+	}
+	if (hits.length === 0) {
+		stdout.write(`${say(CLI_TEXT.noMatches, language, query)}\n`);
+		return 0;
+	}
+	const style = createStyle(colourWanted(stdout, runtime.env));
+	const width = textWidth(stdout);
+	const lines = hits.map(({ entity }, i) => {
+		const number = `${String(i + 1).padStart(2)}. `;
+		const head = `${number}${style.bold(titleOf(entity, language))}  ${style.dim(`${entity.id} · ${entity.category}`)}`;
+		return `${head}\n    ${truncate(plain(KnowledgeGraph.text(entity.summary, language)), width - 4)}`;
+	});
+	stdout.write(`${lines.join('\n')}\n`);
+	return 0;
+}
+
+/** Prints one entry; an unknown name is an error that suggests close entries. */
+export function runExplain(name: string, options: { json: boolean }, runtime: Runtime): number {
+	const { language, stdout } = runtime;
+	const graph = loadGraph(runtime);
+	const entity = graph.find(name) ?? graph.forKind(name);
+	if (!entity) {
+		const close = new KnowledgeSearch(graph.entities).search(name, 3).map((h) => h.entity.id);
+		throw new CliError(`${say(CLI_TEXT.noEntry, language, name)}${close.length ? ` ${say(CLI_TEXT.didYouMean, language, close.join(', '))}` : ''}`);
+	}
+	if (options.json) {
+		stdout.write(`${JSON.stringify({ ...entity, related: graph.neighbours(entity.id).map((n) => ({ id: n.entity.id, type: n.type, outgoing: n.outgoing })) }, null, 2)}\n`);
+		return 0;
+	}
+	stdout.write(`${renderEntity(entity, graph, language, createStyle(colourWanted(stdout, runtime.env)), textWidth(stdout))}\n`);
+	return 0;
+}
+
+/** The entry as terminal text: heading, body, facts, related entries, docs and sources. */
+export function renderEntity(entity: Entity, graph: KnowledgeGraph, language: Language, style: Style, width: number): string {
+	const title = KnowledgeGraph.text(entity.title, language);
+	const heading = style.enabled ? style.bold(style.underline(title)) : `${title}\n${'═'.repeat(Math.min(displayWidth(title), width))}`;
+	const parts = [heading, style.dim([entity.id, entity.category, ...entity.aliases.filter((a) => a !== title && a !== entity.id)].join(' · '))];
+	parts.push('', renderMarkdown(KnowledgeGraph.text(entity.body, language) || KnowledgeGraph.text(entity.summary, language), style, width));
+	const facts = Object.entries(entity.facts);
+	if (facts.length) {
+		const keyWidth = Math.min(24, Math.max(...facts.map(([k]) => displayWidth(k))));
+		parts.push('', section(t(LABELS.facts, language), style));
+		for (const [key, value] of facts) parts.push(...hanging(`  ${key.padEnd(keyWidth)}  `, formatFact(value), width));
+	}
+	const related = graph.neighbours(entity.id);
+	if (related.length) {
+		parts.push('', section(t(LABELS.related, language), style));
+		const groups = new Map<string, string[]>();
+		for (const n of related) {
+			const label = n.outgoing ? n.type : `← ${n.type}`;
+			groups.set(label, [...(groups.get(label) ?? []), `${KnowledgeGraph.text(n.entity.title, language)} (${n.entity.id})`]);
+		}
+		const labelWidth = Math.max(...[...groups.keys()].map((k) => displayWidth(k)));
+		for (const [label, names] of groups) parts.push(...hanging(`  ${style.dim(label)}${' '.repeat(labelWidth - displayWidth(label))}  `, names.join(' · '), width));
+	}
+	if (entity.docs.length) {
+		parts.push('', section(t(LABELS.docs, language), style));
+		for (const url of entity.docs) parts.push(`  ${style.underline(url)}`);
+	}
+	if (entity.sources.length) {
+		parts.push('', section(t(LABELS.sources, language), style));
+		for (const source of entity.sources) {
+			parts.push(...hanging('  • ', `${source.title}${source.section ? ` — ${source.section}` : ''}`, width));
+			if (source.address) parts.push(`    ${style.dim(source.address)}`);
+		}
+	}
+	return parts.join('\n');
+}
+
+/** A section heading, drawn like the body's own headings. */
+function section(label: string, style: Style): string {
+	return style.enabled ? style.bold(style.underline(label)) : `${label}\n${'─'.repeat(displayWidth(label))}`;
+}
+
+/** Text after a label, wrapped with following lines indented under the text. */
+function hanging(label: string, text: string, width: number): string[] {
+	const indent = displayWidth(label);
+	return wrapSpans([{ text }], Math.max(20, width - indent)).map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + line);
+}
+
+function formatFact(value: unknown): string {
+	if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ');
+	if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+	return String(value);
+}
+
+/** Markdown emphasis and links reduced to their text, for one-line summaries. */
+function plain(markdown: string): string {
+	return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function round(score: number): number {
+	return Math.round(score * 1000) / 1000;
+}

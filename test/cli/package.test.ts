@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type * as Sarif from 'sarif';
+import { ROOT } from '../util/service';
+import { FIXTURES, sarifErrors } from './run';
+
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('the npm package', () => {
+	let dir: string;
+	let packed: { filename: string; files: { path: string }[] };
+	before(() => {
+		dir = mkdtempSync(join(tmpdir(), 'kubelore-package-'));
+		mkdirSync(join(dir, 'app'));
+		packed = (JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as (typeof packed)[])[0];
+	});
+	after(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('holds the command line, its knowledge and rule pages, and nothing of the editor or the sources', () => {
+		const files = packed.files.map((f) => f.path);
+		for (const needed of ['bin/kubelore.js', 'dist/cli.js', 'dist/graph.json', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
+		const pages = files.filter((f) => f.startsWith('docs/rules/'));
+		assert.ok(pages.length > 0 && pages.every((f) => f.endsWith('.md')));
+		assert.deepEqual(files.filter((f) => !/^(bin\/kubelore\.js|dist\/(cli\.js|graph\.json)|docs\/rules\/[^/]+\.md|package\.json|README\.md|LICENSE)$/.test(f)), []);
+	});
+
+	it('needs no runtime dependencies (everything is bundled)', () => {
+		const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object; bin?: Record<string, string> };
+		assert.deepEqual(manifest.dependencies ?? {}, {});
+		assert.equal(manifest.bin?.kubelore, './bin/kubelore.js');
+	});
+
+	it('installs offline elsewhere, and `npx kubelore` lints with the installed rule pages', () => {
+		npm(['install', '--offline', '--no-audit', '--no-fund', '--no-save', join(dir, packed.filename)], join(dir, 'app'));
+		const installed = join(dir, 'app', 'node_modules', 'kubelore');
+		assert.ok(existsSync(join(installed, 'dist', 'cli.js')));
+		const version = spawnSync('npx', ['--offline', 'kubelore', '--version'], { cwd: join(dir, 'app'), encoding: 'utf8' });
+		assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+		const lint = spawnSync('npx', ['--offline', 'kubelore', 'lint', join(FIXTURES, 'project'), '--format', 'sarif'], { cwd: join(dir, 'app'), encoding: 'utf8' });
+		assert.equal(lint.status, 1, lint.stderr);
+		const log = JSON.parse(lint.stdout) as Sarif.Log;
+		assert.deepEqual(sarifErrors(log), []);
+		const helpUri = log.runs[0].tool.driver.rules!.find((r) => r.helpUri)!.helpUri!;
+		assert.ok(fileURLToPath(helpUri).startsWith(join(installed, 'docs', 'rules')), helpUri);
+		assert.ok(existsSync(fileURLToPath(helpUri)));
+	});
+
+	it('runs from the clone too (`npx kubelore` in the repository)', () => {
+		const run = spawnSync('npx', ['--offline', 'kubelore', 'lint', 'test/fixtures/cli/clean'], { cwd: ROOT, encoding: 'utf8' });
+		assert.equal(run.status, 0, run.stderr);
+		assert.match(run.stdout, /No problems in 1 file\./);
+	});
+});
