@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { format, LABELS, t } from '../l10n/text';
 import type { Settings } from '../settings';
 import type { WorkspaceIndex } from '../workspace/index';
@@ -19,7 +19,7 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 				kind: CodeActionKind.QuickFix,
 				diagnostics: [diagnostic],
 				isPreferred: fix.preferred,
-				edit: { changes: { [uri]: fix.edits } },
+				edit: { changes: editsByFile(uri, fix.edits) },
 			});
 		}
 		const rule = diagnostic.code;
@@ -43,4 +43,11 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 		});
 	}
 	return actions;
+}
+
+/** A fix's edits grouped by file: the diagnostic's own file unless an edit names another. */
+function editsByFile(uri: string, edits: DiagnosticData['fixes'][number]['edits']): Record<string, TextEdit[]> {
+	const changes: Record<string, TextEdit[]> = {};
+	for (const { uri: target, range, newText } of edits) (changes[target ?? uri] ??= []).push({ range, newText });
+	return changes;
 }

@@ -1,6 +1,6 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { KnowledgeGraph } from '../knowledge/graph';
-import { rangeOf } from '../manifest/nodes';
+import { documentAt, rangeOf } from '../manifest/nodes';
 import { LABELS, t } from '../l10n/text';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule } from '../rules/types';
@@ -12,7 +12,7 @@ export const SOURCE = 'KubeLore';
 
 /** What a diagnostic carries for its code actions. */
 export interface DiagnosticData {
-	fixes: { title: string; preferred?: boolean; edits: { range: Range; newText: string }[] }[];
+	fixes: { title: string; preferred?: boolean; edits: { range: Range; newText: string; uri?: string }[] }[];
 	/** Line where "suppress for this line" inserts its comment, and the document start line. */
 	line: number;
 	documentLine: number;
@@ -69,7 +69,9 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: WorkspaceIndex, documentStart: number, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
-	const document = file.manifest.documents.find((d) => d.start === documentStart);
+	// Binary search: a file of thousands of documents with many findings must not scan them per finding.
+	const near = documentAt(file.manifest, documentStart);
+	const document = near?.start === documentStart ? near : file.manifest.documents.find((d) => d.start === documentStart);
 	if (!document) return undefined;
 	const span = rangeOf(document, finding.path, finding.key) ?? [documentStart, documentStart];
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
@@ -85,7 +87,11 @@ function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: Wo
 		fixes: (finding.fixes ?? []).map((f) => ({
 			title: t(f.title, settings.language),
 			preferred: f.preferred,
-			edits: f.edits.map((e) => ({ range: { start: file.text.positionAt(e.start), end: file.text.positionAt(e.end) }, newText: e.newText })),
+			edits: f.edits.map((e) =>
+				e.uri && e.uri !== file.manifest.uri
+					? { uri: e.uri, range: rangeIn(index, e.uri, e.start, e.end), newText: e.newText }
+					: { range: { start: file.text.positionAt(e.start), end: file.text.positionAt(e.end) }, newText: e.newText },
+			),
 		})),
 		line: range.start.line,
 		documentLine: file.text.positionAt(documentStart).line,

@@ -25,11 +25,13 @@ export interface RelatedLocation {
 	message: Localized;
 }
 
-/** A text edit as absolute offsets in the checked file. */
+/** A text edit as absolute offsets in the checked file, or in the file `uri` names. */
 export interface OffsetEdit {
 	start: number;
 	end: number;
 	newText: string;
+	/** Another indexed file the edit applies to (a fix that changes the resource a finding points at). */
+	uri?: string;
 }
 
 export interface Fix {

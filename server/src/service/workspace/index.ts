@@ -50,7 +50,7 @@ export class WorkspaceIndex {
 		if (previous?.open && !open) return previous;
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
 		const path = URI.parse(uri).path;
-		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: !open }, previous?.manifest);
+		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
 		this.removeEntries(uri);
 		this.files.set(uri, file);
@@ -115,15 +115,43 @@ export class WorkspaceIndex {
 		return cached;
 	}
 
-	/** Scope folders that hold a Helm template or a Kustomize patch (cached per generation). */
+	/**
+	 * Scope folders that hold a Helm template or a Kustomize patch, or whose kustomization pulls in
+	 * resources from beyond its folder (an overlay's base): what they build is not all in view
+	 * (cached per generation).
+	 */
 	partialScopes(): Set<string> {
 		if (this.partialScopeCache?.generation === this.generation) return this.partialScopeCache.scopes;
 		const scopes = new Set<string>();
 		for (const [uri, file] of this.files) {
 			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial')) scopes.add(this.scopeOf(uri));
+			const path = URI.parse(uri).path;
+			if (KUSTOMIZATION.test(path) && this.includesOtherScopes(dirname(path), file)) scopes.add(dirname(path));
 		}
 		this.partialScopeCache = { generation: this.generation, scopes };
 		return scopes;
+	}
+
+	/** True when a kustomization lists resources, bases or components outside its own scope (other folders, remote URLs). */
+	private includesOtherScopes(dir: string, file: IndexedFile): boolean {
+		for (const doc of file.manifest.documents) {
+			let value: unknown;
+			try {
+				value = doc.resource?.value ?? doc.yaml?.toJS();
+			} catch {
+				continue;
+			}
+			for (const key of ['resources', 'bases', 'components']) {
+				const list = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+				if (!Array.isArray(list)) continue;
+				for (const entry of list) {
+					if (typeof entry !== 'string') continue;
+					if (/^[a-z][a-z0-9+.-]*:\/\/|^github\.com\/|\?ref=/i.test(entry) || !/\.(ya?ml|json)$/i.test(entry)) return true;
+					if (this.scopeOf(Utils.joinPath(URI.file(dir), entry).toString()) !== dir) return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private computeScope(uri: string): string {

@@ -1,0 +1,120 @@
+import type { Localized } from '../knowledge/types';
+import { both } from '../l10n/text';
+import { isRecord } from '../manifest/parse';
+import type { NodePath } from '../manifest/types';
+import { joinText, relatedAt } from './findingParts';
+import { claimToBind, failureDetail, firstFailure, type Criterion } from './pvBinding';
+import { claimClassOf, claimSpecs, persistentVolumesInScope, defaultClassAnnotations, findStorageClass, isDefaultClass, NO_PROVISIONER, provisionerOf, pvFacts } from './storageObjects';
+import type { Rule, RuleContext } from './types';
+
+const T = {
+	intro: { en: 'This claim can only bind to an existing PersistentVolume ({0}), and no PV in this scope satisfies it, so it stays Pending.', zh: '这个申领只能绑定到已有的 PersistentVolume（{0}），而此范围内没有满足条件的 PV，它会一直 Pending。' },
+	emptyClass: { en: 'storageClassName is ""', zh: 'storageClassName 为 ""' },
+	noProvisioner: { en: 'its StorageClass "{0}" has no provisioner', zh: '它的 StorageClass "{0}" 没有供给器' },
+	volumeName: { en: 'it names volumeName "{0}"', zh: '它指定了 volumeName "{0}"' },
+	selector: { en: 'it has a selector, which dynamic provisioning does not serve', zh: '它带有 selector，动态供给不处理这种申领' },
+	none: { en: 'There is no PersistentVolume in this scope.', zh: '此范围内没有任何 PersistentVolume。' },
+	missingPv: { en: 'No PersistentVolume named "{0}" is defined here; unless it already exists in the cluster, the claim waits for it.', zh: '这里没有名为 "{0}" 的 PersistentVolume；除非集群中已经有它，否则申领会一直等待。' },
+	candidates: { en: 'Candidates: {0}.', zh: '候选 PV：{0}。' },
+	more: { en: '{0} and {1} more', zh: '{0} 等另外 {1} 个' },
+	todo: { en: 'Create a PV that matches, or change the claim to match one.', zh: '请创建匹配的 PV，或修改申领使其与某个 PV 匹配。' },
+	related: { en: 'PV "{0}": {1}', zh: 'PV "{0}"：{1}' },
+};
+const SHOWN = 5;
+const RELATED_LIMIT = 20;
+
+/** Where the claim says what every candidate failed on. */
+const CLAIM_FIELD: Record<Criterion, NodePath> = {
+	capacity: ['spec', 'resources', 'requests', 'storage'],
+	'access modes': ['spec', 'accessModes'],
+	class: ['spec', 'storageClassName'],
+	'volume mode': ['spec', 'volumeMode'],
+	selector: ['spec', 'selector'],
+	claimRef: ['metadata', 'name'],
+};
+
+/** A claim that must bind statically (class "", a no-provisioner class, volumeName, or a selector) with no PV that fits. */
+export const pvcUnbindable: Rule = {
+	id: 'pvc-unbindable',
+	severity: 'warning',
+	description: { en: 'A claim that no PersistentVolume can satisfy.', zh: '没有任何 PersistentVolume 能满足的申领。' },
+	kinds: ['PersistentVolumeClaim'],
+	check(ctx) {
+		const { entry, scope } = ctx;
+		const claimSpec = claimSpecs(entry.resource)[0];
+		if (!claimSpec || scope.hasPartial || !entry.resource.name) return [];
+		const spec = claimSpec.spec;
+		const className = claimClassOf(claimSpec);
+		const volumeName = typeof spec.volumeName === 'string' && spec.volumeName ? spec.volumeName : undefined;
+		const selector = isRecord(spec.selector) && hasTerms(spec.selector) ? spec.selector : undefined;
+		const storageClass = className ? findStorageClass(ctx, className) : undefined;
+		const why = staticReason(className, storageClass && provisionerOf(storageClass), volumeName, selector);
+		if (!why) return [];
+		const claim = claimToBind({ name: entry.resource.name, namespace: scope.namespace, spec, storageClass: effectiveClass(ctx, className), volumeName, selector });
+		const candidates = volumeName ? scope.clusterScoped('PersistentVolume', volumeName) : persistentVolumesInScope(ctx);
+		const criteria: Criterion[] = [];
+		for (const pv of candidates) {
+			const criterion = firstFailure(pvFacts(pv.resource), claim);
+			if (!criterion) return [];
+			criteria.push(criterion);
+		}
+		// Sentences only for the candidates the message and the related information show.
+		const shown = candidates.slice(0, RELATED_LIMIT).map((pv, i) => ({ pv, name: pv.resource.name ?? '?', ...failureDetail(criteria[i], pvFacts(pv.resource), claim) }));
+		const listed = shown.slice(0, SHOWN);
+		const more = candidates.length - listed.length;
+		const detail: Localized =
+			candidates.length === 0
+				? volumeName
+					? both(T.missingPv, volumeName)
+					: T.none
+				: {
+						en: both(T.candidates, withMore(listed.map((f) => `${f.name}: ${f.reason.en}`).join('; '), more, 'en')).en,
+						zh: both(T.candidates, withMore(listed.map((f) => `${f.name}：${f.reason.zh}`).join('；'), more, 'zh')).zh,
+					};
+		const related = shown.map((f) => relatedAt(f.pv, f.pvPath, { en: both(T.related, f.name, f.reason.en).en, zh: both(T.related, f.name, f.reason.zh).zh }, f.key));
+		const intro = { en: both(T.intro, why.en).en, zh: both(T.intro, why.zh).zh };
+		const at = where(spec, criteria, volumeName, className, selector);
+		return [{ ...at, message: joinText(intro, detail, T.todo), related }];
+	},
+};
+
+function withMore(text: string, more: number, lang: 'en' | 'zh'): string {
+	return more > 0 ? both(T.more, text, more)[lang] : text;
+}
+
+function hasTerms(selector: Record<string, unknown>): boolean {
+	const labels = selector.matchLabels;
+	const expressions = selector.matchExpressions;
+	return (isRecord(labels) && Object.keys(labels).length > 0) || (Array.isArray(expressions) && expressions.length > 0);
+}
+
+/** Why the claim cannot be provisioned dynamically, or undefined when a provisioner may serve it. */
+function staticReason(className: string | undefined, provisioner: string | undefined, volumeName: string | undefined, selector: unknown): Localized | undefined {
+	if (volumeName) return both(T.volumeName, volumeName);
+	if (className === '') return T.emptyClass;
+	if (className && provisioner === NO_PROVISIONER) return both(T.noProvisioner, className);
+	if (selector) return T.selector;
+	return undefined;
+}
+
+/** The class the claim gets: its own, else the one default class of the scope; undefined when the cluster decides. */
+function effectiveClass(ctx: RuleContext, className: string | undefined): string | undefined {
+	if (className !== undefined) return className;
+	const annotations = defaultClassAnnotations(ctx.graph);
+	const defaults = ctx.scope.clusterScoped('StorageClass').filter((c) => isDefaultClass(c.resource, annotations));
+	return defaults.length === 1 ? defaults[0].resource.name : undefined;
+}
+
+/** The claim's field every candidate failed on; else what made the claim static. */
+function where(spec: Record<string, unknown>, criteria: Criterion[], volumeName?: string, className?: string, selector?: unknown): { path: NodePath; key?: boolean } {
+	const first = criteria[0];
+	if (first && criteria.every((c) => c === first)) {
+		const path = CLAIM_FIELD[first];
+		const present = path[0] === 'metadata' || path.slice(1).reduce<unknown>((node, part) => (isRecord(node) ? node[part as string] : undefined), spec) !== undefined;
+		if (present) return { path, key: first === 'selector' };
+	}
+	if (volumeName) return { path: ['spec', 'volumeName'] };
+	if (className !== undefined) return { path: ['spec', 'storageClassName'] };
+	if (selector) return { path: ['spec', 'selector'], key: true };
+	return { path: ['metadata', 'name'] };
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { parseAllDocuments } from 'yaml';
+import { KnowledgeGraph } from '../../server/src/service/knowledge/graph';
+import type { GraphData } from '../../server/src/service/knowledge/types';
+import type { Settings } from '../../server/src/service/settings';
+import { ROOT, settings, workspace } from '../util/service';
+
+type Files = Record<string, string>;
+
+/** Diagnostics of one rule in one file of an in-memory workspace. */
+function check(files: Files, path: string, rule: string, overrides: Partial<Settings> = {}, graph?: KnowledgeGraph) {
+	const { service, uri } = workspace(files, graph);
+	const s = settings(overrides);
+	const diagnostics = service.doValidation(uri(path), s).filter((d) => d.code === rule);
+	return { diagnostics, actions: (i = 0) => service.getCodeActions(uri(path), [diagnostics[i]], s).filter((a) => !a.title.startsWith('Suppress')) };
+}
+
+/** The files after a code action's edits, each still valid YAML. */
+function apply(files: Files, action: CodeAction | undefined): Files {
+	assert.ok(action?.edit?.changes, 'the fix has edits');
+	const out = { ...files };
+	for (const [uri, edits] of Object.entries(action.edit.changes)) {
+		const path = uri.replace('file:///ws/', '');
+		out[path] = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, files[path]), edits);
+		for (const doc of parseAllDocuments(out[path])) assert.deepEqual(doc.errors, [], `${path} still parses:\n${out[path]}`);
+	}
+	return out;
+}
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+describe('Service quick fixes leave valid manifests the rule accepts', () => {
+	it('names every port of a multi-port Service written in flow style', () => {
+		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  ports: [{ port: 53, protocol: UDP }, {port: 53}]\n' };
+		const { diagnostics, actions } = check(files, 'svc.yaml', 'service-port-name-required');
+		assert.equal(diagnostics.length, 2);
+		const all = actions().find((a) => a.title.startsWith('Name all'));
+		const fixed = apply(files, all);
+		assert.match(fixed['svc.yaml'], /\[\{ name: port-53-udp, port: 53, protocol: UDP \}, \{name: port-53, port: 53\}\]/);
+		assert.equal(check(fixed, 'svc.yaml', 'service-port-name-required').diagnostics.length, 0);
+	});
+
+	it('names a block-style port at the indentation of its keys', () => {
+		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n      port: 80\n    -   port: 443\n        targetPort: tls\n' };
+		const fixed = apply(files, check(files, 'svc.yaml', 'service-port-name-required').actions()[0]);
+		assert.match(fixed['svc.yaml'], /- {3}name: tls\n {8}port: 443\n/);
+	});
+
+	it('drops nodePort from a ClusterIP Service, in block and flow style, keeping the list item', () => {
+		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - nodePort: 30080 # old\n      port: 80\n    - { name: b, port: 81, nodePort: 30081 }\n' };
+		let current: Files = files;
+		for (let i = 0; i < 2; i++) current = apply(current, check(current, 'svc.yaml', 'service-node-port-invalid').actions()[0]);
+		assert.match(current['svc.yaml'], /ports:\n {4}- port: 80\n {4}- \{ name: b, port: 81 \}\n$/);
+		assert.equal(check(current, 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0);
+	});
+
+	it("makes a StatefulSet's Service headless in the Service's own file", () => {
+		const files = {
+			'sts.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels: { app: db }\n  template:\n    metadata:\n      labels: { app: db }\n    spec:\n      containers:\n        - name: db\n          image: postgres:16\n',
+			'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector: { app: db }\n  ports:\n    - port: 5432\n',
+		};
+		const { diagnostics, actions } = check(files, 'sts.yaml', 'statefulset-service-unknown');
+		assert.equal(diagnostics.length, 1);
+		const fix = actions()[0];
+		assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), ['file:///ws/svc.yaml']);
+		const fixed = apply(files, fix);
+		assert.match(fixed['svc.yaml'], /spec:\n {2}clusterIP: None\n {2}selector:/);
+		assert.equal(check(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
+	});
+
+	it('offers no headless fix when an Ingress routes to the Service', () => {
+		const files = {
+			'all.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels: { app: db }\n  template:\n    metadata:\n      labels: { app: db }\n    spec:\n      containers: [{ name: db, image: postgres:16 }]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector: { app: db }\n  ports: [{ port: 80 }]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: db\nspec:\n  defaultBackend:\n    service: { name: db, port: { number: 80 } }\n',
+		};
+		const { diagnostics, actions } = check(files, 'all.yaml', 'statefulset-service-unknown');
+		assert.equal(diagnostics.length, 1);
+		assert.deepEqual(actions(), []);
+	});
+
+	it('adds the missing headless Service after the StatefulSet, selecting its pods', () => {
+		const files = { 'sts.yaml': deployment.replace('Deployment', 'StatefulSet').replace('spec:\n  selector', 'spec:\n  serviceName: web-hs\n  selector').replace('image: nginx:1.27', 'image: nginx:1.27\n          ports: [{ name: http, containerPort: 8080 }]') + '---\nkind: ConfigMap\napiVersion: v1\nmetadata: { name: x }\n' };
+		const fixed = apply(files, check(files, 'sts.yaml', 'statefulset-service-unknown').actions()[0]);
+		assert.match(fixed['sts.yaml'], /---\napiVersion: v1\nkind: Service\nmetadata:\n {2}name: web-hs\nspec:\n {2}clusterIP: None\n {2}selector:\n {4}app: web\n {2}ports:\n {4}- name: http\n {6}port: 8080\n---\nkind: ConfigMap/);
+		assert.equal(check(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
+	});
+});
+
+describe('Service rules read their facts from the graph and the settings', () => {
+	const data = JSON.parse(readFileSync(join(ROOT, 'dist', 'graph.json'), 'utf8')) as GraphData;
+	const without = (id: string) => new KnowledgeGraph({ ...data, entities: data.entities.filter((e) => e.id !== id) });
+	const nodePort = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 20080\n' };
+
+	it('the node port range comes from the graph, the settings override it, and no fact means silence', () => {
+		assert.match(String(check(nodePort, 'svc.yaml', 'service-node-port-invalid').diagnostics[0]?.message), /30000-32767/);
+		assert.equal(check(nodePort, 'svc.yaml', 'service-node-port-invalid', { nodePortRange: [20000, 22767] }).diagnostics.length, 0);
+		assert.equal(check(nodePort, 'svc.yaml', 'service-node-port-invalid', {}, without('nodeport')).diagnostics.length, 0);
+	});
+
+	it('the serverless limits come from the graph: no platform entity, no finding', () => {
+		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }).diagnostics.length, 1);
+		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'standard' }).diagnostics.length, 0);
+		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }, without('ack-serverless')).diagnostics.length, 0);
+	});
+
+	it('a label changed in another file is seen by the Service at its next check', () => {
+		const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports: [{ port: 80 }]\n';
+		assert.equal(check({ 'deploy.yaml': deployment, 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match').diagnostics.length, 0);
+		const moved = check({ 'deploy.yaml': deployment.replace('labels: { app: web }', 'labels: { app: website }'), 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match');
+		assert.equal(moved.diagnostics.length, 1);
+		assert.equal(moved.diagnostics[0].relatedInformation?.[0].location.uri, 'file:///ws/deploy.yaml');
+		assert.match(moved.diagnostics[0].relatedInformation?.[0].message ?? '', /app is "website", not "web"/);
+	});
+});
