@@ -45,13 +45,17 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 			diagnostics.push(d);
 		}
 		if (document.kind !== 'resource' || !document.resource) continue;
+		const applicable = rulesFor(rules, document.resource.kind);
+		if (applicable.length === 0) continue;
 		const entry = { uri, document, resource: document.resource };
-		const ignored = new Set((document.resource.annotations['kubelore.io/ignore'] ?? '').split(/[\s,]+/).filter(Boolean));
+		const ignoreAnnotation = document.resource.annotations['kubelore.io/ignore'];
+		const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
+		const disabled = document.disabledRules;
+		if (disabled.has('*') || ignored.has('*')) continue;
 		const scope = new Scope(index, entry, settings);
-		for (const rule of rules) {
-			if (rule.kinds && !rule.kinds.includes(document.resource.kind)) continue;
+		for (const rule of applicable) {
 			const setting = settings.rules[rule.id];
-			if (setting === 'off' || document.disabledRules.has(rule.id) || document.disabledRules.has('*') || ignored.has(rule.id) || ignored.has('*')) continue;
+			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
 			let findings: Finding[];
 			try {
 				findings = rule.check({ entry, file, index, graph, settings, scope });
@@ -66,6 +70,18 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 		}
 	}
 	return diagnostics;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const byKindCache = new WeakMap<Rule[], Map<string, Rule[]>>();
+
+/** The rules that look at a kind, worked out once per rule list. */
+function rulesFor(rules: Rule[], kind: string): Rule[] {
+	let byKind = byKindCache.get(rules);
+	if (!byKind) byKindCache.set(rules, (byKind = new Map()));
+	let list = byKind.get(kind);
+	if (!list) byKind.set(kind, (list = rules.filter((r) => !r.kinds || r.kinds.includes(kind))));
+	return list;
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: WorkspaceIndex, documentStart: number, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
