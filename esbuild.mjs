@@ -1,11 +1,15 @@
-// Bundles the client, the server and the command line into single files under dist/.
+// Bundles the client, the server and the command line into single files under dist/, and the
+// script of the webviews (with Cytoscape) into dist/webview.js for the browser.
+// `--production` minifies and leaves out source maps (what goes into the .vsix).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 
 await Promise.all([
-	esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-	esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-	esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
+	esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+	esbuild.build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
+	esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' }),
 ]);
