@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { firstFailure, parseQuantity, type ClaimNeeds, type VolumeOffer } from '../../server/src/service/features/binding';
+import { bindingFailure, claimToBind, firstFailure, type ClaimToBind } from '../../server/src/service/storage/binding';
+import { parseQuantity } from '../../server/src/service/storage/quantity';
+import type { PvFacts } from '../../server/src/service/storage/volumes';
 import { hoverText, linkedEntries, shownEntries } from '../fixtures/hover/harness';
 
 const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
@@ -110,35 +112,53 @@ describe('hover on storageClassName and runtimeClassName', () => {
 	});
 });
 
-describe('binding criteria (features/binding.ts)', () => {
-	const needs: ClaimNeeds = { name: 'data', namespace: 'default', storageClassName: 'manual', accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', request: '10Gi' };
-	const offer: VolumeOffer = { name: 'pv', capacity: '10Gi', accessModes: ['ReadWriteOnce'], storageClassName: 'manual', volumeMode: 'Filesystem', labels: {} };
+describe('binding criteria (storage/binding.ts)', () => {
+	const needs: ClaimToBind = { name: 'data', namespace: 'default', className: 'manual', storageClass: 'manual', accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', request: { text: '10Gi', bytes: 10 * 2 ** 30 } };
+	const offer: PvFacts = { name: 'pv', capacity: 10 * 2 ** 30, capacityText: '10Gi', accessModes: ['ReadWriteOnce'], storageClass: 'manual', volumeMode: 'Filesystem', labels: {} };
+	const sized = (text: string, pv = offer): PvFacts => ({ ...pv, capacityText: text, capacity: parseQuantity(text)?.value });
 
 	it('checks capacity, access modes, class, volume mode, selector and claimRef, first failure first', () => {
-		assert.equal(firstFailure(needs, offer, 'manual'), undefined);
-		assert.equal(firstFailure(needs, { ...offer, capacity: '9Gi', accessModes: [] }, 'manual')?.criterion, 'capacity');
-		assert.equal(firstFailure(needs, { ...offer, capacity: '10240Mi' }, 'manual'), undefined, '10240Mi is 10Gi');
-		assert.equal(firstFailure(needs, { ...offer, capacity: '10G' }, 'manual')?.criterion, 'capacity', '10G is less than 10Gi');
-		assert.equal(firstFailure(needs, { ...offer, accessModes: ['ReadOnlyMany'] }, 'manual')?.criterion, 'accessModes');
-		assert.equal(firstFailure(needs, { ...offer, storageClassName: '' }, 'manual')?.criterion, 'storageClass');
-		assert.equal(firstFailure(needs, { ...offer, volumeMode: 'Block' }, 'manual')?.criterion, 'volumeMode');
-		assert.equal(firstFailure({ ...needs, selector: { matchLabels: { a: 'b' } } }, offer, 'manual')?.criterion, 'selector');
-		assert.equal(firstFailure(needs, { ...offer, claimRef: { name: 'other' } }, 'manual')?.criterion, 'claimRef');
+		assert.equal(firstFailure(needs, offer), undefined);
+		assert.equal(firstFailure(needs, { ...sized('9Gi'), accessModes: [] }), 'capacity');
+		assert.equal(firstFailure(needs, sized('10240Mi')), undefined, '10240Mi is 10Gi');
+		assert.equal(firstFailure(needs, sized('10G')), 'capacity', '10G is less than 10Gi');
+		assert.equal(firstFailure(needs, { ...offer, accessModes: ['ReadOnlyMany'] }), 'accessModes');
+		assert.equal(firstFailure(needs, { ...offer, storageClass: '' }), 'storageClass');
+		assert.equal(firstFailure(needs, { ...offer, volumeMode: 'Block' }), 'volumeMode');
+		assert.equal(firstFailure({ ...needs, selector: { matchLabels: { a: 'b' } } }, offer), 'selector');
+		assert.equal(firstFailure(needs, { ...offer, claimRef: { name: 'other' } }), 'claimRef');
 	});
 
 	it('a PV reserved for the claim skips class and selector, and binds unchecked when named by volumeName too', () => {
-		const reserved = { ...offer, storageClassName: 'other', claimRef: { name: 'data', namespace: 'default' } };
-		assert.equal(firstFailure({ ...needs, selector: { matchLabels: { a: 'b' } } }, reserved, 'manual'), undefined);
-		assert.equal(firstFailure(needs, { ...reserved, capacity: '1Gi' }, 'manual')?.criterion, 'capacity');
-		assert.equal(firstFailure({ ...needs, volumeName: 'pv' }, { ...reserved, capacity: '1Gi' }, 'manual'), undefined);
+		const reserved = { ...offer, storageClass: 'other', claimRef: { name: 'data', namespace: 'default' } };
+		assert.equal(firstFailure({ ...needs, selector: { matchLabels: { a: 'b' } } }, reserved), undefined);
+		assert.equal(firstFailure(needs, sized('1Gi', reserved)), 'capacity');
+		assert.equal(firstFailure({ ...needs, volumeName: 'pv' }, sized('1Gi', reserved)), undefined);
 	});
 
-	it('reads quantities as Kubernetes does, and refuses what it rejects', () => {
-		assert.equal(parseQuantity('1Gi'), 2 ** 30);
-		assert.equal(parseQuantity('1.5G'), 1.5e9);
-		assert.equal(parseQuantity('500m'), 0.5);
-		assert.equal(parseQuantity('1e3'), 1000);
-		assert.equal(parseQuantity('10GB'), undefined);
-		assert.equal(parseQuantity('1.5 Gi'), undefined);
+	it('a claim whose class the cluster decides is not compared by class', () => {
+		assert.equal(firstFailure({ ...needs, className: undefined, storageClass: undefined }, { ...offer, storageClass: 'any' }), undefined);
+	});
+
+	it('reads the request with the API server grammar: a size it rejects does not fail capacity', () => {
+		const spec = (storage: string) => ({ spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage } } }, annotations: {} });
+		assert.equal(claimToBind('data', 'default', spec('1.5G')).request?.bytes, 1.5e9);
+		assert.deepEqual(claimToBind('data', 'default', spec('10GB')).request, { text: '10GB', bytes: undefined });
+		assert.equal(firstFailure(claimToBind('data', 'default', spec('10GB')), sized('1Gi')), undefined);
+		assert.equal(firstFailure(claimToBind('data', 'default', spec('2Gi')), sized('1Gi')), 'capacity');
+	});
+
+	it('the legacy class annotation wins over storageClassName, and the default stands in for no class', () => {
+		const claim = (annotations: Record<string, string>, spec: Record<string, unknown>) => claimToBind('data', 'default', { spec, annotations }, 'standard');
+		assert.equal(claim({ 'volume.beta.kubernetes.io/storage-class': 'old' }, { storageClassName: 'new' }).storageClass, 'old');
+		assert.equal(claim({}, {}).storageClass, 'standard');
+		assert.equal(claim({}, {}).className, undefined);
+		assert.equal(claim({}, { storageClassName: '' }).storageClass, '');
+	});
+
+	it('a failure carries what each side says and where the PV says it', () => {
+		assert.deepEqual(bindingFailure('capacity', needs, sized('5Gi')), { criterion: 'capacity', claim: '10Gi', volume: '5Gi', pvPath: ['spec', 'capacity', 'storage'] });
+		assert.deepEqual(bindingFailure('storageClass', needs, { ...offer, storageClass: 'fast' }), { criterion: 'storageClass', claim: '"manual"', volume: '"fast"', pvPath: ['spec', 'storageClassName'] });
+		assert.deepEqual(bindingFailure('claimRef', needs, { ...offer, claimRef: { name: 'other' } }), { criterion: 'claimRef', claim: 'default/data', volume: '?/other', pvPath: ['spec', 'claimRef'], key: true });
 	});
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { editDistance, nearestName } from '../../server/src/service/rules/nearestName';
-import { describeQuantity, isByteResource, parseQuantity, quantitySuggestions } from '../../server/src/service/rules/quantity';
+import { describeQuantity, isByteResource, parseQuantity, quantitySuggestions } from '../../server/src/service/storage/quantity';
 
 describe('resource quantities follow the API server grammar', () => {
 	it('accepts every suffix form Kubernetes accepts', () => {

@@ -5,7 +5,8 @@ import type { NodePath } from '../manifest/types';
 import { versionAtLeast } from '../settings';
 import { fillEach, joinText, replaceScalar } from './findingParts';
 import { POD_SPEC_KINDS, podSpecOf, podVolumes, valueAt } from './podSpec';
-import { inTreeEntity, pvSourceKey } from './storageObjects';
+import { pvSourceKey } from '../storage/volumes';
+import { inTreeEntity } from './storageObjects';
 import type { Finding, Rule, RuleContext } from './types';
 
 const T = {

@@ -1,7 +1,8 @@
 import { KnowledgeGraph } from '../knowledge/graph';
 import { isRecord } from '../manifest/parse';
 import { fillEach } from './findingParts';
-import { pvSourceKey, volumeSourceEntity } from './storageObjects';
+import { pvSourceKey } from '../storage/volumes';
+import { volumeSourceEntity } from './storageObjects';
 import type { Rule } from './types';
 
 const MESSAGE = {

@@ -1,7 +1,7 @@
 import { both } from '../l10n/text';
 import { isRecord } from '../manifest/parse';
 import { fillEach, joinText, listText, replaceScalar } from './findingParts';
-import { pvSourceKey } from './storageObjects';
+import { pvSourceKey } from '../storage/volumes';
 import type { Finding, Rule } from './types';
 
 const PV = {

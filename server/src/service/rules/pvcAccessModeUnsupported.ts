@@ -3,20 +3,8 @@ import type { Entity, Language } from '../knowledge/types';
 import { isRecord } from '../manifest/parse';
 import type { IndexedResource } from '../workspace/index';
 import { fillEach, joinText, listText, relatedAt } from './findingParts';
-import {
-	claimClassOf,
-	claimSpecs,
-	defaultClassAnnotations,
-	findStorageClass,
-	isDefaultClass,
-	listFact,
-	NO_PROVISIONER,
-	provisionerOf,
-	pvFacts,
-	volumeModeOf,
-	volumeSourceEntity,
-	type ClaimSpecAt,
-} from './storageObjects';
+import { claimClassOf, defaultStorageClasses, NO_PROVISIONER, provisionerOf, pvFacts, volumeModeOf } from '../storage/volumes';
+import { claimSpecs, findStorageClass, listFact, volumeSourceEntity, type ClaimSpecAt } from './storageObjects';
 import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
 
 const T = {
@@ -125,8 +113,7 @@ function claimBackend(ctx: RuleContext, claim: ClaimSpecAt): Backend | undefined
 	const className = claimClassOf(claim);
 	if (className) storageClass = findStorageClass(ctx, className);
 	else if (className === undefined) {
-		const annotations = defaultClassAnnotations(graph);
-		const defaults = scope.clusterScoped('StorageClass').filter((c) => isDefaultClass(c.resource, annotations));
+		const defaults = defaultStorageClasses(scope, graph);
 		if (defaults.length === 1) storageClass = defaults[0];
 	}
 	const provisioner = storageClass && provisionerOf(storageClass);

@@ -1,5 +1,5 @@
 import { both } from '../l10n/text';
-import { accessModesOf } from './storageObjects';
+import { accessModesOf } from '../storage/volumes';
 import { claimVolumes, podSpecOf, replicasOf } from './podSpec';
 import { relatedAt } from './findingParts';
 import type { Finding, Rule } from './types';

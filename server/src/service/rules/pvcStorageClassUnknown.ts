@@ -1,7 +1,8 @@
 import { both } from '../l10n/text';
 import { joinText, relatedAt, replaceScalar } from './findingParts';
 import { nearestName } from './nearestName';
-import { claimClassOf, claimSpecs, findStorageClass, persistentVolumesInScope, pvFacts } from './storageObjects';
+import { claimClassOf, pvFacts } from '../storage/volumes';
+import { claimSpecs, findStorageClass, persistentVolumesInScope } from './storageObjects';
 import type { Finding, RelatedLocation, Rule } from './types';
 
 const UNKNOWN = {

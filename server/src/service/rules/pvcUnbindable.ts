@@ -2,9 +2,10 @@ import type { Localized } from '../knowledge/types';
 import { both } from '../l10n/text';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
+import { checkCandidates, claimToBind, failureReason, type BindingFailure, type Criterion } from '../storage/binding';
+import { defaultStorageClasses, NO_PROVISIONER, provisionerOf } from '../storage/volumes';
 import { joinText, relatedAt } from './findingParts';
-import { claimToBind, failureDetail, firstFailure, type Criterion } from './pvBinding';
-import { claimClassOf, claimSpecs, persistentVolumesInScope, defaultClassAnnotations, findStorageClass, isDefaultClass, NO_PROVISIONER, provisionerOf, pvFacts } from './storageObjects';
+import { claimSpecs, findStorageClass, persistentVolumesInScope } from './storageObjects';
 import type { Rule, RuleContext } from './types';
 
 const T = {
@@ -26,9 +27,9 @@ const RELATED_LIMIT = 20;
 /** Where the claim says what every candidate failed on. */
 const CLAIM_FIELD: Record<Criterion, NodePath> = {
 	capacity: ['spec', 'resources', 'requests', 'storage'],
-	'access modes': ['spec', 'accessModes'],
-	class: ['spec', 'storageClassName'],
-	'volume mode': ['spec', 'volumeMode'],
+	accessModes: ['spec', 'accessModes'],
+	storageClass: ['spec', 'storageClassName'],
+	volumeMode: ['spec', 'volumeMode'],
 	selector: ['spec', 'selector'],
 	claimRef: ['metadata', 'name'],
 };
@@ -44,26 +45,21 @@ export const pvcUnbindable: Rule = {
 		const claimSpec = claimSpecs(entry.resource)[0];
 		if (!claimSpec || scope.hasPartial || !entry.resource.name) return [];
 		const spec = claimSpec.spec;
-		const className = claimClassOf(claimSpec);
-		const volumeName = typeof spec.volumeName === 'string' && spec.volumeName ? spec.volumeName : undefined;
-		const selector = isRecord(spec.selector) && hasTerms(spec.selector) ? spec.selector : undefined;
+		const written = claimToBind(entry.resource.name, scope.namespace, claimSpec);
+		const { className, volumeName } = written;
+		const selector = written.selector && hasTerms(written.selector) ? written.selector : undefined;
 		const storageClass = className ? findStorageClass(ctx, className) : undefined;
 		const why = staticReason(className, storageClass && provisionerOf(storageClass), volumeName, selector);
 		if (!why) return [];
-		const claim = claimToBind({ name: entry.resource.name, namespace: scope.namespace, spec, storageClass: effectiveClass(ctx, className), volumeName, selector });
-		const candidates = volumeName ? scope.clusterScoped('PersistentVolume', volumeName) : persistentVolumesInScope(ctx);
-		const criteria: Criterion[] = [];
-		for (const pv of candidates) {
-			const criterion = firstFailure(pvFacts(pv.resource), claim);
-			if (!criterion) return [];
-			criteria.push(criterion);
-		}
-		// Sentences only for the candidates the message and the related information show.
-		const shown = candidates.slice(0, RELATED_LIMIT).map((pv, i) => ({ pv, name: pv.resource.name ?? '?', ...failureDetail(criteria[i], pvFacts(pv.resource), claim) }));
+		const claim = className === undefined ? { ...written, storageClass: onlyDefaultClass(ctx) } : written;
+		const checks = checkCandidates(claim, volumeName ? scope.clusterScoped('PersistentVolume', volumeName) : persistentVolumesInScope(ctx));
+		const failures = checks.map((c) => c.failure);
+		if (!failures.every((f): f is BindingFailure => !!f)) return [];
+		const shown = failures.slice(0, RELATED_LIMIT).map((f, i) => ({ ...f, pv: checks[i].pv, name: checks[i].pv.resource.name ?? '?', reason: failureReason(f) }));
 		const listed = shown.slice(0, SHOWN);
-		const more = candidates.length - listed.length;
+		const more = checks.length - listed.length;
 		const detail: Localized =
-			candidates.length === 0
+			checks.length === 0
 				? volumeName
 					? both(T.missingPv, volumeName)
 					: T.none
@@ -73,7 +69,7 @@ export const pvcUnbindable: Rule = {
 					};
 		const related = shown.map((f) => relatedAt(f.pv, f.pvPath, { en: both(T.related, f.name, f.reason.en).en, zh: both(T.related, f.name, f.reason.zh).zh }, f.key));
 		const intro = { en: both(T.intro, why.en).en, zh: both(T.intro, why.zh).zh };
-		const at = where(spec, criteria, volumeName, className, selector);
+		const at = where(spec, failures.map((f) => f.criterion), volumeName, className, selector);
 		return [{ ...at, message: joinText(intro, detail, T.todo), related }];
 	},
 };
@@ -97,11 +93,9 @@ function staticReason(className: string | undefined, provisioner: string | undef
 	return undefined;
 }
 
-/** The class the claim gets: its own, else the one default class of the scope; undefined when the cluster decides. */
-function effectiveClass(ctx: RuleContext, className: string | undefined): string | undefined {
-	if (className !== undefined) return className;
-	const annotations = defaultClassAnnotations(ctx.graph);
-	const defaults = ctx.scope.clusterScoped('StorageClass').filter((c) => isDefaultClass(c.resource, annotations));
+/** The class a claim without one gets: the one default class of the scope; undefined when the cluster decides. */
+function onlyDefaultClass(ctx: RuleContext): string | undefined {
+	const defaults = defaultStorageClasses(ctx.scope, ctx.graph);
 	return defaults.length === 1 ? defaults[0].resource.name : undefined;
 }
 

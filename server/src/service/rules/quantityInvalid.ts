@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { both } from '../l10n/text';
 import { nodeAtPath } from '../manifest/nodes';
 import type { ManifestDocument } from '../manifest/types';
-import { describeQuantity, isByteResource, parseQuantity, quantitySuggestions } from './quantity';
+import { describeQuantity, isByteResource, parseQuantity, quantitySuggestions } from '../storage/quantity';
 import { QUANTITY_KINDS, quantityFields, type QuantityField } from './quantityFields';
 import type { Finding, Fix, Rule } from './types';
 import { replaceScalar } from './findingParts';

@@ -1,6 +1,6 @@
 import { both } from '../l10n/text';
 import { rangeOf } from '../manifest/nodes';
-import { defaultClassAnnotations, isDefaultClass } from './storageObjects';
+import { defaultClassAnnotations, isDefaultClass } from '../storage/volumes';
 import type { RelatedLocation, Rule } from './types';
 
 const MESSAGE = {

@@ -5,14 +5,6 @@ import type { NodePath, Resource } from '../manifest/types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import type { RuleContext } from './types';
 import { podSpecOf, podVolumes, valueAt } from './podSpec';
-import { parseQuantity } from './quantity';
-
-/** The provisioner name of a StorageClass that never provisions: its claims bind to PVs made by hand. */
-export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
-const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
-
-/** Keys of a PersistentVolume spec that are not its volume source. */
-const PV_SPEC_FIELDS = new Set(['accessModes', 'capacity', 'claimRef', 'mountOptions', 'nodeAffinity', 'persistentVolumeReclaimPolicy', 'storageClassName', 'volumeMode', 'volumeAttributesClassName']);
 
 /** A claim spec: a PVC's own, a StatefulSet's volumeClaimTemplates item, or a pod's ephemeral volume template. */
 export interface ClaimSpecAt {
@@ -42,72 +34,6 @@ export function claimSpecs(resource: Resource): ClaimSpecAt[] {
 	return out;
 }
 
-/** The class a claim asks for: the legacy annotation wins over `storageClassName`; undefined when unset (the cluster's default applies). */
-export function claimClassOf(claim: ClaimSpecAt): string | undefined {
-	const annotated = claim.annotations[BETA_CLASS_ANNOTATION];
-	if (annotated !== undefined) return annotated;
-	const name = claim.spec.storageClassName;
-	return typeof name === 'string' ? name : undefined;
-}
-
-/** The access modes listed in a claim or PV spec. */
-export function accessModesOf(spec: Record<string, unknown>): string[] {
-	return Array.isArray(spec.accessModes) ? spec.accessModes.filter((m): m is string => typeof m === 'string') : [];
-}
-
-/** `Block` or `Filesystem` (the default). */
-export function volumeModeOf(spec: Record<string, unknown>): string {
-	return spec.volumeMode === 'Block' ? 'Block' : 'Filesystem';
-}
-
-/** What binding needs to know about a PersistentVolume. */
-export interface PvFacts {
-	name: string;
-	storageClass: string;
-	accessModes: string[];
-	volumeMode: string;
-	/** Bytes, or undefined when unset or unreadable. */
-	capacity?: number;
-	capacityText?: string;
-	labels: Record<string, string>;
-	claimRef?: { name?: string; namespace?: string };
-	/** The volume source key (`nfs`, `csi`, `local`, ...). */
-	source?: string;
-}
-
-const pvCache = new WeakMap<Resource, PvFacts>();
-
-/** The binding-relevant facts of a PV (cached per parsed document). */
-export function pvFacts(resource: Resource): PvFacts {
-	let facts = pvCache.get(resource);
-	if (facts) return facts;
-	const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
-	const capacityValue = valueAt(spec, ['capacity', 'storage']);
-	const capacityText = typeof capacityValue === 'string' || typeof capacityValue === 'number' ? String(capacityValue) : undefined;
-	const claimRef = isRecord(spec.claimRef) ? spec.claimRef : undefined;
-	facts = {
-		name: resource.name ?? '',
-		storageClass: resource.annotations[BETA_CLASS_ANNOTATION] ?? (typeof spec.storageClassName === 'string' ? spec.storageClassName : ''),
-		accessModes: accessModesOf(spec),
-		volumeMode: volumeModeOf(spec),
-		capacity: capacityText === undefined ? undefined : parseQuantity(capacityText)?.value,
-		capacityText,
-		labels: resource.labels,
-		claimRef: claimRef && {
-			name: typeof claimRef.name === 'string' ? claimRef.name : undefined,
-			namespace: typeof claimRef.namespace === 'string' ? claimRef.namespace : undefined,
-		},
-		source: pvSourceKey(spec),
-	};
-	pvCache.set(resource, facts);
-	return facts;
-}
-
-/** The key of a PV spec's volume source, or undefined. */
-export function pvSourceKey(spec: Record<string, unknown>): string | undefined {
-	return Object.keys(spec).find((k) => !PV_SPEC_FIELDS.has(k) && isRecord(spec[k]));
-}
-
 /** The knowledge entity of a volume source: a CSI or FlexVolume driver by name, else the in-tree plugin. */
 export function volumeSourceEntity(graph: KnowledgeGraph, key: string, value: unknown): Entity | undefined {
 	if (key === 'csi' || key === 'flexVolume') {
@@ -127,27 +53,6 @@ export function listFact(entity: Entity | undefined, key: string): string[] | un
 /** The StorageClass of a name: in the scope first, else anywhere in the workspace (cluster-scoped objects are shared). */
 export function findStorageClass(ctx: RuleContext, name: string): IndexedResource | undefined {
 	return ctx.scope.clusterScoped('StorageClass', name)[0] ?? ctx.index.named('StorageClass', name)[0];
-}
-
-/** The provisioner of a StorageClass, or undefined. */
-export function provisionerOf(storageClass: IndexedResource): string | undefined {
-	const provisioner = storageClass.resource.value.provisioner;
-	return typeof provisioner === 'string' ? provisioner : undefined;
-}
-
-/** Annotation keys that mark a default StorageClass (from the StorageClass entity of the graph). */
-export function defaultClassAnnotations(graph: KnowledgeGraph): string[] {
-	const entity = graph.get('storage-class');
-	const keys = new Set<string>();
-	const fact = entity?.facts.defaultClassAnnotation;
-	if (typeof fact === 'string') keys.add(fact);
-	for (const a of entity?.matches.annotations ?? []) if (a.endsWith('is-default-class')) keys.add(a);
-	return [...keys];
-}
-
-/** True when a StorageClass is marked default (the API server compares with "true" exactly). */
-export function isDefaultClass(resource: Resource, annotations: string[]): boolean {
-	return annotations.some((a) => resource.annotations[a] === 'true');
 }
 
 const inTreeCache = new WeakMap<KnowledgeGraph, Map<string, Entity | undefined>>();

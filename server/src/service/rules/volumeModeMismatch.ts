@@ -3,7 +3,7 @@ import { isRecord } from '../manifest/parse';
 import type { IndexedResource } from '../workspace/index';
 import { claimNameOf, podSpecOf, podVolumes, POD_SPEC_KINDS, valueAt, type PodVolume } from './podSpec';
 import { relatedAt } from './findingParts';
-import { volumeModeOf } from './storageObjects';
+import { volumeModeOf } from '../storage/volumes';
 import type { Finding, Rule } from './types';
 
 const BLOCK_MOUNTED = {

@@ -1,9 +1,11 @@
 import { KnowledgeGraph } from '../../knowledge/graph';
 import type { Entity, Language } from '../../knowledge/types';
 import { format, LABELS, t } from '../../l10n/text';
+import { isRecord } from '../../manifest/parse';
+import { bindingOf, claimToBind, describeFailure, type CandidateCheck, type ClaimBinding } from '../../storage/binding';
+import { defaultStorageClasses, provisionerOf } from '../../storage/volumes';
 import type { IndexedResource } from '../../workspace/index';
 import { Scope } from '../../workspace/scope';
-import { bindingOf, claimNeeds, defaultStorageClasses, describeFailure, type CandidateCheck, type ClaimBinding } from '../binding';
 import { entryLink } from '../entryMarkdown';
 import type { HoverContext, HoverPart } from '../hoverContext';
 import { HOVER_TEXT } from './labels';
@@ -30,15 +32,17 @@ export const claimHover: HoverPart = (c) => {
 function claimMarkdown(claim: IndexedResource, c: HoverContext): string {
 	const language = c.settings.language;
 	const scope = c.scope?.entry === claim ? c.scope : new Scope(c.index, claim, c.settings);
-	const needs = claimNeeds(claim.resource, scope.namespace);
-	const binding = bindingOf(claim, scope, c.settings.storageClasses);
-	const className = needs.storageClassName ?? defaultStorageClasses(scope)[0]?.resource.name;
+	const spec = isRecord(claim.resource.value.spec) ? claim.resource.value.spec : {};
+	// Without a default class in the workspace, an unnamed class binds like "" (a cluster with no default).
+	const defaultClass = defaultStorageClasses(scope, c.graph)[0]?.resource.name ?? '';
+	const needs = claimToBind(claim.resource.name ?? '', scope.namespace, { spec, annotations: claim.resource.annotations }, defaultClass);
+	const binding = bindingOf(needs, scope, c.settings.storageClasses);
 	const parts = [`#### ${resourceWithLink(claim, c)}`];
 	parts.push(
 		factsRow([
-			[t(HOVER_TEXT.request, language), needs.request && code(needs.request)],
+			[t(HOVER_TEXT.request, language), needs.request && code(needs.request.text)],
 			[t(HOVER_TEXT.accessModes, language), needs.accessModes.join(', ')],
-			[t(HOVER_TEXT.storageClass, language), needs.storageClassName === '' ? t(HOVER_TEXT.noClass, language) : className && `${code(className)}${needs.storageClassName === undefined ? ` ${t(HOVER_TEXT.defaultClass, language)}` : ''}`],
+			[t(HOVER_TEXT.storageClass, language), needs.className === '' ? t(HOVER_TEXT.noClass, language) : needs.storageClass && `${code(needs.storageClass)}${needs.className === undefined ? ` ${t(HOVER_TEXT.defaultClass, language)}` : ''}`],
 			[t(HOVER_TEXT.volumeMode, language), needs.volumeMode !== 'Filesystem' ? needs.volumeMode : undefined],
 		]),
 	);
@@ -62,8 +66,8 @@ export function bindingMarkdown(binding: ClaimBinding, c: Pick<HoverContext, 'in
 		case 'match':
 			return format(t(HOVER_TEXT.bindsByMatch, language), pv(binding.pv));
 		case 'dynamic': {
-			const provisioner = binding.storageClass?.resource.value.provisioner;
-			const by = typeof provisioner === 'string' ? ` (${t(HOVER_TEXT.provisioner, language)} ${code(provisioner)})` : '';
+			const provisioner = binding.storageClass && provisionerOf(binding.storageClass);
+			const by = provisioner !== undefined ? ` (${t(HOVER_TEXT.provisioner, language)} ${code(provisioner)})` : '';
 			const label = binding.storageClass ? resourceWithLink(binding.storageClass, c).replace(/^StorageClass /, '') : code(binding.className);
 			return format(t(HOVER_TEXT.dynamic, language), label, by) + (binding.storageClass ? '' : ` ${t(HOVER_TEXT.knownToCluster, language)}`);
 		}
@@ -93,6 +97,6 @@ function candidateList(candidates: CandidateCheck[], language: Language): string
 /** The CSI driver or volume plugin entity behind the class that provisions the claim. */
 function driverEntity(binding: ClaimBinding, c: HoverContext): Entity | undefined {
 	if (binding.kind !== 'dynamic') return undefined;
-	const provisioner = binding.storageClass?.resource.value.provisioner;
-	return typeof provisioner === 'string' ? (c.graph.forProvisioner(provisioner) ?? c.graph.inTreePlugin(provisioner)) : undefined;
+	const provisioner = binding.storageClass && provisionerOf(binding.storageClass);
+	return provisioner !== undefined ? (c.graph.forProvisioner(provisioner) ?? c.graph.inTreePlugin(provisioner)) : undefined;
 }

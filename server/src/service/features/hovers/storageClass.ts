@@ -1,4 +1,5 @@
 import { format, t } from '../../l10n/text';
+import { provisionerOf, pvFacts } from '../../storage/volumes';
 import { entryMarkdown } from '../entryMarkdown';
 import type { HoverPart } from '../hoverContext';
 import { HOVER_TEXT } from './labels';
@@ -12,12 +13,12 @@ export const storageClassHover: HoverPart = (c) => {
 	const storageClass = c.scope.clusterScoped('StorageClass', c.value)[0];
 	if (!storageClass) {
 		const parts = [`#### StorageClass ${code(c.value)}`, notFoundMarkdown('StorageClass', c.value, c.scope, c.settings, { clusterScoped: true, known: c.settings.storageClasses.includes(c.value) })];
-		const volumes = c.scope.clusterScoped('PersistentVolume').filter((pv) => (pv.resource.value.spec as { storageClassName?: unknown } | undefined)?.storageClassName === c.value);
+		const volumes = c.scope.clusterScoped('PersistentVolume').filter((pv) => pvFacts(pv.resource).storageClass === c.value);
 		if (volumes.length) parts.push(format(t(HOVER_TEXT.staticClassPvs, language), volumes.slice(0, 5).map((pv) => resourceLabel(pv).replace(/^PersistentVolume /, '')).join(', ')));
 		return parts.join('\n\n');
 	}
 	const value = storageClass.resource.value;
-	const provisioner = typeof value.provisioner === 'string' ? value.provisioner : undefined;
+	const provisioner = provisionerOf(storageClass);
 	const parts = [
 		`#### ${resourceWithLink(storageClass, c)}`,
 		factsRow([
