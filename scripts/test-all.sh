@@ -17,10 +17,9 @@ level "static checks (tsc, eslint)" bash -c 'npm run -s typecheck && npm run -s 
 level "build (knowledge graph, bundles, .vsix)" npm run -s package
 level "unit tests" npm run -s test:unit
 level "protocol tests" npm run -s test:protocol
-if [ -f test/e2e/run.sh ]; then
-	level "install real-editor test dependencies" bash test/e2e/install.sh
-	level "real clients (code-server + Chromium, Neovim)" bash test/e2e/run.sh
-fi
+level "command line (lint, search, explain, npm package)" npm run -s test:cli
+level "install real-editor test dependencies" bash test/e2e/install.sh
+level "real clients (code-server + Chromium, Neovim)" bash test/e2e/run.sh
 
 echo
 echo "Wall time per level:"
