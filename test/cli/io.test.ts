@@ -129,7 +129,7 @@ describe('kubelore lint: odd files', () => {
 		const report = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; rule: string }[] };
 		assert.deepEqual(
 			report.findings.filter((f) => f.rule === 'service-port-name-required').map((f) => `${f.file}:${f.line}:${f.column}`),
-			[`bom.yaml:1:${BOM_LINE.indexOf('{ port: 80 }') + 1}`, `bom.yaml:1:${BOM_LINE.indexOf('{ port: 81 }') + 1}`],
+			[`bom.yaml:1:${BOM_LINE.indexOf('{ port: 80 }') + 3}`, `bom.yaml:1:${BOM_LINE.indexOf('{ port: 81 }') + 3}`],
 		);
 		assert.deepEqual(report.findings.filter((f) => f.file !== 'bom.yaml'), []);
 		assert.equal(run.stderr, '');

@@ -33,8 +33,10 @@ export const servicePortNameRequired: Rule = {
 			if (unnamed.length > 1 && edits.size === unnamed.length) {
 				fixes.push({ title: { en: `Name all ${unnamed.length} unnamed ports`, zh: `为全部 ${unnamed.length} 个未命名端口命名` }, edits: [...edits.values()] });
 			}
+			// The `port` key names the entry on one line; a block map would squiggle every line of it.
 			return {
-				path: ['spec', 'ports', port.index],
+				path: port.port === undefined ? ['spec', 'ports', port.index] : ['spec', 'ports', port.index, 'port'],
+				key: port.port !== undefined,
 				message: {
 					en: `Port ${label} has no name, but this Service has ${total} ports. The API server rejects a multi-port Service unless every port has a unique name (Endpoints and Ingress backends refer to ports by name); add \`name: ${name}\`.`,
 					zh: `端口 ${label} 没有名称，而该 Service 有 ${total} 个端口。多端口 Service 的每个端口都必须有唯一的名称（Endpoints 和 Ingress 后端按名称引用端口），否则 API Server 会拒绝；请添加 \`name: ${name}\`。`,
