@@ -1,5 +1,6 @@
 import { KnowledgeGraph } from '../knowledge/graph';
-import type { Entity, Language, Localized, RelationType } from '../knowledge/types';
+import type { Entity, Language, RelationType } from '../knowledge/types';
+import { INCOMING_RELATION_TEXT, RELATION_TEXT } from '../l10n/knowledge';
 import { LABELS, t } from '../l10n/text';
 
 /** The command that opens an entry in the entry view; the only command a hover links to. */
@@ -23,24 +24,6 @@ export function escapeMarkdown(text: string): string {
 	return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:@=$]/g, '\\$&');
 }
 
-const RELATION_LABELS: Record<RelationType, Localized> = {
-	'alternative-to': { en: 'alternative', zh: '替代方案' },
-	implements: { en: 'implements', zh: '实现' },
-	requires: { en: 'requires', zh: '依赖' },
-	supports: { en: 'supports', zh: '支持' },
-	'replaced-by': { en: 'replaced by', zh: '被取代为' },
-	'part-of': { en: 'part of', zh: '属于' },
-	'recommended-for': { en: 'recommended for', zh: '推荐用于' },
-	'conflicts-with': { en: 'conflicts with', zh: '冲突' },
-};
-const INCOMING_LABELS: Partial<Record<RelationType, Localized>> = {
-	implements: { en: 'implemented by', zh: '实现者' },
-	requires: { en: 'required by', zh: '被依赖' },
-	supports: { en: 'supported by', zh: '被支持' },
-	'replaced-by': { en: 'replaces', zh: '取代' },
-	'part-of': { en: 'has part', zh: '包含' },
-	'recommended-for': { en: 'recommends', zh: '推荐' },
-};
 const YES_NO = { yes: { en: 'yes', zh: '是' }, no: { en: 'no', zh: '否' } };
 
 const FACT_LIMIT = 5;
@@ -61,7 +44,7 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 	if (related.length) {
 		const links = related.map((n) => {
 			const type = n.type as RelationType;
-			const label = n.outgoing ? RELATION_LABELS[type] : (INCOMING_LABELS[type] ?? RELATION_LABELS[type]);
+			const label = n.outgoing ? RELATION_TEXT[type] : INCOMING_RELATION_TEXT[type];
 			return `${entryLink(n.entity.id, KnowledgeGraph.text(n.entity.title, language))}${label ? ` _(${t(label, language)})_` : ''}`;
 		});
 		parts.push(`**${t(LABELS.related, language)}:** ${links.join(' · ')}`);
