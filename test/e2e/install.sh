@@ -49,6 +49,9 @@ if [ ! -f "$MARKER" ] || [ ! -f "$CS/out/node/entry.js" ]; then
 	mkdir -p "$CS_DIR"
 	[ -f "$CS_DIR/package.json" ] || echo '{ "private": true }' >"$CS_DIR/package.json"
 	(
+		# Run from `npm test`, the environment still describes the outer npm on Node 20
+		# (npm_config_user_agent and the like); code-server's postinstall reads it and refuses.
+		while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
 		export PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24"
 		cd "$CS_DIR" && npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
 		if [ ! -d "$CS/lib/vscode/node_modules" ]; then
