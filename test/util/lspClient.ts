@@ -18,6 +18,8 @@ export class TestClient {
 	private readonly waiters: (() => void)[] = [];
 	/** Requests the server sent us (workspace/diagnostic/refresh and the like), by method. */
 	readonly serverRequests: string[] = [];
+	/** Messages the server logged (window/logMessage). */
+	readonly logs: string[] = [];
 
 	constructor(private readonly configuration: Record<string, unknown> = {}) {
 		this.process = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
@@ -35,7 +37,11 @@ export class TestClient {
 			this.published.set(params.uri, params);
 			this.waiters.splice(0).forEach((w) => w());
 		});
-		for (const method of ['window/logMessage', 'window/showMessage', '$/progress', 'telemetry/event']) this.connection.onNotification(method, () => undefined);
+		this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+			this.logs.push(params.message);
+			this.waiters.splice(0).forEach((w) => w());
+		});
+		for (const method of ['window/showMessage', '$/progress', 'telemetry/event']) this.connection.onNotification(method, () => undefined);
 		this.connection.listen();
 	}
 
