@@ -36,10 +36,13 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 	const title = KnowledgeGraph.text(entity.title, language);
 	parts.push(`#### ${options.heading ? `${options.heading} · ` : ''}${entryLink(entity.id, title)}`);
 	parts.push(summaryMarkdown(entity, language));
-	const facts = Object.entries(entity.facts).filter(([, v]) => isShort(v)).slice(0, FACT_LIMIT);
+	const comparison = comparisonMarkdown(entity, graph, language);
+	const compared = new Set(comparison ? comparedKeys(entity, graph) : []);
+	const facts = Object.entries(entity.facts).filter(([k, v]) => isShort(v) && !compared.has(k) && k !== 'compareBy').slice(0, FACT_LIMIT);
 	if (facts.length && !entity.team) {
 		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${escapeMarkdown(k)} | ${formatFact(v, language)} |`).join('\n')}`);
 	}
+	if (comparison) parts.push(comparison);
 	const related = graph.neighbours(entity.id).filter((n, i, all) => all.findIndex((o) => o.entity.id === n.entity.id) === i).slice(0, RELATED_LIMIT);
 	if (related.length) {
 		const links = related.map((n) => {
@@ -64,6 +67,41 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 		parts.push(`**${t(LABELS.teamNotes, language)}:**\n${notes.map((n) => `- ${escapeMarkdown(n.excerpt)} _(${escapeMarkdown(baseName(n.file))}:${n.line + 1})_`).join('\n')}`);
 	}
 	return parts.join('\n\n');
+}
+
+const COMPARE_LIMIT = 8;
+
+/**
+ * For an implementation of something whose entry names facts to compare by (CNI plugins by
+ * NetworkPolicy and data path), a table of it and its alternatives; on that entry itself, all of them.
+ */
+export function comparisonMarkdown(entity: Entity, graph: KnowledgeGraph, language: Language): string | undefined {
+	if (entity.team) return undefined;
+	const base = comparisonBase(entity, graph);
+	if (!base) return undefined;
+	const keys = comparedKeys(entity, graph);
+	const rows = graph.entities
+		.filter((e) => !e.team && e.relations.some((r) => r.type === 'implements' && r.target === base.id) && keys.some((k) => e.facts[k] !== undefined))
+		.sort((a, b) => (a.id === entity.id ? -1 : b.id === entity.id ? 1 : a.title.en.localeCompare(b.title.en)))
+		.slice(0, COMPARE_LIMIT);
+	if (rows.length < 2) return undefined;
+	const title = KnowledgeGraph.text(base.title, language);
+	const header = `| ${escapeMarkdown(title)} | ${keys.map(escapeMarkdown).join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|`;
+	const lines = rows.map((e) => {
+		const name = e.id === entity.id ? `**${escapeMarkdown(KnowledgeGraph.text(e.title, language))}**` : entryLink(e.id, KnowledgeGraph.text(e.title, language));
+		return `| ${name} | ${keys.map((k) => (e.facts[k] === undefined ? '–' : formatFact(e.facts[k], language))).join(' | ')} |`;
+	});
+	return `${header}\n${lines.join('\n')}`;
+}
+
+function comparisonBase(entity: Entity, graph: KnowledgeGraph): Entity | undefined {
+	if (Array.isArray(entity.facts.compareBy)) return entity;
+	return entity.relations.filter((r) => r.type === 'implements').map((r) => graph.get(r.target)).find((e) => Array.isArray(e?.facts.compareBy));
+}
+
+function comparedKeys(entity: Entity, graph: KnowledgeGraph): string[] {
+	const list = comparisonBase(entity, graph)?.facts.compareBy;
+	return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /** The entity's summary as hover markdown: team text escaped, foreign command links dropped. */

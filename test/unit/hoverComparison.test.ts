@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { comparisonMarkdown } from '../../server/src/service/features/entryMarkdown';
+import { cursor, realGraph, settings, workspace } from '../util/service';
+
+describe('comparison tables on hovers', () => {
+	const graph = realGraph();
+
+	it('a flannel image shows Flannel with the other CNI plugins by NetworkPolicy and data path', () => {
+		const { text, offset } = cursor('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: kube-flannel-ds\nspec:\n  template:\n    spec:\n      containers:\n        - name: kube-flannel\n          image: docker.io/flannel/flan<|>nel:v0.25.1\n');
+		const { service, uri } = workspace({ 'a.yaml': text });
+		const hover = service.doHover(uri('a.yaml'), service.index.getFile(uri('a.yaml'))!.text.positionAt(offset), settings());
+		const value = (hover?.contents as { value: string }).value;
+		assert.match(value, /\| \*\*Flannel\*\* \| no \| overlay \|/);
+		assert.match(value, /\[Calico\]\(command:kubelore\.openEntry[^)]*\) \| yes \|/);
+	});
+
+	it('a Calico annotation shows Calico first, and the CNI entry itself lists every plugin', () => {
+		const calico = comparisonMarkdown(graph.get('calico')!, graph, 'en')!;
+		assert.match(calico.split('\n')[2], /\*\*Calico\*\*/);
+		const cni = comparisonMarkdown(graph.get('cni')!, graph, 'en')!;
+		for (const id of ['flannel', 'calico', 'cilium', 'kube-ovn', 'contiv', 'macvlan']) assert.ok(cni.includes(`%22${id}%22`), id);
+	});
+
+	it('entities that implement nothing comparable get no table', () => {
+		assert.equal(comparisonMarkdown(graph.get('deployment')!, graph, 'en'), undefined);
+	});
+});
