@@ -88,7 +88,8 @@ start_code_server() {
 
 browser_tests() {
 	KUBELORE_E2E_AUTHORITY="127.0.0.1:$PORT" KUBELORE_E2E_WORKSPACE="$SCRATCH/workspace" KUBELORE_E2E_EXTENSION="$EXTENSION" \
-		KUBELORE_E2E_SUITE="$ROOT/out/test/suite/index.js" KUBELORE_E2E_SCRATCH="$SCRATCH" node --import tsx test/e2e/browser/driver.ts
+		KUBELORE_E2E_SUITE="$ROOT/out/test/suite/index.js" KUBELORE_E2E_SCRATCH="$SCRATCH" \
+		KUBELORE_E2E_USER_SETTINGS="$SCRATCH/user-data/User/settings.json" node --import tsx test/e2e/browser/driver.ts
 }
 
 neovim_check() {
@@ -111,7 +112,7 @@ part "package (.vsix)" package_fresh
 part "bundle the extension-host suite" build_suite
 if [ ${#failed[@]} -eq 0 ]; then
 	part "start code-server, install the .vsix" start_code_server
-	[ -n "$CS_PID" ] && part "code-server in Chromium (extension-host suite; hover, squiggle, search, graph)" browser_tests
+	[ -n "$CS_PID" ] && part "code-server in Chromium (extension-host suite; hovers, F12, squiggle, search, graph)" browser_tests
 	keep_logs
 fi
 part "Neovim LSP client" neovim_check

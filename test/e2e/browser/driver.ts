@@ -17,6 +17,7 @@ async function main(): Promise<number> {
 	const target: Target = { authority: setting('KUBELORE_E2E_AUTHORITY'), workspace: setting('KUBELORE_E2E_WORKSPACE') };
 	const extensionPath = setting('KUBELORE_E2E_EXTENSION');
 	const suitePath = setting('KUBELORE_E2E_SUITE');
+	const userSettings = setting('KUBELORE_E2E_USER_SETTINGS');
 	const browser = await launchBrowser(process.env.KUBELORE_E2E_SCRATCH && join(process.env.KUBELORE_E2E_SCRATCH, 'chromium-home'));
 	let failed = 0;
 	try {
@@ -26,8 +27,8 @@ async function main(): Promise<number> {
 		if (code !== 0) failed++;
 		start = Date.now();
 		try {
-			await runUi(browser, target, extensionPath);
-			console.log(`browser walk (hover, squiggle, search, entry view, graph): passed (${seconds(start)})`);
+			await runUi(browser, target, extensionPath, userSettings);
+			console.log(`browser walk (hovers, F12, Chinese hover, squiggle, search, entry view, graph): passed (${seconds(start)})`);
 		} catch (error) {
 			failed++;
 			console.log(`browser walk: FAILED (${seconds(start)}): ${(error as Error).stack ?? String(error)}`);

@@ -1,19 +1,13 @@
-/* A user's walk through the workbench: hover kind: Service, see a squiggle and its message, search (a typo, Chinese), read an entry, see the graph. */
+/* A user's walk through the workbench: hover kind: Service, the values of values.ts, see a squiggle and its message, search (a typo, Chinese), read an entry, see the graph. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { editorLine, expect, failWith, HOVER, keyboardHover, quickOpen, textBox, type GraphEntry } from './editor';
+import { hoverInChinese, walkValues } from './values';
 import { remoteUri, retry, screenshot, workbenchUrl, type Target } from './workbench';
 
-const HOVER = '.monaco-hover:not(.hidden) .monaco-hover-content';
-
-interface GraphEntry {
-	id: string;
-	title: { en: string };
-	summary: { en: string };
-}
-
 /** Runs the walk; throws with what was expected when a step does not show it. */
-export async function runUi(browser: Browser, target: Target, extensionPath: string): Promise<void> {
+export async function runUi(browser: Browser, target: Target, extensionPath: string, userSettings: string): Promise<void> {
 	const graph = JSON.parse(readFileSync(join(extensionPath, 'dist', 'graph.json'), 'utf8')) as { entities: GraphEntry[] };
 	const entry = (id: string) => graph.entities.find((e) => e.id === id) ?? failWith(`dist/graph.json has no "${id}"`);
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -21,6 +15,7 @@ export async function runUi(browser: Browser, target: Target, extensionPath: str
 		await page.goto(workbenchUrl(target, [['openFile', remoteUri(target, `${target.workspace}/app/web.yaml`)], ['skipWelcome', 'true']]));
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 		await hoverKindService(page, entry('service'));
+		await walkValues(page, target, entry);
 		await squiggleOnUnnamedPort(page);
 		await searchAndOpen(page, 'calcio', 'calcio', entry('calico'));
 		await searchAndOpen(page, '网络插件', 'zh-network-plugin', entry('cni'));
@@ -31,22 +26,13 @@ export async function runUi(browser: Browser, target: Target, extensionPath: str
 	} finally {
 		await page.close();
 	}
+	await hoverInChinese(browser, target, entry('aws-ebs'), userSettings);
 }
 
 async function hoverKindService(page: Page, service: GraphEntry): Promise<void> {
-	const line = page.locator('.view-line', { hasText: 'kind: Service' });
-	await line.waitFor({ timeout: 60_000 });
-	// The first hovers may come before the language server is up: retry until KubeLore's entry shows.
-	// (The document link's tooltip also names the entry: wait for the summary, which only the hover has.)
+	// The document link's tooltip also names the entry: wait for the summary, which only the hover has.
 	const summary = service.summary.en.slice(0, 60);
-	const text = await retry(`a hover with KubeLore's entry on kind: Service ("${summary}...")`, async () => {
-		await page.keyboard.press('Escape');
-		await clickText(page, line, 'Service');
-		await page.keyboard.press('Control+K');
-		await page.keyboard.press('Control+I');
-		await page.locator(HOVER, { hasText: summary }).first().waitFor({ timeout: 5_000 });
-		return (await page.locator(HOVER).allInnerTexts()).join('\n');
-	});
+	const text = await keyboardHover(page, editorLine(page, 'kind: Service'), 'Service', summary, "KubeLore's entry on kind: Service");
 	expect(text.includes(service.title.en), `the hover shows the title "${service.title.en}", got: ${text.slice(0, 300)}`);
 	await screenshot(page, 'hover-kind-service');
 	await page.keyboard.press('Escape');
@@ -109,52 +95,4 @@ async function runCommand(page: Page, title: string): Promise<void> {
 	await input.fill(`>${title}`);
 	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
 	await page.keyboard.press('Enter');
-}
-
-/** Ctrl+P, type, pick the row that shows `label`. */
-async function quickOpen(page: Page, typed: string, label: string): Promise<void> {
-	await page.keyboard.press('Control+P');
-	const input = page.locator('.quick-input-widget input');
-	await input.waitFor();
-	await input.fill(typed);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-	await page.keyboard.press('Enter');
-}
-
-/** Clicks in the middle of `needle` inside an element (an editor line). */
-async function clickText(page: Page, element: Locator, needle: string): Promise<void> {
-	const box = await textBox(element, needle);
-	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-/** The on-screen box of the first `needle` in an element's text. */
-async function textBox(element: Locator, needle: string): Promise<{ x: number; y: number; width: number; height: number }> {
-	const box = await element.evaluate((root, text) => {
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		const nodes: Text[] = [];
-		while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-		const whole = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
-		let at = whole.indexOf(text);
-		if (at < 0) return undefined;
-		const range = document.createRange();
-		for (const node of nodes) {
-			if (at < node.data.length) {
-				range.setStart(node, at);
-				range.setEnd(node, Math.min(node.data.length, at + text.length));
-				const r = range.getBoundingClientRect();
-				return { x: r.x, y: r.y, width: r.width, height: r.height };
-			}
-			at -= node.data.length;
-		}
-		return undefined;
-	}, needle);
-	return box ?? failWith(`"${needle}" is not on screen`);
-}
-
-function expect(condition: boolean, message: string): void {
-	if (!condition) throw new Error(message);
-}
-
-function failWith(message: string): never {
-	throw new Error(message);
 }

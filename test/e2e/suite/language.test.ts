@@ -1,4 +1,4 @@
-/* The language features through VS Code's own API, against the test workspace: activation, hover, diagnostics, quick fix, definition. */
+/* The language features through VS Code's own API, against the test workspace: activation, hover, diagnostics, quick fix (go to definition: definitions.test.ts). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, findings, graphEntry, hoverText, openFile, positionOf, ruleOf, waitFor } from './util';
@@ -67,25 +67,6 @@ export function defineLanguageTests(): void {
 				await vscode.commands.executeCommand('workbench.action.files.revert');
 			}
 			await waitFor(`the ${PORT_RULE} diagnostic to come back after the revert`, () => nonEmpty(findings(uri, PORT_RULE)), [vscode.languages.onDidChangeDiagnostics]);
-		});
-
-		it('goes to the PersistentVolumeClaim in another file from claimName', async () => {
-			const editor = await openFile('app/db.yaml');
-			const position = positionOf(editor.document, 'claimName: db-data', 'claimName: '.length + 3);
-			const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
-			assert.equal(locations.length, 1, 'one definition');
-			const target = 'targetUri' in locations[0] ? locations[0].targetUri : locations[0].uri;
-			assert.match(target.path, /\/storage\/claims\.yaml$/);
-			editor.selection = new vscode.Selection(position, position);
-			await vscode.commands.executeCommand('editor.action.revealDefinition');
-			const opened = await waitFor('the claim file to open', () => {
-				const active = vscode.window.activeTextEditor;
-				return active?.document.uri.path.endsWith('/storage/claims.yaml') ? active : undefined;
-			}, [vscode.window.onDidChangeActiveTextEditor]);
-			const line = opened.document.lineAt(opened.selection.active.line).text;
-			assert.match(line, /name: db-data/, 'the cursor lands on the claim name');
-			const before = opened.document.getText(new vscode.Range(new vscode.Position(0, 0), opened.selection.active));
-			assert.match(before.split('---').pop() ?? '', /kind: PersistentVolumeClaim/, 'inside the PersistentVolumeClaim document');
 		});
 	});
 }

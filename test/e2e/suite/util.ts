@@ -63,24 +63,31 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
 	}
 }
 
-/** The plain text of hover contents, with markdown escapes removed. */
+/** The plain text of hover contents, with markdown escapes (a backslash before ASCII punctuation) removed. */
 export function hoverText(hovers: vscode.Hover[]): string {
 	return hovers
 		.flatMap((h) => h.contents)
 		.map((c) => (typeof c === 'string' ? c : c.value))
 		.join('\n')
-		.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+		.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** A knowledge entry's title and summary in both display languages. */
+export interface GraphEntry {
+	id: string;
+	title: { en: string; zh: string };
+	summary: { en: string; zh: string };
 }
 
 /** The packaged knowledge graph of the running extension (its dist/graph.json). */
-function packagedGraph(): { entities: { id: string; title: { en: string }; summary: { en: string } }[] } {
+function packagedGraph(): { entities: GraphEntry[] } {
 	const extension = vscode.extensions.getExtension(EXTENSION_ID);
 	assert.ok(extension, `${EXTENSION_ID} is installed`);
 	return JSON.parse(readFileSync(join(extension.extensionPath, 'dist', 'graph.json'), 'utf8')) as ReturnType<typeof packagedGraph>;
 }
 
 /** The knowledge entry the packaged graph has for an id. */
-export function graphEntry(id: string): { title: { en: string }; summary: { en: string } } {
+export function graphEntry(id: string): GraphEntry {
 	const entry = packagedGraph().entities.find((e) => e.id === id);
 	assert.ok(entry, `dist/graph.json has the entry "${id}"`);
 	return entry;
@@ -89,6 +96,25 @@ export function graphEntry(id: string): { title: { en: string }; summary: { en: 
 /** How many entries the packaged graph has. */
 export function graphSize(): number {
 	return packagedGraph().entities.length;
+}
+
+/** The hover text at a position (every provider's hovers joined). */
+export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+	return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+}
+
+/** The URI and range a definition result points at (a Location or a LocationLink). */
+export function definitionTarget(location: vscode.Location | vscode.LocationLink): { uri: vscode.Uri; range: vscode.Range } {
+	return 'targetUri' in location ? { uri: location.targetUri, range: location.targetSelectionRange ?? location.targetRange } : { uri: location.uri, range: location.range };
+}
+
+/** The YAML document (between `---` lines) around a position: its text. */
+export function yamlDocumentAt(document: vscode.TextDocument, position: vscode.Position): string {
+	const text = document.getText();
+	const offset = document.offsetAt(position);
+	const start = text.lastIndexOf('\n---', offset);
+	const end = text.indexOf('\n---', offset);
+	return text.slice(start < 0 ? 0 : start, end < 0 ? text.length : end);
 }
 
 /** The webview tabs the entry view opened, by label. */
