@@ -3,7 +3,8 @@ import type { KnowledgeGraph } from '../knowledge/graph';
 import { documentAt, rangeOf } from '../manifest/nodes';
 import { LABELS, t } from '../l10n/text';
 import { RULES, ruleDocsUrl } from '../rules/index';
-import type { Finding, Rule } from '../rules/types';
+import type { Finding, Rule, RuleContext } from '../rules/types';
+import type { ManifestDocument } from '../manifest/types';
 import type { Severity, Settings } from '../settings';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { Scope } from '../workspace/scope';
@@ -38,6 +39,7 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
+	const reuse = localFindings(uri, graph, settings);
 	for (const document of file.manifest.documents) {
 		for (const problem of document.problems) {
 			const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
@@ -56,13 +58,7 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 		for (const rule of applicable) {
 			const setting = settings.rules[rule.id];
 			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			let findings: Finding[];
-			try {
-				findings = rule.check({ entry, file, index, graph, settings, scope });
-			} catch {
-				// A rule that trips on an odd manifest stays silent rather than take the others down.
-				continue;
-			}
+			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, { entry, file, index, graph, settings, scope })) : run(rule, { entry, file, index, graph, settings, scope });
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, file, index, document.start, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
 				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
@@ -73,6 +69,77 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+function run(rule: Rule, context: RuleContext): Finding[] {
+	try {
+		return rule.check(context);
+	} catch {
+		// A rule that trips on an odd manifest stays silent rather than take the others down.
+		return [];
+	}
+}
+
+/** Findings of local rules for one document text, and the offset they were computed at. */
+interface Remembered {
+	start: number;
+	byRule: Map<string, Finding[]>;
+}
+
+const remembered = new WeakMap<KnowledgeGraph, Map<string, { settings: string; byText: Map<string, Remembered> }>>();
+
+/**
+ * Local rules depend on a document's text, the graph and the settings only, so their findings
+ * are kept per document text (per file) and moved with the document when an edit above it
+ * shifts it. An edit then re-runs local rules on the edited document alone.
+ */
+function localFindings(uri: string, graph: KnowledgeGraph, settings: Settings) {
+	let byUri = remembered.get(graph);
+	if (!byUri) remembered.set(graph, (byUri = new Map()));
+	const key = JSON.stringify(settings);
+	let cache = byUri.get(uri);
+	if (!cache || cache.settings !== key) byUri.set(uri, (cache = { settings: key, byText: new Map() }));
+	const previous = cache.byText;
+	const current = new Map<string, Remembered>();
+	cache.byText = current;
+	return {
+		findings(document: ManifestDocument, rule: Rule, compute: () => Finding[]): Finding[] {
+			let entry = current.get(document.text);
+			if (!entry) {
+				const old = previous.get(document.text);
+				entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : new Map() };
+				current.set(document.text, entry);
+			}
+			if (entry.start !== document.start) return compute(); // the same text twice in a file
+			let findings = entry.byRule.get(rule.id);
+			if (!findings) entry.byRule.set(rule.id, (findings = compute()));
+			return findings;
+		},
+	};
+}
+
+/** Moves remembered findings to a document's new offset (their edits and related places in it). */
+function shiftAll(old: Remembered, start: number, uri: string, length: number): Map<string, Finding[]> {
+	const delta = start - old.start;
+	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
+	const out = new Map<string, Finding[]>();
+	for (const [id, findings] of old.byRule) {
+		const moved: Finding[] = [];
+		let ok = true;
+		for (const f of findings) {
+			const related = f.related?.map((r) => (r.uri === uri && inside(r.start) ? { ...r, start: r.start + delta, end: r.end + delta } : r));
+			const fixes = f.fixes?.map((fix) => ({
+				...fix,
+				edits: fix.edits.map((e) => {
+					if ((e.uri && e.uri !== uri) || !inside(e.start)) ok = false;
+					return { ...e, start: e.start + delta, end: e.end + delta };
+				}),
+			}));
+			moved.push({ ...f, related, fixes });
+		}
+		if (ok) out.set(id, moved);
+	}
+	return out;
+}
 const byKindCache = new WeakMap<Rule[], Map<string, Rule[]>>();
 
 /** The rules that look at a kind, worked out once per rule list. */

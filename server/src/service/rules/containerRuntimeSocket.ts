@@ -23,6 +23,7 @@ const DOCKER_GONE = {
 export const containerRuntimeSocket: Rule = {
 	id: 'container-runtime-socket',
 	severity: 'warning',
+	local: true,
 	description: { en: 'A pod mounts the container runtime socket.', zh: 'Pod 挂载了容器运行时的套接字。' },
 	kinds: POD_SPEC_KINDS,
 	check({ entry, graph, settings }) {

@@ -13,6 +13,7 @@ export const hostPathPv: Rule = {
 	severity: 'warning',
 	description: { en: 'A hostPath PersistentVolume works on a single node only.', zh: 'hostPath 持久卷只能在单个节点上工作。' },
 	kinds: ['PersistentVolume'],
+	local: true,
 	check({ entry, graph }) {
 		const spec = entry.resource.value.spec;
 		if (!isRecord(spec) || !isRecord(spec.hostPath)) return [];

@@ -26,6 +26,7 @@ function isSystemNamespace(namespace: string): boolean {
 export const hostPathVolume: Rule = {
 	id: 'host-path-volume',
 	severity: 'warning',
+	local: true,
 	description: { en: 'A pod mounts a directory of the node (hostPath).', zh: 'Pod 挂载了节点上的目录（hostPath）。' },
 	kinds: POD_SPEC_KINDS,
 	check({ entry, graph, settings, scope }) {

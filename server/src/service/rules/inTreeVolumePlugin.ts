@@ -40,6 +40,7 @@ export const inTreeVolumePlugin: Rule = {
 	severity: 'warning',
 	description: { en: 'A deprecated or removed in-tree volume plugin.', zh: '已弃用或已移除的树内卷插件。' },
 	kinds: ['PersistentVolume', 'StorageClass', ...POD_SPEC_KINDS],
+	local: true,
 	check(ctx) {
 		const { entry, graph } = ctx;
 		const resource = entry.resource;

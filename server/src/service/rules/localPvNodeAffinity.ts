@@ -19,6 +19,7 @@ export const localPvNodeAffinity: Rule = {
 	severity: 'error',
 	description: { en: 'A local PersistentVolume must name its node with nodeAffinity.', zh: 'local 持久卷必须用 nodeAffinity 指明节点。' },
 	kinds: ['PersistentVolume'],
+	local: true,
 	check({ entry, file }) {
 		const spec = entry.resource.value.spec;
 		if (!isRecord(spec) || !isRecord(spec.local)) return [];

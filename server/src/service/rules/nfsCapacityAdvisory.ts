@@ -16,6 +16,7 @@ export const nfsCapacityAdvisory: Rule = {
 	severity: 'info',
 	description: { en: 'NFS does not enforce a PersistentVolume\'s capacity.', zh: 'NFS 不会强制执行持久卷的容量。' },
 	kinds: ['PersistentVolume'],
+	local: true,
 	check({ entry, graph }) {
 		const spec = entry.resource.value.spec;
 		if (!isRecord(spec)) return [];

@@ -24,6 +24,7 @@ export const pvReclaimRecycle: Rule = {
 	severity: 'warning',
 	description: { en: 'The Recycle reclaim policy is deprecated.', zh: 'Recycle 回收策略已弃用。' },
 	kinds: ['PersistentVolume', 'StorageClass'],
+	local: true,
 	check({ entry, graph }) {
 		const value = entry.resource.value;
 		if (entry.resource.kind === 'StorageClass') {

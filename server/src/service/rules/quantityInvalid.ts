@@ -31,6 +31,7 @@ const YAML11_NUMBER = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(\.[0-9_]*)?(
 export const quantityInvalid: Rule = {
 	id: 'quantity-invalid',
 	severity: 'error',
+	local: true,
 	description: { en: 'A resource quantity that Kubernetes rejects.', zh: 'Kubernetes 不接受的资源数量。' },
 	kinds: QUANTITY_KINDS,
 	check({ entry }) {

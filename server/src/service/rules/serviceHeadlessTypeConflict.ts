@@ -8,6 +8,7 @@ export const serviceHeadlessTypeConflict: Rule = {
 	severity: 'error',
 	description: { en: 'A headless Service (clusterIP: None) of type NodePort or LoadBalancer.', zh: '无头 Service（clusterIP: None）的类型却是 NodePort 或 LoadBalancer。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry, file }) {
 		const service = readService(entry.resource);
 		if (!service?.headless || (service.type !== 'NodePort' && service.type !== 'LoadBalancer')) return [];

@@ -10,6 +10,7 @@ export const serviceNodePortInvalid: Rule = {
 	severity: 'error',
 	description: { en: 'A nodePort on a ClusterIP or ExternalName Service, or outside the node port range.', zh: 'ClusterIP 或 ExternalName 类型的 Service 设置了 nodePort，或 nodePort 超出节点端口范围。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry, file, graph, settings }) {
 		const service = readService(entry.resource);
 		if (!service) return [];

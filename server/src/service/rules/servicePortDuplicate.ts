@@ -7,6 +7,7 @@ export const servicePortDuplicate: Rule = {
 	severity: 'error',
 	description: { en: 'Two ports of a Service share a port number and protocol, or a name.', zh: 'Service 的两个端口使用了相同的端口号和协议，或相同的名称。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry }) {
 		const service = readService(entry.resource);
 		if (!service || service.ports.length < 2) return [];

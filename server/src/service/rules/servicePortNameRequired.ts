@@ -12,6 +12,7 @@ export const servicePortNameRequired: Rule = {
 	severity: 'error',
 	description: { en: 'Every port of a multi-port Service needs a name.', zh: '多端口 Service 的每个端口都需要名称。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry, file }) {
 		const service = readService(entry.resource);
 		if (!service || service.ports.length < 2) return [];

@@ -10,6 +10,7 @@ export const serviceTrafficPolicyInvalid: Rule = {
 	severity: 'error',
 	description: { en: 'externalTrafficPolicy on a ClusterIP Service, or an unknown traffic policy.', zh: 'ClusterIP 类型的 Service 设置了 externalTrafficPolicy，或流量策略取值无效。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry, file }) {
 		const service = readService(entry.resource);
 		if (!service) return [];

@@ -12,6 +12,7 @@ export const serviceTypeUnsupported: Rule = {
 	severity: 'warning',
 	description: { en: 'A Service type the cluster profile does not offer.', zh: '集群配置不支持的 Service 类型。' },
 	kinds: ['Service'],
+	local: true,
 	check({ entry, graph, settings }) {
 		const service = readService(entry.resource);
 		if (!service) return [];

@@ -26,6 +26,7 @@ export const storageUnsupported: Rule = {
 	severity: 'error',
 	description: { en: 'Persistent volumes under a cluster profile that has none.', zh: '集群配置不支持持久卷时使用了 PV/PVC。' },
 	kinds: ['PersistentVolume', 'PersistentVolumeClaim', 'StatefulSet', 'Pod', 'PodTemplate', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+	local: true,
 	check({ entry, graph, settings }) {
 		const limits = profileLimits(graph, settings);
 		if (!limits?.unsupported.has('PersistentVolume')) return [];

@@ -61,5 +61,10 @@ export interface Rule {
 	description: Localized;
 	/** Kinds the rule looks at; the runner skips the others. Omit for every kind. */
 	kinds?: string[];
+	/**
+	 * True when the findings depend only on the document itself, the graph and the settings
+	 * (never on other resources): validation then reuses them while the document is unchanged.
+	 */
+	local?: boolean;
 	check(context: RuleContext): Finding[];
 }
