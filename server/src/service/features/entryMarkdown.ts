@@ -1,6 +1,6 @@
 import { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity, Language, RelationType } from '../knowledge/types';
-import { INCOMING_RELATION_TEXT, RELATION_TEXT } from '../l10n/knowledge';
+import { factName, INCOMING_RELATION_TEXT, RELATION_TEXT } from '../l10n/knowledge';
 import { LABELS, t } from '../l10n/text';
 
 /** The command that opens an entry in the entry view; the only command a hover links to. */
@@ -40,7 +40,7 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 	const compared = new Set(comparison ? comparedKeys(entity, graph) : []);
 	const facts = Object.entries(entity.facts).filter(([k, v]) => isShort(v) && !compared.has(k) && k !== 'compareBy').slice(0, FACT_LIMIT);
 	if (facts.length && !entity.team) {
-		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${escapeMarkdown(k)} | ${formatFact(v, language)} |`).join('\n')}`);
+		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${escapeMarkdown(factName(k, language))} | ${formatFact(v, language)} |`).join('\n')}`);
 	}
 	if (comparison) parts.push(comparison);
 	const related = graph.neighbours(entity.id).filter((n, i, all) => all.findIndex((o) => o.entity.id === n.entity.id) === i).slice(0, RELATED_LIMIT);
@@ -86,7 +86,7 @@ export function comparisonMarkdown(entity: Entity, graph: KnowledgeGraph, langua
 		.slice(0, COMPARE_LIMIT);
 	if (rows.length < 2) return undefined;
 	const title = KnowledgeGraph.text(base.title, language);
-	const header = `| ${escapeMarkdown(title)} | ${keys.map(escapeMarkdown).join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|`;
+	const header = `| ${escapeMarkdown(title)} | ${keys.map((k) => escapeMarkdown(factName(k, language))).join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|`;
 	const lines = rows.map((e) => {
 		const name = e.id === entity.id ? `**${escapeMarkdown(KnowledgeGraph.text(e.title, language))}**` : entryLink(e.id, KnowledgeGraph.text(e.title, language));
 		return `| ${name} | ${keys.map((k) => (e.facts[k] === undefined ? '–' : formatFact(e.facts[k], language))).join(' | ')} |`;

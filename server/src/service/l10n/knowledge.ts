@@ -1,4 +1,5 @@
-import type { Category, Localized, RelationType } from '../knowledge/types';
+import type { Category, Language, Localized, RelationType } from '../knowledge/types';
+import { t } from './text';
 
 /** Category names, as search rows, hovers, the entry view and the graph filter show them. */
 export const CATEGORY_TEXT: Record<Category, Localized> = {
@@ -35,3 +36,38 @@ export const INCOMING_RELATION_TEXT: Record<RelationType, Localized> = {
 	'recommended-for': { en: 'has recommended', zh: '推荐' },
 	'conflicts-with': { en: 'conflicts with', zh: '冲突' },
 };
+
+/** Names of the facts knowledge/FORMAT.md documents; other keys are spelled out from camelCase. */
+const FACT_NAMES: Record<string, Localized> = {
+	networkPolicy: { en: 'Enforces NetworkPolicy', zh: '支持 NetworkPolicy' },
+	network: { en: 'Data path', zh: '数据路径' },
+	direction: { en: 'Direction', zh: '方向' },
+	accessModes: { en: 'Access modes', zh: '访问模式' },
+	volumeModes: { en: 'Volume modes', zh: '卷模式' },
+	csiDriver: { en: 'CSI driver', zh: 'CSI 驱动' },
+	inTreePlugin: { en: 'In-tree volume source', zh: '树内卷类型' },
+	inTreeProvisioner: { en: 'In-tree provisioner', zh: '树内供给器' },
+	deprecatedIn: { en: 'Deprecated in', zh: '弃用于' },
+	removedIn: { en: 'Removed in', zh: '移除于' },
+	capacityEnforced: { en: 'Size enforced', zh: '容量限制生效' },
+	sandboxed: { en: 'Sandboxed', zh: '沙箱隔离' },
+	runtimeHandlers: { en: 'RuntimeClass handlers', zh: 'RuntimeClass handler' },
+	nodePortRange: { en: 'NodePort range', zh: 'NodePort 端口范围' },
+	unsupported: { en: 'Not supported', zh: '不支持' },
+	apiVersions: { en: 'API versions', zh: 'API 版本' },
+	default: { en: 'Default', zh: '默认' },
+};
+const ACRONYMS = new Set(['api', 'bgp', 'cidr', 'cli', 'cni', 'cpu', 'cri', 'crd', 'csi', 'dns', 'ebpf', 'ha', 'http', 'https', 'id', 'ip', 'ipam', 'ipip', 'ipvs', 'k8s', 'nfs', 'oci', 'pv', 'pvc', 'rbac', 'sla', 'tcp', 'tls', 'udp', 'url', 'vm', 'vxlan']);
+
+/** A fact name for people: `fixedIpAnnotation` -> "Fixed IP annotation". */
+export function factName(key: string, language: Language): string {
+	const known = FACT_NAMES[key];
+	if (known) return t(known, language);
+	const words = key
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.split(/[\s_-]+/)
+		.map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()));
+	const text = words.join(' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
