@@ -6,6 +6,23 @@ import { CATEGORY_TEXT, INCOMING_RELATION_TEXT, RELATION_TEXT, say, VIEW_TEXT } 
 
 // No raw HTML: team documents are untrusted, and the CSP would block what it could load anyway.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+/** Team documents may not link into commands, in any markdown form (inline, reference, autolink, bare). */
+const teamMd = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const validateLink = teamMd.validateLink.bind(teamMd);
+teamMd.validateLink = (url) => validateLink(url) && !isCommandLink(url);
+
+/** True for a `command:` URI, however it is cased, spaced or percent-encoded. */
+export function isCommandLink(url: string): boolean {
+	let decoded = url;
+	try {
+		decoded = decodeURIComponent(url);
+	} catch {
+		// keep the raw text
+	}
+	// Control characters and spaces are dropped by URL parsers before the scheme is read.
+	// eslint-disable-next-line no-control-regex
+	return /^command:/i.test(decoded.replace(/[\u0000-\u0020]/g, ''));
+}
 
 /** What an entry page needs besides the entry: the other entries, its team notes, Back. */
 export interface EntryContext {
@@ -44,7 +61,7 @@ function bodyHtml(entity: Entity, language: Language): string {
 	// A team entry: its markdown, with no links into commands.
 	const file = entity.file.split(/[\\/]/).pop() ?? entity.file;
 	const origin = `<p class="muted">${escapeHtml(say(VIEW_TEXT.teamEntry, language))} <a href="#" data-note="${escapeHtml(entity.file)}" data-line="0">${escapeHtml(file)}</a></p>`;
-	return origin + md.render(body.replace(/\]\(\s*command:[^)]*\)/g, ']()'));
+	return origin + teamMd.render(body);
 }
 
 /** Relations grouped by how they read: "implements: CNI", "implemented by: Calico, Flannel". */

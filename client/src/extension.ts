@@ -12,7 +12,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [{ language: 'yaml' }],
+		// Files and unsaved editors only: git, diff and other virtual views would each leave a new document behind.
+		documentSelector: [
+			{ scheme: 'file', language: 'yaml' },
+			{ scheme: 'untitled', language: 'yaml' },
+		],
 		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown}') },
 		initializationOptions: { yamlExtensionActive: !!vscode.extensions.getExtension('redhat.vscode-yaml') },
 		markdown: { isTrusted: { enabledCommands: ['kubelore.openEntry'] }, supportHtml: false },

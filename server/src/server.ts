@@ -17,6 +17,7 @@ import { loadFieldDocs } from './node/fieldDocs';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
 import { WorkspaceLoader } from './node/workspaceLoader';
 import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type InitializationOptions } from './protocol';
+import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
 import { createLanguageService } from './service/service';
@@ -41,8 +42,10 @@ let pullDiagnostics = false;
 let locale: string | undefined;
 let workspaceFolderEvents = false;
 const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
+const lifecycle = new Lifecycle();
 
 connection.onInitialize((params): InitializeResult => {
+	lifecycle.initialize();
 	const caps = params.capabilities;
 	const options = (params.initializationOptions ?? {}) as InitializationOptions;
 	locale = params.locale;
@@ -73,7 +76,7 @@ connection.onInitialized(() => {
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
-			loader.updateFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+			void loader.updateFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri), settings).then(() => loadTeam());
 		});
 	}
 	void loader.indexAll(settings).then(() => loadTeam());
@@ -84,7 +87,7 @@ async function loadTeam(): Promise<void> {
 	const teams = await Promise.all(
 		loader.folderUris.map(async (folder) => {
 			const paths = await settings.knowledgePaths(folder);
-			return paths.length ? loadTeamKnowledge(URI.parse(folder).fsPath, paths, baseGraph) : undefined;
+			return paths.length ? loadTeamKnowledge(URI.parse(folder).fsPath, paths, baseGraph, { allowOutside: await settings.knowledgeOutsideAllowed(folder) }) : undefined;
 		}),
 	);
 	const present = teams.filter((t) => t !== undefined);
@@ -113,7 +116,11 @@ documents.onDidChangeContent(({ document }) => {
 	scheduleRefresh(document.uri);
 });
 documents.onDidClose(({ document }) => {
+	// Nothing kept per document outlives its editor, unless the file is part of the workspace.
 	index.markClosed(document.uri);
+	settings.forget(document.uri);
+	service.forget(document.uri);
+	dirty.delete(document.uri);
 	void loader.reread(document.uri).then(() => scheduleRefresh());
 	if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -133,16 +140,22 @@ async function settingsFor(uri: string) {
 	return service.settingsFor(uri, await settings.get(uri));
 }
 
-connection.onHover(async ({ textDocument, position }) => guard(async () => service.doHover(textDocument.uri, position, await settingsFor(textDocument.uri)), null));
-connection.onDefinition(async ({ textDocument, position }) => guard(async () => service.findDefinition(textDocument.uri, position, await settingsFor(textDocument.uri)), []));
-connection.onReferences(async ({ textDocument, position }) => guard(async () => service.findReferences(textDocument.uri, position, await settingsFor(textDocument.uri)), []));
-connection.onDocumentLinks(({ textDocument }) => guard(async () => service.findLinks(textDocument.uri), []));
-connection.onCodeAction(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), []));
-connection.languages.diagnostics.on(async ({ textDocument }) => ({
-	kind: 'full',
-	items: await guard(async () => service.doValidation(textDocument.uri, await settingsFor(textDocument.uri)), []),
-}));
-connection.onRequest(KnowledgeRequest.method, (): KnowledgeRequest.Result => {
+const ready = lifecycle.ready.bind(lifecycle);
+connection.onHover(ready(async ({ textDocument, position }) => guard(async () => service.doHover(textDocument.uri, position, await settingsFor(textDocument.uri)), null)));
+connection.onDefinition(ready(async ({ textDocument, position }) => guard(async () => service.findDefinition(textDocument.uri, position, await settingsFor(textDocument.uri)), [])));
+connection.onReferences(ready(async ({ textDocument, position }) => guard(async () => service.findReferences(textDocument.uri, position, await settingsFor(textDocument.uri)), [])));
+connection.onDocumentLinks(ready(({ textDocument }) => guard(async () => service.findLinks(textDocument.uri), [])));
+connection.onCodeAction(ready(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), [])));
+connection.languages.diagnostics.on(
+	ready(async ({ textDocument }, token) => {
+		const version = documents.get(textDocument.uri)?.version;
+		const stale = () => token.isCancellationRequested || documents.get(textDocument.uri)?.version !== version;
+		const items = await validateInSlices(textDocument.uri, stale);
+		if (items === undefined) throw overtaken(token);
+		return { kind: 'full', items };
+	}),
+);
+connection.onRequest(KnowledgeRequest.method, ready((): KnowledgeRequest.Result => {
 	const graph = service.graph;
 	const notes: KnowledgeRequest.Result['notes'] = {};
 	for (const e of graph.entities) {
@@ -150,17 +163,26 @@ connection.onRequest(KnowledgeRequest.method, (): KnowledgeRequest.Result => {
 		if (list.length) notes[e.id] = list;
 	}
 	return { language: languageForLocale(locale), entities: graph.entities, notes };
-});
-connection.onRequest(ExplainRequest.method, (params: ExplainRequest.Params): ExplainRequest.Result =>
-	explainAt(params.uri, index.getFile(params.uri)?.text.offsetAt(params.position) ?? -1, index, service.graph),
+}));
+connection.onRequest(
+	ExplainRequest.method,
+	ready((params: ExplainRequest.Params): ExplainRequest.Result => explainAt(params.uri, index.getFile(params.uri)?.text.offsetAt(params.position) ?? -1, index, service.graph)),
 );
 
-connection.onRequest(LintFilesRequest.method, async (params: LintFilesRequest.Params): Promise<LintFilesRequest.Result> => {
-	if (!params.uris) return { uris: index.uris, diagnostics: {} };
-	const diagnostics: LintFilesRequest.Result['diagnostics'] = {};
-	for (const uri of params.uris) diagnostics[uri] = await guard(async () => service.doValidation(uri, await settingsFor(uri)), []);
-	return { uris: params.uris, diagnostics };
-});
+connection.onRequest(
+	LintFilesRequest.method,
+	ready(async (params: LintFilesRequest.Params): Promise<LintFilesRequest.Result> => {
+		if (!params.uris) return { uris: index.uris, diagnostics: {} };
+		const diagnostics: LintFilesRequest.Result['diagnostics'] = {};
+		for (const uri of params.uris) diagnostics[uri] = (await validateInSlices(uri, () => false)) ?? [];
+		return { uris: params.uris, diagnostics };
+	}),
+);
+
+/** Diagnostics of a file computed in slices (requests are answered in between), or undefined once stale. */
+async function validateInSlices(uri: string, stale: () => boolean) {
+	return guard(async () => runInSlices(service.validationSteps(uri, await settingsFor(uri)), stale), []);
+}
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
 async function guard<T>(run: () => Promise<T> | T, fallback: T): Promise<T> {
@@ -190,8 +212,10 @@ function refreshDiagnostics(): void {
 
 /** For clients without pull diagnostics (Neovim 0.7 and the like). */
 async function pushDiagnostics(uri: string): Promise<void> {
-	const diagnostics = await guard(async () => service.doValidation(uri, await settingsFor(uri)), []);
-	await connection.sendDiagnostics({ uri, diagnostics });
+	const version = documents.get(uri)?.version;
+	const diagnostics = await validateInSlices(uri, () => documents.get(uri)?.version !== version);
+	// A newer version schedules its own push.
+	if (diagnostics) await connection.sendDiagnostics({ uri, diagnostics });
 }
 
 process.on('uncaughtException', (error) => connection.console.error(`KubeLore: uncaught ${error.stack ?? error}`));

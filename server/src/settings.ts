@@ -10,7 +10,7 @@ interface RawSettings {
 	cni?: string;
 	rules?: Record<string, Settings['rules'][string]>;
 	hover?: { fieldDocs?: 'auto' | 'on' | 'off' };
-	knowledge?: { paths?: string[] };
+	knowledge?: { paths?: string[]; allowOutsideWorkspace?: boolean };
 	files?: { include?: string[]; exclude?: string[] };
 }
 
@@ -40,6 +40,11 @@ export class DocumentSettings {
 	async knowledgePaths(folderUri: string): Promise<string[]> {
 		const raw = await this.rawFor(folderUri);
 		return Array.isArray(raw.knowledge?.paths) ? raw.knowledge!.paths.filter((p) => typeof p === 'string') : [];
+	}
+
+	/** True when knowledge folders outside the workspace folder may be read (the user turned it on). */
+	async knowledgeOutsideAllowed(folderUri: string): Promise<boolean> {
+		return (await this.rawFor(folderUri)).knowledge?.allowOutsideWorkspace === true;
 	}
 
 	/** Include and exclude globs for a workspace folder. */

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, toPosix, walkFiles } from '../node/files';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, MAX_FILE_BYTES, toPosix, walkFiles } from '../node/files';
 import type { Localized } from '../service/knowledge/types';
 import { CLI_TEXT } from './messages';
 
@@ -34,6 +34,7 @@ export interface InputOptions {
 const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const CHARTS = ['Chart.yaml', 'Chart.yml'];
 const CONFIG = '.kubelore.yaml';
+const STDIN_TOO_LARGE: Localized = { en: 'standard input is larger than {0} MiB, not read', zh: '标准输入大于 {0} MiB，未读取' };
 
 /**
  * Yields the files of every input, and fills `roots` with the workspace folders the index scopes
@@ -50,7 +51,10 @@ export async function* expandInputs(inputs: string[], options: InputOptions, roo
 			const around = await context.around(dirname(path));
 			roots.add(around.scope ?? dirname(path));
 			yield* around.files;
-			yield { path, report: true, text: await options.readStdin() };
+			const text = await options.readStdin();
+			// The same bound as a file on disk: past it the input is generated, not written by hand.
+			if (Buffer.byteLength(text) > MAX_FILE_BYTES) onProblem({ path: input, message: STDIN_TOO_LARGE, args: [String(MAX_FILE_BYTES / 1024 / 1024)], fatal: true });
+			else yield { path, report: true, text };
 			continue;
 		}
 		const path = resolve(input);

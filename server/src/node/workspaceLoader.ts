@@ -25,21 +25,33 @@ export class WorkspaceLoader {
 		this.index.setFolders(folders.map((f) => URI.parse(f).path));
 	}
 
-	updateFolders(added: string[], removed: string[]): void {
-		for (const uri of this.index.uris) if (removed.some((f) => uri.startsWith(`${f}/`))) this.index.removeFile(uri);
-		this.setFolders([...this.folders.filter((f) => !removed.includes(f)), ...added]);
+	/** Workspace folders added or removed at run time: the added ones are read like those at start. */
+	async updateFolders(added: string[], removed: string[], settings: DocumentSettings): Promise<void> {
+		for (const uri of this.index.uris) {
+			// An open editor keeps its document even when its folder leaves the workspace.
+			if (removed.some((f) => uri.startsWith(`${f}/`)) && !this.index.getFile(uri)?.open) this.index.removeFile(uri);
+		}
+		for (const folder of removed) this.filters.delete(folder);
+		this.setFolders([...this.folders.filter((f) => !removed.includes(f)), ...added.filter((f) => !this.folders.includes(f))]);
+		await this.indexFolders(added, settings);
 	}
 
 	/** Reads every included YAML file of every folder, yielding between files so requests go first. */
-	async indexAll(settings: DocumentSettings): Promise<void> {
+	indexAll(settings: DocumentSettings): Promise<void> {
+		return this.indexFolders(this.folders, settings);
+	}
+
+	private async indexFolders(folders: string[], settings: DocumentSettings): Promise<void> {
 		const started = Date.now();
 		let count = 0;
-		for (const folder of this.folders) {
+		for (const folder of folders) {
 			const files = await settings.files(folder);
 			const filter = new FileFilter(files.include, files.exclude);
 			this.filters.set(folder, filter);
 			const root = URI.parse(folder).fsPath;
 			for await (const path of walkFiles(root, filter)) {
+				// The folder may have left the workspace while it was being read.
+				if (!this.folders.includes(folder)) break;
 				await this.readInto(URI.file(path).toString(), path);
 				if (++count % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
 			}
@@ -75,6 +87,8 @@ export class WorkspaceLoader {
 
 	private async readInto(uri: string, path: string): Promise<void> {
 		const read = await readTextFile(path);
+		// Opened in an editor while the disk was read: the editor's text wins, whatever the disk said.
+		if (this.index.getFile(uri)?.open) return;
 		if ('error' in read) {
 			this.index.removeFile(uri);
 			if (!read.error.startsWith('ENOENT')) this.connection.console.warn(`KubeLore: ${path}: ${read.error}`);

@@ -4,7 +4,7 @@ import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
 import { findDefinition, findLinks, findReferences } from './features/navigation';
 import { isProjectConfig, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
-import { validate } from './features/validation';
+import { forgetValidation, validate, validationSteps } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import type { Rule } from './rules/types';
 import type { Settings } from './settings';
@@ -29,6 +29,10 @@ export interface LanguageService {
 	findReferences(uri: string, position: Position, settings: Settings): Location[];
 	findLinks(uri: string): DocumentLink[];
 	doValidation(uri: string, settings: Settings): Diagnostic[];
+	/** The same diagnostics computed a document per step (see validationSteps). */
+	validationSteps(uri: string, settings: Settings): Generator<void, Diagnostic[]>;
+	/** Drops what is remembered about a document that closed. */
+	forget(uri: string): void;
 	getCodeActions(uri: string, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
 	/** The editor's settings with the project's `.kubelore.yaml` applied. */
 	settingsFor(uri: string, settings: Settings): Settings;
@@ -52,6 +56,11 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
 			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules });
 		},
+		*validationSteps(uri, settings) {
+			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
+			return yield* validationSteps(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules });
+		},
+		forget: (uri) => forgetValidation(uri),
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
 		getCodeActions: (uri, diagnostics, settings) => getCodeActions(uri, diagnostics, index, settings),
 	};

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { format, LABELS, t } from '../l10n/text';
 import type { Settings } from '../settings';
-import type { WorkspaceIndex } from '../workspace/index';
+import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import type { DiagnosticData } from './validation';
 import { SOURCE } from './validation';
 
@@ -10,6 +10,8 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 	const file = index.getFile(uri);
 	if (!file) return [];
 	const actions: CodeAction[] = [];
+	const text = file.manifest.text;
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	for (const diagnostic of diagnostics) {
 		if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || diagnostic.code === 'yaml-syntax') continue;
 		const data = diagnostic.data as DiagnosticData | undefined;
@@ -30,7 +32,7 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 			title: format(t(LABELS.suppressLine, settings.language), rule),
 			kind: CodeActionKind.QuickFix,
 			diagnostics: [diagnostic],
-			edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kubelore-disable-next-line ${rule}\n` }] } },
+			edit: { changes: { [uri]: [suppressLineEdit(file.text, line, indent, rule, eol)] } },
 		});
 		let docLine = data?.documentLine ?? 0;
 		const first = file.text.getText({ start: { line: docLine, character: 0 }, end: { line: docLine + 1, character: 0 } });
@@ -39,10 +41,23 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 			title: format(t(LABELS.suppressDocument, settings.language), rule),
 			kind: CodeActionKind.QuickFix,
 			diagnostics: [diagnostic],
-			edit: { changes: { [uri]: [{ range: { start: { line: docLine, character: 0 }, end: { line: docLine, character: 0 } }, newText: `# kubelore-disable ${rule}\n` }] } },
+			edit: { changes: { [uri]: [{ range: { start: { line: docLine, character: 0 }, end: { line: docLine, character: 0 } }, newText: `# kubelore-disable ${rule}${eol}` }] } },
 		});
 	}
 	return actions;
+}
+
+const NEXT_LINE_COMMENT = /^([ \t]*#\s*kubelore-disable-next-line\b[^\r\n]*?)[ \t]*(\r?\n)?$/;
+
+/** A comment above the line, or the rule added to the comment already there (never a second one). */
+function suppressLineEdit(text: IndexedFile['text'], line: number, indent: string, rule: string, eol: string): TextEdit {
+	const above = line > 0 ? text.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }) : '';
+	const existing = NEXT_LINE_COMMENT.exec(above);
+	if (existing) {
+		const end = { line: line - 1, character: existing[1].length };
+		return { range: { start: end, end }, newText: ` ${rule}` };
+	}
+	return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kubelore-disable-next-line ${rule}${eol}` };
 }
 
 /** A fix's edits grouped by file: the diagnostic's own file unless an edit names another. */

@@ -1,11 +1,20 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { applyProjectConfig, readProjectConfig } from '../config';
+import type { ManifestFile } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { WorkspaceIndex } from '../workspace/index';
 import { SOURCE } from './validation';
 
 const CONFIG_NAME = '.kubelore.yaml';
+
+/** Each text of a `.kubelore.yaml` is read once (a parse per hover cost seconds on a large one). */
+const readConfigs = new WeakMap<ManifestFile, ReturnType<typeof readProjectConfig>>();
+function projectConfigOf(manifest: ManifestFile): ReturnType<typeof readProjectConfig> {
+	let read = readConfigs.get(manifest);
+	if (!read) readConfigs.set(manifest, (read = readProjectConfig(manifest.text)));
+	return read;
+}
 
 /** True for a `.kubelore.yaml` file. */
 export function isProjectConfig(uri: string): boolean {
@@ -20,7 +29,7 @@ export function settingsWithProjectConfig(uri: string, settings: Settings, index
 		if (slash <= 0) return settings;
 		dir = dir.slice(0, slash);
 		const config = index.getFile(URI.file(`${dir}/${CONFIG_NAME}`).toString());
-		if (config) return applyProjectConfig(settings, readProjectConfig(config.manifest.text).config);
+		if (config) return applyProjectConfig(settings, projectConfigOf(config.manifest).config);
 	}
 }
 
@@ -28,7 +37,7 @@ export function settingsWithProjectConfig(uri: string, settings: Settings, index
 export function validateProjectConfig(uri: string, index: WorkspaceIndex): Diagnostic[] {
 	const file = index.getFile(uri);
 	if (!file) return [];
-	return readProjectConfig(file.manifest.text).problems.map((p) =>
+	return projectConfigOf(file.manifest).problems.map((p) =>
 		Diagnostic.create(
 			{ start: file.text.positionAt(p.start), end: file.text.positionAt(Math.max(p.end, p.start + 1)) },
 			`${p.message}. The defaults apply until this is fixed.`,

@@ -1,10 +1,11 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { KnowledgeGraph } from '../knowledge/graph';
-import { documentAt, rangeOf } from '../manifest/nodes';
+import { isMap } from 'yaml';
+import { rangeOf } from '../manifest/nodes';
 import { LABELS, t } from '../l10n/text';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
-import type { ManifestDocument } from '../manifest/types';
+import type { ManifestDocument, YamlNode } from '../manifest/types';
 import type { Severity, Settings } from '../settings';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { Scope } from '../workspace/scope';
@@ -34,13 +35,27 @@ export interface ValidationOptions {
 
 /** Diagnostics of one file: a syntax error per broken document, then every rule on every resource. */
 export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): Diagnostic[] {
+	const steps = validationSteps(uri, index, graph, settings, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * The same diagnostics, one document per step, so that a server can pause between steps to
+ * answer other requests, or give up when a newer version of the file arrives.
+ */
+export function* validationSteps(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): Generator<void, Diagnostic[]> {
 	const rules = options.rules ?? RULES;
 	const file = index.getFile(uri);
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
 	const reuse = localFindings(uri, graph, settings);
+	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
 	for (const document of file.manifest.documents) {
+		yield;
 		for (const problem of document.problems) {
 			const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
 			const d = Diagnostic.create(range, `${t(LABELS.syntax, settings.language)}: ${problem.message}. ${t(LABELS.syntaxHint, settings.language)}`, DiagnosticSeverity.Error, 'yaml-syntax', SOURCE);
@@ -60,7 +75,7 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
 			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
 			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, { entry, file, index, graph, settings, scope })) : run(rule, { entry, file, index, graph, settings, scope });
 			for (const finding of findings) {
-				const d = toDiagnostic(rule, finding, file, index, document.start, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
+				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
 				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
 			}
 		}
@@ -86,6 +101,17 @@ interface Remembered {
 }
 
 const remembered = new WeakMap<KnowledgeGraph, Map<string, { settings: string; byText: Map<string, Remembered> }>>();
+/** Every per-graph cache, so that a closed document can be forgotten in all of them. */
+const rememberedByGraph = new Set<WeakRef<Map<string, unknown>>>();
+
+/** Drops what validation remembers about a file (its editor closed, or it left the workspace). */
+export function forgetValidation(uri: string): void {
+	for (const ref of rememberedByGraph) {
+		const byUri = ref.deref();
+		if (byUri) byUri.delete(uri);
+		else rememberedByGraph.delete(ref);
+	}
+}
 
 /**
  * Local rules depend on a document's text, the graph and the settings only, so their findings
@@ -94,7 +120,10 @@ const remembered = new WeakMap<KnowledgeGraph, Map<string, { settings: string; b
  */
 function localFindings(uri: string, graph: KnowledgeGraph, settings: Settings) {
 	let byUri = remembered.get(graph);
-	if (!byUri) remembered.set(graph, (byUri = new Map()));
+	if (!byUri) {
+		remembered.set(graph, (byUri = new Map()));
+		rememberedByGraph.add(new WeakRef(byUri));
+	}
 	const key = JSON.stringify(settings);
 	let cache = byUri.get(uri);
 	if (!cache || cache.settings !== key) byUri.set(uri, (cache = { settings: key, byText: new Map() }));
@@ -151,12 +180,16 @@ function rulesFor(rules: Rule[], kind: string): Rule[] {
 	return list;
 }
 
-function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: WorkspaceIndex, documentStart: number, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
-	// Binary search: a file of thousands of documents with many findings must not scan them per finding.
-	const near = documentAt(file.manifest, documentStart);
-	const document = near?.start === documentStart ? near : file.manifest.documents.find((d) => d.start === documentStart);
-	if (!document) return undefined;
-	const span = rangeOf(document, finding.path, finding.key) ?? [documentStart, documentStart];
+/** Where a finding is reported: its file, the document it is in, and the file's line end. */
+interface FindingPlace {
+	file: IndexedFile;
+	index: WorkspaceIndex;
+	document: ManifestDocument;
+	eol: string;
+}
+
+function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
+	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, t(finding.message, settings.language), SEVERITY[severity], rule.id, SOURCE);
 	d.codeDescription = { href: ruleDocsUrl(rule.id, docsBase) };
@@ -166,6 +199,8 @@ function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: Wo
 			message: t(r.message, settings.language),
 		}));
 	}
+	// Fixes write new lines the way the file already does.
+	const lineEnds = (text: string) => (eol === '\n' ? text : text.replace(/\r?\n/g, eol));
 	const data: DiagnosticData = {
 		fixes: (finding.fixes ?? []).map((f) => ({
 			title: t(f.title, settings.language),
@@ -173,14 +208,46 @@ function toDiagnostic(rule: Rule, finding: Finding, file: IndexedFile, index: Wo
 			edits: f.edits.map((e) =>
 				e.uri && e.uri !== file.manifest.uri
 					? { uri: e.uri, range: rangeIn(index, e.uri, e.start, e.end), newText: e.newText }
-					: { range: { start: file.text.positionAt(e.start), end: file.text.positionAt(e.end) }, newText: e.newText },
+					: { range: { start: file.text.positionAt(e.start), end: file.text.positionAt(e.end) }, newText: lineEnds(e.newText) },
 			),
 		})),
 		line: range.start.line,
-		documentLine: file.text.positionAt(documentStart).line,
+		documentLine: file.text.positionAt(document.start).line,
 	};
 	d.data = data;
 	return d;
+}
+
+/**
+ * The span a finding is shown at: its node, else the nearest written ancestor's key (a missing
+ * `spec.type` shows at `spec`), else the document's first key; never a `---` or comment line,
+ * where a "suppress for this line" comment could not reach it.
+ */
+function anchor(document: ManifestDocument, finding: Finding): [number, number] {
+	const own = rangeOf(document, finding.path, finding.key);
+	if (own) return own;
+	for (let n = finding.path.length - 1; n > 0; n--) {
+		const parent = rangeOf(document, finding.path.slice(0, n), true);
+		if (parent) return parent;
+	}
+	const first = document.yaml?.contents;
+	const key = isMap(first) ? (first.items[0]?.key as YamlNode | undefined) : undefined;
+	if (key?.range) return [document.start + key.range[0], document.start + key.range[1]];
+	const content = firstContentOffset(document.text);
+	return [document.start + content, document.start + content];
+}
+
+/** Offset of the first line that is neither blank, a comment, a directive nor a `---` marker. */
+function firstContentOffset(text: string): number {
+	let lineStart = 0;
+	while (lineStart < text.length) {
+		const newline = text.indexOf('\n', lineStart);
+		const line = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/^\uFEFF/, '').trim();
+		if (line && !line.startsWith('#') && !line.startsWith('%') && !/^---(\s|$)/.test(line)) return lineStart;
+		if (newline === -1) break;
+		lineStart = newline + 1;
+	}
+	return 0;
 }
 
 function rangeIn(index: WorkspaceIndex, uri: string, start: number, end: number): Range {

@@ -1,7 +1,7 @@
-import { CORE_SCHEMA, load as loadValues } from 'js-yaml';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { splitDocuments } from './split';
 import type { DocumentKind, ManifestDocument, ManifestFile, Resource, SyntaxProblem } from './types';
+import { hasHelmSyntax, loadValues, MAX_DEPTH, parseYaml, readableText, tooDeepAt } from './yamlRead';
 
 /** How the workspace classifies a whole file before its documents are read. */
 export interface ParseOptions {
@@ -14,11 +14,9 @@ export interface ParseOptions {
 	valuesFirst?: boolean;
 }
 
-const HELM_SYNTAX = /\{\{[\s\S]*?\}\}/;
 const DISABLE_COMMENT = /#\s*kubelore-disable(?!-)(?:[ \t]+([^\r\n]*))?/g;
 /** Aliases (`*name`) are expanded by the full parser, which bounds them; the fast reader does not. */
 const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
-const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 type Fields = Omit<ManifestDocument, 'yaml'>;
 
@@ -52,8 +50,10 @@ export function parseManifest(uri: string, version: number, text: string, option
 		if (list) list.push(doc);
 		else reusable.set(doc.text, [doc]);
 	}
-	const documents = splitDocuments(text).map(({ start, end }) => {
-		const chunk = text.slice(start, end);
+	// Same length as the text, so offsets into one are offsets into the other.
+	const readable = readableText(text);
+	const documents = splitDocuments(readable).map(({ start, end }) => {
+		const chunk = readable.slice(start, end);
 		const old = reusable.get(chunk)?.shift();
 		if (old && old.partialReason === partialReasonFor(chunk, options)) {
 			return old.start === start ? old : shiftDocument(old, start, end);
@@ -64,7 +64,7 @@ export function parseManifest(uri: string, version: number, text: string, option
 }
 
 function partialReasonFor(chunk: string, options: ParseOptions): ManifestDocument['partialReason'] {
-	return options.helmTemplate || HELM_SYNTAX.test(chunk) ? 'helm' : undefined;
+	return options.helmTemplate || hasHelmSyntax(chunk) ? 'helm' : undefined;
 }
 
 function shiftDocument(doc: ManifestDocument, start: number, end: number): ManifestDocument {
@@ -86,6 +86,12 @@ function shiftDocument(doc: ManifestDocument, start: number, end: number): Manif
 export function parseDocumentChunk(chunk: string, start: number, options: ParseOptions = {}): ManifestDocument {
 	const partialReason = partialReasonFor(chunk, options);
 	const base = { start, end: start + chunk.length, text: chunk, partialReason, disabledRules: readDisableComments(chunk) };
+	const deep = tooDeepAt(chunk);
+	if (deep >= 0) {
+		// The parsers recurse per level; past this depth they would run out of stack.
+		const problem: SyntaxProblem = { message: `nested more than ${MAX_DEPTH} levels deep, which KubeLore does not read`, start: start + deep, end: start + deep + 1 };
+		return makeDocument({ ...base, kind: partialReason ? 'partial' : 'broken', problems: partialReason ? [] : [problem] }, () => undefined);
+	}
 	if (options.valuesFirst && !partialReason && !ALIAS_USE.test(chunk)) {
 		const fast = readValuesOnly(chunk);
 		if (fast) return makeDocument({ ...base, ...fast, problems: [] }, () => parseYaml(chunk));
@@ -114,19 +120,11 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 	return makeDocument({ ...base, ...classified, problems: [] }, () => yaml);
 }
 
-function parseYaml(chunk: string): Document.Parsed | undefined {
-	try {
-		return parseDocument(chunk, YAML_OPTIONS);
-	} catch {
-		return undefined;
-	}
-}
-
 /** The fast path: values with js-yaml; undefined sends the document to the full parser (errors included). */
 function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource'> | undefined {
 	let value: unknown;
 	try {
-		value = loadValues(chunk, { schema: CORE_SCHEMA });
+		value = loadValues(chunk);
 	} catch {
 		return undefined;
 	}

@@ -20,9 +20,11 @@ export function splitDocuments(text: string): DocumentSpan[] {
 	for (;;) {
 		const newline = text.indexOf('\n', lineStart);
 		const lineEnd = newline === -1 ? text.length : newline;
-		const first = text.charCodeAt(lineStart);
+		// A byte order mark may open any document of a stream (files joined together).
+		const from = text.charCodeAt(lineStart) === 0xfeff ? lineStart + 1 : lineStart;
+		const first = text.charCodeAt(from);
 		if (first === 45 /* - */ || first === 46 /* . */) {
-			const match = MARKER.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 5)));
+			const match = MARKER.exec(text.slice(from, Math.min(lineEnd, from + 5)));
 			if (match?.[1] === '---') {
 				if (lineStart > start && !NOTHING_BUT_COMMENTS.test(text.slice(start, lineStart))) {
 					spans.push({ start, end: lineStart });

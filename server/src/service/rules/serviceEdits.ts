@@ -108,6 +108,9 @@ function lineEndAfter(text: string, offset: number): number {
 }
 
 /** The file's line break: CRLF when it uses one. */
+let lastEol: { text: string; eol: string } | undefined;
+/** The file's line end; remembered for the last text, since a file with thousands of findings asks once per fix. */
 function eolOf(text: string): string {
-	return text.includes('\r\n') ? '\r\n' : '\n';
+	if (lastEol?.text !== text) lastEol = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+	return lastEol.eol;
 }

@@ -5,6 +5,8 @@ import type { Finding, Rule, RuleContext } from './types';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
+/** The longest IPv6 text form (45 characters); longer values skip the check, whose backtracking is quadratic. */
+const MAX_IP_LENGTH = 45;
 
 /** An ExternalName Service without a name to point at, with fields it ignores, or pointing at an IP address. */
 export const serviceExternalNameMisuse: Rule = {
@@ -27,7 +29,7 @@ export const serviceExternalNameMisuse: Rule = {
 					zh: '该 ExternalName 类型的 Service 没有 `externalName`。ExternalName Service 只是指向 `externalName` 中主机名的 DNS 别名（CNAME），缺少它会被 API Server 拒绝；请添加 `externalName: <主机名>`，或改用其他类型。',
 				},
 			});
-		} else if (IPV4.test(target) || IPV6.test(target)) {
+		} else if (target.length <= MAX_IP_LENGTH && (IPV4.test(target) || IPV6.test(target))) {
 			findings.push({
 				path: ['spec', 'externalName'],
 				severity: 'warning',

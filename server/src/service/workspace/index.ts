@@ -75,6 +75,7 @@ export class WorkspaceIndex {
 		if (!this.files.has(uri)) return;
 		this.removeEntries(uri);
 		this.files.delete(uri);
+		this.scopeCache.delete(uri);
 		const path = URI.parse(uri).path;
 		if (KUSTOMIZATION.test(path)) {
 			this.kustomizeDirs.delete(dirname(path));
