@@ -18,6 +18,7 @@ level "build (knowledge graph, bundles, .vsix)" npm run -s package
 level "unit tests" npm run -s test:unit
 level "protocol tests" npm run -s test:protocol
 level "command line (lint, search, explain, npm package)" npm run -s test:cli
+level "fuzz (seeded random edits and events, hostile files)" npm run -s test:fuzz
 level "install real-editor test dependencies" bash test/e2e/install.sh
 level "real clients (code-server + Chromium, Neovim)" bash test/e2e/run.sh
 

@@ -9,6 +9,9 @@ import { FileFilter, readTextFile, toPosix, walkFiles } from './files';
 export class WorkspaceLoader {
 	private folders: string[] = [];
 	private readonly filters = new Map<string, FileFilter>();
+	/** The latest read or removal per file: a read that an event overtook is dropped, not applied late. */
+	private readonly latest = new Map<string, number>();
+	private ticket = 0;
 
 	constructor(
 		private readonly index: WorkspaceIndex,
@@ -65,6 +68,7 @@ export class WorkspaceLoader {
 		if (this.index.getFile(uri)?.open) return;
 		const path = URI.parse(uri).fsPath;
 		if (!this.accepts(uri)) {
+			this.latest.delete(uri);
 			this.index.removeFile(uri);
 			return;
 		}
@@ -72,6 +76,7 @@ export class WorkspaceLoader {
 	}
 
 	remove(uri: string): void {
+		this.latest.delete(uri);
 		if (!this.index.getFile(uri)?.open) this.index.removeFile(uri);
 	}
 
@@ -86,7 +91,11 @@ export class WorkspaceLoader {
 	}
 
 	private async readInto(uri: string, path: string): Promise<void> {
+		const ticket = ++this.ticket;
+		this.latest.set(uri, ticket);
 		const read = await readTextFile(path);
+		if (this.latest.get(uri) !== ticket) return;
+		this.latest.delete(uri);
 		// Opened in an editor while the disk was read: the editor's text wins, whatever the disk said.
 		if (this.index.getFile(uri)?.open) return;
 		if ('error' in read) {
