@@ -66,7 +66,7 @@ export class TestClient {
 			workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
 			locale,
 			capabilities: {
-				workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+				workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
 				textDocument: { hover: { contentFormat: ['markdown'] }, ...capabilities },
 			},
 		});
