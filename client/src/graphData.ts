@@ -5,7 +5,8 @@ import type { GraphEdge, GraphNode, GraphPayload } from './webview/protocol';
 /** A short label for a node: "Container Network Interface (CNI)" -> "CNI". */
 export function shortTitle(entity: Entity, language: Language): string {
 	const title = (entity.title[language] || entity.title.en).normalize('NFKC');
-	const m = /^(.+?)\s*\((.+)\)$/.exec(title);
+	// Bounded: the lazy pattern is quadratic, and a team note's title can be any length.
+	const m = title.length <= 200 ? /^(.+?)\s*\((.+)\)$/.exec(title) : null;
 	if (!m) return title;
 	return m[2].length < m[1].length ? m[2] : m[1];
 }

@@ -42,7 +42,7 @@ export function searchRow({ entity, name }: SearchHit, language: Language): Entr
 /** Markdown of a summary as plain text: links keep their text, emphasis and code marks go. */
 export function plainText(markdown: string): string {
 	return markdown
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
 		.replace(/[*_`]+/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -47,8 +47,8 @@ export function readBlocks(body: string): Block[] {
 /** Plain text of inline markdown: links keep their label, emphasis and code marks go. */
 export function plainText(markdown: string): string {
 	return markdown
-		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/!\[([^\][]*)\]\([^()]*\)/g, '$1')
+		.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
 		.replace(/[*_`]+/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();

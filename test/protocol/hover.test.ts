@@ -111,7 +111,7 @@ describe('hover over the protocol: team notes', () => {
 		const notes = mkdtempSync(join(tmpdir(), 'kubelore-team-'));
 		mkdirSync(join(notes, 'runbooks'));
 		writeFileSync(join(notes, 'runbooks', 'network.md'), '# Network\n\nOur prod clusters run Calico in BGP mode; ask #net-team before changing IP pools.\n');
-		const session = await start('en', { knowledge: { paths: [notes] } });
+		const session = await start('en', { knowledge: { paths: [notes], allowOutsideWorkspace: true } });
 		const uri = await session.open('pod.yaml', POD);
 		const text = await hoverUntil(session, uri, CALICO_KEY, (t) => t.includes('Team notes'));
 		assert.match(text, /Our prod clusters run Calico in BGP mode/);

@@ -82,6 +82,13 @@ describe('YAML read as Kubernetes reads it', () => {
 		assert.equal(tooDeepAt(text), -1);
 	});
 
+	it('shows a number too large for a double as the manifest writes it', () => {
+		const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: { app: web }\n  ports:\n    - { name: http, port: 80, nodePort: 123456789012345678901234567890 }\n';
+		const { service, uri } = workspace({ 'svc.yaml': text });
+		const found = service.doValidation(uri('svc.yaml'), settings()).find((d) => d.code === 'service-node-port-invalid');
+		assert.match(String(found?.message), /nodePort 123456789012345678901234567890 /);
+	});
+
 	it('finds Helm markers with an opening before a closing, however many openings there are', () => {
 		assert.ok(hasHelmSyntax('a: {{ .Values.x }}'));
 		assert.ok(!hasHelmSyntax(`a: "${'{{ '.repeat(1000)}"`));

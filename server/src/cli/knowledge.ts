@@ -107,7 +107,7 @@ function formatFact(value: unknown): string {
 
 /** Markdown emphasis and links reduced to their text, for one-line summaries. */
 function plain(markdown: string): string {
-	return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+	return markdown.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function round(score: number): number {

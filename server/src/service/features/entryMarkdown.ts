@@ -112,7 +112,7 @@ export function summaryMarkdown(entity: Entity, language: Language): string {
 
 /** Knowledge text may link to entries only through our own command; other command links go. */
 function stripCommandLinks(markdown: string): string {
-	return markdown.replace(/\[([^\]]*)\]\(command:(?!kubelore\.openEntry\b)[^)]*\)/g, '$1');
+	return markdown.replace(/\[([^\][]*)\]\(command:(?!kubelore\.openEntry\b)[^()]*\)/g, '$1');
 }
 
 function isWebUrl(url: string): boolean {

@@ -1,11 +1,10 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { KnowledgeGraph } from '../knowledge/graph';
-import { isMap } from 'yaml';
-import { rangeOf } from '../manifest/nodes';
+import { anchor, asWritten } from './findingPlace';
 import { LABELS, t } from '../l10n/text';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
-import type { ManifestDocument, YamlNode } from '../manifest/types';
+import type { ManifestDocument } from '../manifest/types';
 import type { Severity, Settings } from '../settings';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { Scope } from '../workspace/scope';
@@ -191,7 +190,7 @@ interface FindingPlace {
 function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
 	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
-	const d = Diagnostic.create(range, t(finding.message, settings.language), SEVERITY[severity], rule.id, SOURCE);
+	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
 	d.codeDescription = { href: ruleDocsUrl(rule.id, docsBase) };
 	if (finding.related?.length) {
 		d.relatedInformation = finding.related.map((r) => ({
@@ -216,38 +215,6 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	};
 	d.data = data;
 	return d;
-}
-
-/**
- * The span a finding is shown at: its node, else the nearest written ancestor's key (a missing
- * `spec.type` shows at `spec`), else the document's first key; never a `---` or comment line,
- * where a "suppress for this line" comment could not reach it.
- */
-function anchor(document: ManifestDocument, finding: Finding): [number, number] {
-	const own = rangeOf(document, finding.path, finding.key);
-	if (own) return own;
-	for (let n = finding.path.length - 1; n > 0; n--) {
-		const parent = rangeOf(document, finding.path.slice(0, n), true);
-		if (parent) return parent;
-	}
-	const first = document.yaml?.contents;
-	const key = isMap(first) ? (first.items[0]?.key as YamlNode | undefined) : undefined;
-	if (key?.range) return [document.start + key.range[0], document.start + key.range[1]];
-	const content = firstContentOffset(document.text);
-	return [document.start + content, document.start + content];
-}
-
-/** Offset of the first line that is neither blank, a comment, a directive nor a `---` marker. */
-function firstContentOffset(text: string): number {
-	let lineStart = 0;
-	while (lineStart < text.length) {
-		const newline = text.indexOf('\n', lineStart);
-		const line = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/^\uFEFF/, '').trim();
-		if (line && !line.startsWith('#') && !line.startsWith('%') && !/^---(\s|$)/.test(line)) return lineStart;
-		if (newline === -1) break;
-		lineStart = newline + 1;
-	}
-	return 0;
 }
 
 function rangeIn(index: WorkspaceIndex, uri: string, start: number, end: number): Range {

@@ -210,7 +210,8 @@ function wordsOf(text: string): string[] {
 /** "Container Network Interface (CNI)" is also "Container Network Interface" and "CNI". */
 function titleParts(title: string): string[] {
 	const folded = title.normalize('NFKC');
-	const m = /^(.+?)\s*\((.+)\)\s*$/.exec(folded);
+	// Bounded: the lazy pattern is quadratic, and a team note's title can be any length.
+	const m = folded.length <= 200 ? /^(.+?)\s*\((.+)\)\s*$/.exec(folded) : null;
 	return m ? [title, m[1], m[2]] : [title];
 }
 
