@@ -1,7 +1,7 @@
 /*
  * The standing fuzz test: seeded random traffic against the bundled server, then the same final
  * texts in a fresh server; both must answer alike. KUBELORE_FUZZ_SEED and KUBELORE_FUZZ_MS
- * (time budget, default 100 s) make a run reproducible or longer.
+ * (time budget, default 70 s) make a run reproducible or longer.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { Fuzzer } from './fuzzer';
 import { canonical, startSession, thrownErrors, type Session } from './session';
 
 const SEED = Number(process.env.KUBELORE_FUZZ_SEED ?? 20261202);
-const BUDGET_MS = Number(process.env.KUBELORE_FUZZ_MS ?? 100_000);
+const BUDGET_MS = Number(process.env.KUBELORE_FUZZ_MS ?? 70_000);
 /** How long the incremental server may take to settle after the last event (it reads the disk in the background). */
 const SETTLE_MS = 20_000;
 

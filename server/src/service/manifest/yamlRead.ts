@@ -65,7 +65,8 @@ function checkUniqueKeys(doc: Document.Parsed): void {
 			const key = item.key.value;
 			if (seen.has(key)) {
 				const range = item.key.range ?? [0, 0, 0];
-				doc.errors.push(new YAMLParseError([range[0], range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+				// Where the parser's own check put it: the key's first character.
+				doc.errors.push(new YAMLParseError([range[0], range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
 				return;
 			}
 			seen.add(key);
