@@ -19,6 +19,8 @@ export const serviceSelectorNoMatch: Rule = {
 		const elsewhere = matchingTemplates(ctx, selector);
 		if (elsewhere.some((t) => namespaceOf(t.entry, settings) === scope.namespace)) return [];
 		if (customResourcesNamed(ctx, Object.values(selector).map(String)).length > 0) return [];
+		// A chart elsewhere in the workspace that carries these labels may render the pods.
+		if (scope.chartCouldLabel(Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)])))) return [];
 		const closest = closestTemplate(podTemplatesInScope(ctx), selector);
 		// Nothing here shares a label with the selector, nor matches in another namespace: the pods are
 		// most likely made outside this workspace (a Helm release, an add-on), not mislabelled.
