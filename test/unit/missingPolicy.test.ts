@@ -62,14 +62,14 @@ describe('one closed-world policy for "missing" references', () => {
 			const { diagnostics } = check({ 'a.yaml': c.ref('elsewhere') }, 'a.yaml', c.rule);
 			assert.equal(diagnostics.length, 1);
 			assert.equal(diagnostics[0].severity, DiagnosticSeverity.Information);
-			assert.match(diagnostics[0].message, /outside this workspace/);
+			assert.match(String(diagnostics[0].message), /outside this workspace/);
 		});
 
 		it(`${c.rule}: a warning naming the near name, with its fix, for a typo`, () => {
 			const { diagnostics, fixes } = check({ 'a.yaml': c.ref(c.typo), 'b.yaml': c.target(c.good) }, 'a.yaml', c.rule);
 			assert.equal(diagnostics.length, 1);
 			assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
-			assert.ok(diagnostics[0].message.includes(`Did you mean "${c.good}"?`), diagnostics[0].message);
+			assert.ok(String(diagnostics[0].message).includes(`Did you mean "${c.good}"?`), String(diagnostics[0].message));
 			assert.ok(
 				fixes.some((f) => f.title === `Use ${c.kind} "${c.good}"`),
 				fixes.map((f) => f.title).join(', '),
