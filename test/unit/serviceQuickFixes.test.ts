@@ -154,3 +154,12 @@ describe('a nodePort the API server rejects has real fixes', () => {
 		}
 	});
 });
+
+describe('a port name used twice can be renamed', () => {
+	it('the second use becomes <name>-<port>, which the API server accepts', () => {
+		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n    - name: http\n      port: 8080\n' };
+		const { actions } = check(files, 'svc.yaml', 'service-port-duplicate');
+		assert.deepEqual(actions().map((a) => a.title), ['Rename it "http-8080"']);
+		assert.equal(check(apply(files, actions()[0]), 'svc.yaml', 'service-port-duplicate').diagnostics.length, 0);
+	});
+});
