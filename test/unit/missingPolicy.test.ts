@@ -88,3 +88,30 @@ describe('one closed-world policy for "missing" references', () => {
 		assert.match(diagnostics[0].relatedInformation?.[0].message ?? '', /namespace "web"/);
 	});
 });
+
+describe('config-ref-missing: ConfigMaps and Secrets a pod needs', () => {
+	const web = (secret: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  containers:
+    - name: web
+      image: nginx
+      envFrom:
+        - secretRef: { name: ${secret} }
+`;
+	const found = (files: Record<string, string>) => check(files, 'a.yaml', 'config-ref-missing').diagnostics.map((d) => d.severity);
+
+	it('a Secret a kustomize generator, a cert-manager Certificate or a SealedSecret makes is not missing', () => {
+		assert.deepEqual(found({ 'a.yaml': web('web-tls') }), [DiagnosticSeverity.Information]);
+		assert.deepEqual(found({ 'a.yaml': web('web-tls'), 'kustomization.yaml': 'resources: [a.yaml]\nsecretGenerator:\n  - name: web-tls\n    files: [tls.crt]\n' }), []);
+		assert.deepEqual(found({ 'a.yaml': web('web-tls'), 'cert.yaml': 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: web }\nspec:\n  secretName: web-tls\n  dnsNames: [web.example.com]\n' }), []);
+		assert.deepEqual(found({ 'a.yaml': web('web-tls'), 'sealed.yaml': 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: { name: web-tls }\nspec: {}\n' }), []);
+	});
+
+	it('other Secrets around without a near name only make it information; a near name makes it a warning', () => {
+		const other = 'apiVersion: v1\nkind: Secret\nmetadata: { name: registry-auth }\n';
+		assert.deepEqual(found({ 'a.yaml': web('web-tls'), 'b.yaml': other }), [DiagnosticSeverity.Information]);
+		assert.deepEqual(found({ 'a.yaml': web('registry-auht'), 'b.yaml': other }), [DiagnosticSeverity.Warning]);
+	});
+});
