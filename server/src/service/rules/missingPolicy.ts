@@ -30,9 +30,21 @@ export interface MissingEvidence {
 export function missingEvidence(ctx: RuleContext, kind: string, name: string): MissingEvidence {
 	const { scope } = ctx;
 	const peers = scope.ofKind(kind);
-	const silent = scope.hasPartial || scope.chartCouldName(name) || peers.some((p) => hasPlaceholder(p.resource.name));
+	const silent = scope.hasPartial || scope.chartCouldName(name) || peers.some((p) => hasPlaceholder(p.resource.name)) || inBrokenDocument(ctx, [name]);
 	const nearName = nearestName(name, peers.map((p) => p.resource.name ?? ''));
 	return { silent, peers, near: nearName === undefined ? undefined : peers.find((p) => p.resource.name === nearName), elsewhere: scope.elsewhere(kind, name) };
+}
+
+/** True when a document of the scope that does not parse mentions every word: what it defines is unknown. */
+export function inBrokenDocument(ctx: RuleContext, words: string[]): boolean {
+	const folder = ctx.index.scopeOf(ctx.entry.uri);
+	for (const uri of ctx.index.uris) {
+		if (ctx.index.scopeOf(uri) !== folder) continue;
+		for (const document of ctx.index.getFile(uri)?.manifest.documents ?? []) {
+			if (document.kind === 'broken' && words.every((w) => document.text.includes(w))) return true;
+		}
+	}
+	return false;
 }
 
 const CLOSED_WORLD = {

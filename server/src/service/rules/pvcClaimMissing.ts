@@ -26,7 +26,7 @@ export const pvcClaimMissing: Rule = {
 		if (!pod) return [];
 		const findings: Finding[] = [];
 		for (const { volume, claim } of claimVolumes(entry.resource, pod)) {
-			if (scope.named('PersistentVolumeClaim', claim).length > 0 || madeByStatefulSet(ctx, claim) || inBrokenDocument(ctx, claim)) continue;
+			if (scope.named('PersistentVolumeClaim', claim).length > 0 || madeByStatefulSet(ctx, claim)) continue;
 			const path = [...volume.path, 'persistentVolumeClaim', 'claimName'];
 			let message = both(MISSING, volume.name, claim, scope.namespace);
 			const elsewhere = scope.elsewhere('PersistentVolumeClaim', claim);
@@ -52,16 +52,4 @@ function madeByStatefulSet(ctx: RuleContext, claim: string): boolean {
 
 function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** True when a document of the scope that does not parse mentions the name: what it defines is unknown. */
-function inBrokenDocument(ctx: RuleContext, name: string): boolean {
-	const folder = ctx.index.scopeOf(ctx.entry.uri);
-	for (const uri of ctx.index.uris) {
-		if (ctx.index.scopeOf(uri) !== folder) continue;
-		for (const document of ctx.index.getFile(uri)?.manifest.documents ?? []) {
-			if (document.kind === 'broken' && document.text.includes(name)) return true;
-		}
-	}
-	return false;
 }

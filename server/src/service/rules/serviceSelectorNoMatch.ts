@@ -1,5 +1,6 @@
 import { hasPlaceholder, holdsPlaceholder } from '../manifest/placeholders';
 import { namespaceOf } from '../workspace/scope';
+import { inBrokenDocument } from './missingPolicy';
 import { replaceValueEdit, yamlString } from './serviceEdits';
 import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from './servicePods';
 import { describeResource, readService, relatedAt } from './serviceSpec';
@@ -20,6 +21,8 @@ export const serviceSelectorNoMatch: Rule = {
 		const elsewhere = matchingTemplates(ctx, selector);
 		if (elsewhere.some((t) => namespaceOf(t.entry, settings) === scope.namespace)) return [];
 		if (customResourcesNamed(ctx, Object.values(selector).map(String)).length > 0) return [];
+		// A document that does not parse may define the pods.
+		if (inBrokenDocument(ctx, Object.values(selector).map(String))) return [];
 		// A chart elsewhere in the workspace that carries these labels may render the pods.
 		if (scope.chartCouldLabel(Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)])))) return [];
 		const templates = podTemplatesInScope(ctx);

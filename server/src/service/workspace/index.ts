@@ -141,7 +141,7 @@ export class WorkspaceIndex {
 	}
 
 	/**
-	 * Scope folders that hold a Helm template or a Kustomize patch, or whose kustomization pulls in
+	 * Scope folders that hold a Helm chart's template or a Kustomize patch, or whose kustomization pulls in
 	 * resources from beyond its folder (an overlay's base): what they build is not all in view
 	 * (cached per generation).
 	 */
@@ -149,7 +149,9 @@ export class WorkspaceIndex {
 		if (this.partialScopeCache?.generation === this.generation) return this.partialScopeCache.scopes;
 		const scopes = new Set<string>();
 		for (const [uri, file] of this.files) {
-			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial')) scopes.add(this.scopeOf(uri));
+			// A templated document outside a chart ({{ }} in a plain folder) silences only what it could
+			// render (see charts.ts), not its whole scope; patches and chart templates do.
+			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial' && d.partialReason !== 'helm')) scopes.add(this.scopeOf(uri));
 			const path = URI.parse(uri).path;
 			if (KUSTOMIZATION.test(path) && this.includesOtherScopes(dirname(path), file)) scopes.add(dirname(path));
 		}
