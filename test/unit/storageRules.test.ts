@@ -173,3 +173,37 @@ describe('storage quick fixes leave valid manifests the rule accepts', () => {
 		assert.equal(check(renamed, 'p.yaml', 'pvc-claim-missing').diagnostics.length, 0);
 	});
 });
+
+describe('storage errors and mismatches have real fixes, and messages that are right', () => {
+	const ebsClass = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gp3\nprovisioner: ebs.csi.aws.com\n';
+	const nfsClass = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: shared\nprovisioner: nfs.csi.k8s.io\n';
+	const rwxClaim = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: files\nspec:\n  storageClassName: gp3\n  accessModes: [ReadWriteMany]\n  resources: { requests: { storage: 10Gi } }\n';
+
+	it('ReadWriteMany on EBS says it needs io1/io2 and Block, without saying the driver lacks the mode', () => {
+		const message = String(check({ 'sc.yaml': ebsClass, 'c.yaml': rwxClaim }, 'c.yaml', 'pvc-access-mode-unsupported').diagnostics[0]?.message);
+		assert.match(message, /offers ReadWriteMany only for raw block volumes \(volumeMode: Block, io1 or io2 volumes/);
+		assert.doesNotMatch(message, /does not offer the access mode/);
+	});
+
+	it('an access mode the driver lacks: ask for one it offers, or use a class of the workspace that offers it', () => {
+		const files = { 'sc.yaml': `${ebsClass}---\n${nfsClass}`, 'c.yaml': rwxClaim };
+		const { actions } = check(files, 'c.yaml', 'pvc-access-mode-unsupported');
+		assert.deepEqual(actions().map((a) => a.title), ['Ask for ReadWriteOnce', 'Use StorageClass "shared" (nfs.csi.k8s.io offers ReadWriteMany)']);
+		for (const action of actions()) assert.equal(check(apply(files, 'c.yaml', action), 'c.yaml', 'pvc-access-mode-unsupported').diagnostics.length, 0, action.title);
+	});
+
+	it('an in-tree EBS PersistentVolume gets its CSI form, keeping the volume and its file system', () => {
+		const files = { 'pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data\nspec:\n  capacity: { storage: 10Gi }\n  accessModes: [ReadWriteOnce]\n  awsElasticBlockStore:\n    volumeID: aws://us-east-1a/vol-0abc\n    fsType: ext4\n' };
+		const { actions } = check(files, 'pv.yaml', 'in-tree-volume-plugin');
+		const form = actions().find((a) => a.title.startsWith('Use the CSI form'));
+		const fixed = apply(files, 'pv.yaml', form);
+		assert.match(fixed['pv.yaml'], /^ {2}csi: \{ driver: ebs\.csi\.aws\.com, volumeHandle: vol-0abc, fsType: ext4 \}$/m);
+		assert.equal(check(fixed, 'pv.yaml', 'in-tree-volume-plugin').diagnostics.length, 0);
+	});
+
+	it('a pod whose claim does not exist is said to stay Pending, not ContainerCreating', () => {
+		const message = String(check({ 'p.yaml': pod('nothing'), 'c.yaml': claim('data') }, 'p.yaml', 'pvc-claim-missing').diagnostics[0]?.message);
+		assert.match(message, /stays Pending \(event FailedScheduling, "persistentvolumeclaim "nothing" not found"\)/);
+		assert.doesNotMatch(message, /ContainerCreating/);
+	});
+});

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, MAX_FILE_BYTES, toPosix, walkFiles } from '../node/files';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, MAX_FILE_BYTES, readTextFile, toPosix, walkFiles } from '../node/files';
 import type { Localized } from '../service/knowledge/types';
 import { CLI_TEXT } from './messages';
 
@@ -86,12 +86,22 @@ export async function* expandInputs(inputs: string[], options: InputOptions, roo
 			onProblem({ path: input, message: CLI_TEXT.notYaml, fatal: false });
 			continue;
 		}
+		// A file named on purpose must be read, or the run says so by the name as typed and fails.
+		const read = await readTextFile(path);
+		if ('error' in read) {
+			if (read.reason === 'too-large') onProblem({ path: input, message: CLI_TEXT.tooLarge, args: [String(MAX_FILE_BYTES / 1024 / 1024)], fatal: false });
+			else if (read.reason === 'binary') onProblem({ path: input, message: NOT_TEXT, fatal: true });
+			else onProblem({ path: input, message: CLI_TEXT.unreadable, args: [read.code ?? read.error], fatal: true });
+			continue;
+		}
 		const around = await context.around(dirname(path));
 		roots.add(around.scope ?? dirname(path));
 		yield* around.files;
-		yield { path, report: true };
+		yield { path, report: true, text: read.text };
 	}
 }
+
+const NOT_TEXT: Localized = { en: 'cannot be read as text YAML: it is a binary file', zh: '无法作为 YAML 文本读取：这是二进制文件' };
 
 async function* walkGlob(
 	input: string,

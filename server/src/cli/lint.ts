@@ -117,10 +117,14 @@ async function readConfigOption(path: string, runtime: Runtime): Promise<Project
 	const read = await readTextFile(resolve(path));
 	if ('error' in read) throw new CliError(say(CLI_TEXT.configUnreadable, language, path, errorText(read.code ?? read.error, language)));
 	const { config, problems } = readProjectConfig(read.text);
-	if (problems.length === 0) return config;
 	const lines = problems.map((p) => {
 		const before = read.text.slice(0, p.start).split('\n');
-		return `${toPosix(path)}:${before.length}:${before[before.length - 1].length + 1}: error: ${p.message}`;
+		return `${toPosix(path)}:${before.length}:${before[before.length - 1].length + 1}: ${p.severity}: ${p.message}`;
 	});
+	// Warnings (an unknown rule id, an unquoted version) leave the file in force: say them and go on.
+	if (problems.every((p) => p.severity === 'warning')) {
+		if (lines.length > 0) runtime.stderr.write(`${lines.join('\n')}\n`);
+		return config;
+	}
 	throw new CliError(`${say(CLI_TEXT.configInvalid, language, path)}\n${lines.join('\n')}`);
 }

@@ -3,6 +3,7 @@ import { apiVersionHover } from './hovers/apiVersion';
 import { claimHover } from './hovers/claim';
 import { fieldHover } from './hovers/field';
 import { kindHover } from './hovers/kind';
+import { nodeAgentHover } from './hovers/nodeAgent';
 import { runtimeClassHover } from './hovers/runtimeClass';
 import { selectedByHover } from './hovers/selectedBy';
 import { serviceSelectorHover } from './hovers/serviceSelector';
@@ -15,6 +16,7 @@ export const HOVER_PARTS: HoverPart[] = [
 	apiVersionHover, // `apiVersion: apps/v1beta2` -> its status for the kind
 	fieldHover, // keys -> the API description and KubeLore's notes
 	valueHover, // `type: NodePort`, provisioners, handlers, images, annotations, volume sources
+	nodeAgentHover, // a node agent's hostPath -> why the agent needs it and what to restrict
 	claimHover, // `claimName` -> the PVC and how it binds
 	storageClassHover, // `storageClassName` -> the StorageClass and its driver
 	runtimeClassHover, // `runtimeClassName` -> the RuntimeClass and its runtime

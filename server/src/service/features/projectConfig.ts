@@ -33,15 +33,15 @@ export function settingsWithProjectConfig(uri: string, settings: Settings, index
 	}
 }
 
-/** Problems of a `.kubelore.yaml` file, one diagnostic each, at the offending key. */
+/** Problems of a `.kubelore.yaml` file, one diagnostic each, at the offending key or value. */
 export function validateProjectConfig(uri: string, index: WorkspaceIndex): Diagnostic[] {
 	const file = index.getFile(uri);
 	if (!file) return [];
 	return projectConfigOf(file.manifest).problems.map((p) =>
 		Diagnostic.create(
 			{ start: file.text.positionAt(p.start), end: file.text.positionAt(Math.max(p.end, p.start + 1)) },
-			`${p.message}. The defaults apply until this is fixed.`,
-			DiagnosticSeverity.Error,
+			p.severity === 'error' ? `${p.message}. The defaults apply until this is fixed.` : `${p.message}.`,
+			p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
 			'kubelore-config',
 			SOURCE,
 		),

@@ -2,6 +2,7 @@ import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserve
 import type { KnowledgeGraph } from '../knowledge/graph';
 import { anchor, asWritten } from './findingPlace';
 import { LABELS, t } from '../l10n/text';
+import { placeholderAt } from '../manifest/placeholders';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 import type { ManifestDocument } from '../manifest/types';
@@ -86,7 +87,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 function run(rule: Rule, context: RuleContext): Finding[] {
 	try {
-		return rule.check(context);
+		// A value that holds a `${VAR}` placeholder is filled in later: findings about it are dropped.
+		return rule.check(context).filter((f) => !placeholderAt(context.entry.document, f.path));
 	} catch {
 		// A rule that trips on an odd manifest stays silent rather than take the others down.
 		return [];

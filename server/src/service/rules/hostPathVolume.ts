@@ -1,5 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import { both } from '../l10n/text';
+import { agentHostPathText } from './nodeAgentText';
+import { nodeAgentOf } from './nodeAgents';
 import { POD_SPEC_KINDS, podSpecOf, podVolumes } from './podSpec';
 import { socketsExposedBy } from './runtimeSockets';
 import type { Finding, Rule } from './types';
@@ -22,7 +24,7 @@ function isSystemNamespace(namespace: string): boolean {
 	return namespace.startsWith('kube-') || namespace.endsWith('-system');
 }
 
-/** A hostPath volume in a pod template (info for node agents: DaemonSets in system namespaces). */
+/** A hostPath volume in a pod template (info for node agents: DaemonSets in system namespaces, and agents the knowledge recognises by image). */
 export const hostPathVolume: Rule = {
 	id: 'host-path-volume',
 	severity: 'warning',
@@ -37,6 +39,8 @@ export const hostPathVolume: Rule = {
 		const template = nodeAgent ? NODE_AGENT : daemonSet ? DAEMON_SET : WORKLOAD;
 		// container-runtime-socket says more about a runtime socket; one finding per volume is enough.
 		const socketRuleOn = settings.rules['container-runtime-socket'] !== 'off';
+		// CNI agents, CSI plugins, log agents... mount the node by design, wherever they run.
+		const agent = nodeAgentOf(graph, pod.spec);
 		const findings: Finding[] = [];
 		for (const volume of podVolumes(pod)) {
 			const hostPath = volume.value.hostPath;
@@ -46,8 +50,8 @@ export const hostPathVolume: Rule = {
 			findings.push({
 				path: [...volume.path, 'hostPath'],
 				key: true,
-				severity: nodeAgent ? 'info' : undefined,
-				message: both(template, volume.name, path),
+				severity: nodeAgent || agent ? 'info' : undefined,
+				message: agent ? agentHostPathText(agent, pod.spec, { name: volume.name, hostPath }) : both(template, volume.name, path),
 			});
 		}
 		return findings;

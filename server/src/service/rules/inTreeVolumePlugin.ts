@@ -3,6 +3,7 @@ import type { Entity, Language, Localized } from '../knowledge/types';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import { versionAtLeast } from '../settings';
+import { csiFormFix } from './csiForm';
 import { fillEach, joinText, replaceScalar } from './findingParts';
 import { POD_SPEC_KINDS, podSpecOf, podVolumes, valueAt } from './podSpec';
 import { pvSourceKey } from '../storage/volumes';
@@ -91,6 +92,9 @@ function push(ctx: RuleContext, findings: Finding[], name: string, entity: Entit
 		const edit = replaceScalar(ctx.entry.document, path, csiDriver);
 		if (edit) fixes.push({ title: fillEach(T.fix, () => [csiDriver]), edits: [edit] });
 	}
+	// A PersistentVolume names an existing volume: its CSI form points the driver at the same one.
+	const csiForm = ctx.entry.resource.kind === 'PersistentVolume' && csiDriver ? csiFormFix(ctx.entry.document, path, entity, csiDriver, source) : undefined;
+	if (csiForm) fixes.push(csiForm);
 	// Removed with GA migration still works where the CSI driver is installed: certain breakage only without it.
 	const certainlyBroken = removed && !(migrationGA && csiDriver);
 	findings.push({ path, key, severity: certainlyBroken ? 'error' : 'warning', message: joinText(...parts), fixes });

@@ -1,6 +1,6 @@
 import type { IndexedResource } from '../workspace/index';
-import { namespaceOf } from '../workspace/scope';
 import { backendsOf, type Backend } from './ingressBackends';
+import { missingFinding } from './missingPolicy';
 import { describePorts, readService, relatedAt } from './serviceSpec';
 import type { Finding, Rule, RuleContext } from './types';
 
@@ -15,7 +15,8 @@ export const ingressBackendUnknown: Rule = {
 		for (const backend of backendsOf(ctx.entry.resource.value)) {
 			const services = ctx.scope.named('Service', backend.name);
 			if (services.length === 0) {
-				if (!ctx.scope.hasPartial) findings.push(missing(ctx, backend));
+				const finding = missing(ctx, backend);
+				if (finding) findings.push(finding);
 				continue;
 			}
 			const port = backend.port;
@@ -38,22 +39,12 @@ export const ingressBackendUnknown: Rule = {
 	},
 };
 
-function missing(ctx: RuleContext, backend: Backend): Finding {
-	const elsewhere = ctx.scope.elsewhere('Service', backend.name);
-	return {
-		path: backend.namePath,
-		message: {
-			en: `No Service "${backend.name}" in namespace "${ctx.scope.namespace}" of this scope. An Ingress only routes to Services of its own namespace, so this backend answers with errors (503/404) until it exists; create the Service, or correct the name.`,
-			zh: `本作用域的命名空间 "${ctx.scope.namespace}" 中没有名为 "${backend.name}" 的 Service。Ingress 只能路由到同一命名空间的 Service，在它存在之前该后端只会返回错误（503/404）；请创建该 Service，或更正名称。`,
-		},
-		related: elsewhere.slice(0, 3).map((s) => {
-			const ns = namespaceOf(s, ctx.settings);
-			return relatedAt(s, ['metadata', 'name'], {
-				en: `Service "${backend.name}" exists in namespace "${ns}", which this Ingress cannot reach`,
-				zh: `命名空间 "${ns}" 中存在 Service "${backend.name}"，但该 Ingress 无法跨命名空间引用`,
-			});
-		}),
-	};
+/** The backend's Service is not in scope: judged by the closed-world policy (missingPolicy). */
+function missing(ctx: RuleContext, backend: Backend): Finding | undefined {
+	return missingFinding(ctx, 'Service', backend.name, backend.namePath, {
+		en: `No Service "${backend.name}" in namespace "${ctx.scope.namespace}" of this scope. An Ingress only routes to Services of its own namespace, so this backend answers with errors (503/404) until it exists; create the Service, or correct the name.`,
+		zh: `本作用域的命名空间 "${ctx.scope.namespace}" 中没有名为 "${backend.name}" 的 Service。Ingress 只能路由到同一命名空间的 Service，在它存在之前该后端只会返回错误（503/404）；请创建该 Service，或更正名称。`,
+	});
 }
 
 /** True when a Service exposes the port, by number or by name; ExternalName Services without ports are not judged. */

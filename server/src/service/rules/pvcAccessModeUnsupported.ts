@@ -4,6 +4,7 @@ import { isRecord } from '../manifest/parse';
 import type { IndexedResource } from '../workspace/index';
 import { fillEach, joinText, listText, relatedAt } from './findingParts';
 import { claimClassOf, defaultStorageClasses, NO_PROVISIONER, provisionerOf, pvFacts, volumeModeOf } from '../storage/volumes';
+import { accessModeFixes } from './accessModeFixes';
 import { claimSpecs, findStorageClass, listFact, volumeSourceEntity, type ClaimSpecAt } from './storageObjects';
 import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
 
@@ -12,7 +13,11 @@ const T = {
 		en: 'The storage behind this, {1} ({2}), does not offer the access mode {0}: only {3}.',
 		zh: '这里使用的存储 {1}（{2}）不提供访问模式 {0}，只支持 {3}。',
 	},
-	blockOnly: { en: '{0} works only with volumeMode: Block there.', zh: '{0} 在这里只能配合 volumeMode: Block 使用。' },
+	blockOnly: {
+		en: 'The storage behind this, {1} ({2}), offers {0} only for raw block volumes (volumeMode: Block{3}); this one is a file system, where it offers only {4}.',
+		zh: '这里使用的存储 {1}（{2}）只对裸块设备卷（volumeMode: Block{3}）提供 {0}；这里是文件系统卷，只支持 {4}。',
+	},
+	blockOnlyNote: { en: ', {0}', zh: '，{0}' },
 	provisioned: {
 		en: 'The provisioner refuses to create a volume with this mode, so the claim stays Pending. Ask for {0}, or use a class whose storage supports {1}{2}.',
 		zh: '供给器不会创建这种模式的卷，申领会一直 Pending。请改为申请 {0}，或使用存储支持 {1} 的存储类{2}。',
@@ -56,18 +61,19 @@ export const pvcAccessModeUnsupported: Rule = {
 			const entity = volumeSourceEntity(graph, source, spec[source]);
 			const driver = isRecord(spec[source]) ? (spec[source] as Record<string, unknown>).driver : undefined;
 			const name = typeof driver === 'string' ? driver : source;
-			if (entity) check(graph, findings, ['spec'], spec, { entity, name, volumeMode: volumeModeOf(spec), provisioned: false });
+			if (entity) check(ctx, findings, ['spec'], spec, { entity, name, volumeMode: volumeModeOf(spec), provisioned: false });
 			return findings;
 		}
 		for (const claim of claimSpecs(entry.resource)) {
 			const backend = claimBackend(ctx, claim);
-			if (backend) check(graph, findings, claim.path, claim.spec, backend);
+			if (backend) check(ctx, findings, claim.path, claim.spec, backend);
 		}
 		return findings;
 	},
 };
 
-function check(graph: KnowledgeGraph, findings: Finding[], path: (string | number)[], spec: Record<string, unknown>, backend: Backend): void {
+function check(ctx: RuleContext, findings: Finding[], path: (string | number)[], spec: Record<string, unknown>, backend: Backend): void {
+	const { graph } = ctx;
 	const supported = listFact(backend.entity, 'accessModes');
 	if (!supported) return;
 	const blockOnly = listFact(backend.entity, 'blockOnlyAccessModes') ?? [];
@@ -77,13 +83,17 @@ function check(graph: KnowledgeGraph, findings: Finding[], path: (string | numbe
 		if (blockOnly.includes(mode) && backend.volumeMode === 'Block') return;
 		const title = (lang: Language) => KnowledgeGraph.text(backend.entity.title, lang);
 		const modes = (or: boolean) => listText(supported, or);
-		const parts = [fillEach(T.unsupported, (lang) => [mode, title(lang), backend.name, modes(false)[lang]])];
-		if (blockOnly.includes(mode)) parts.push(fillEach(T.blockOnly, () => [mode]));
+		// A mode the storage offers for Block only: say that, not that it lacks the mode.
+		const note = typeof backend.entity.facts.multiAttach === 'string' ? fillEach(T.blockOnlyNote, () => [backend.entity.facts.multiAttach as string]) : { en: '', zh: '' };
+		const parts = blockOnly.includes(mode)
+			? [fillEach(T.blockOnly, (lang) => [mode, title(lang), backend.name, note[lang], modes(false)[lang]])]
+			: [fillEach(T.unsupported, (lang) => [mode, title(lang), backend.name, modes(false)[lang]])];
 		const others = alternativesFor(graph, backend.entity, mode);
 		const shared = mode === 'ReadWriteMany' || mode === 'ReadOnlyMany';
 		const consequence = backend.provisioned ? T.provisioned : shared ? T.existingShared : T.existingOther;
 		parts.push(fillEach(consequence, (lang) => [modes(true)[lang], mode, others ? fillEach(T.alternatives, () => [others(lang)])[lang] : '']));
-		findings.push({ path: [...path, 'accessModes', i], message: joinText(...parts), related: backend.related ? [backend.related] : [] });
+		const fixes = accessModeFixes(ctx, { path, spec, mode, index: i, supported, provisioned: backend.provisioned });
+		findings.push({ path: [...path, 'accessModes', i], message: joinText(...parts), related: backend.related ? [backend.related] : [], fixes });
 	});
 }
 

@@ -1,24 +1,20 @@
 import { both } from '../l10n/text';
 import { namespaceOf } from '../workspace/scope';
-import { joinText, relatedAt, replaceScalar } from './findingParts';
-import { nearestName } from './nearestName';
+import { joinText } from './findingParts';
+import { missingFinding } from './missingPolicy';
 import { claimVolumes, POD_SPEC_KINDS, podSpecOf, valueAt } from './podSpec';
-import type { Finding, RelatedLocation, Rule, RuleContext } from './types';
+import type { Finding, Rule, RuleContext } from './types';
 
 const MISSING = {
-	en: 'The volume "{0}" uses the claim "{1}", but no PersistentVolumeClaim of that name exists in namespace "{2}" in this scope. The pod cannot start (it waits in ContainerCreating) until the claim exists. Create the claim, or correct the name.',
-	zh: '卷 "{0}" 使用申领 "{1}"，但此范围内命名空间 "{2}" 中没有这个名字的 PersistentVolumeClaim。在申领出现之前 Pod 无法启动（一直停在 ContainerCreating）。请创建该申领，或改正名字。',
+	en: 'The volume "{0}" uses the claim "{1}", but no PersistentVolumeClaim of that name exists in namespace "{2}" in this scope. The scheduler does not place a pod whose claim does not exist: it stays Pending (event FailedScheduling, "persistentvolumeclaim "{1}" not found") until the claim exists. Create the claim, or correct the name.',
+	zh: '卷 "{0}" 使用申领 "{1}"，但此范围内命名空间 "{2}" 中没有这个名字的 PersistentVolumeClaim。调度器不会调度申领不存在的 Pod：它会一直处于 Pending（事件 FailedScheduling，"persistentvolumeclaim "{1}" not found"），直到申领出现。请创建该申领，或改正名字。',
 };
 const ELSEWHERE = {
 	en: 'A claim of that name exists in namespace {0}; claims are namespaced and a pod can only use one of its own namespace, so move the claim or the workload.',
 	zh: '命名空间 {0} 中有同名申领；申领属于命名空间，Pod 只能使用自己命名空间中的申领，请移动申领或工作负载。',
 };
-const TYPO = { en: 'Did you mean "{0}"?', zh: '是否想写 "{0}"？' };
-const RELATED_ELSEWHERE = { en: 'claim "{0}" in namespace {1}', zh: '命名空间 {1} 中的申领 "{0}"' };
-const RELATED_NEAR = { en: 'similar claim "{0}"', zh: '名字相近的申领 "{0}"' };
-const FIX = { en: 'Use the claim "{0}"', zh: '改用申领 "{0}"' };
 
-/** A pod volume whose claimName names no PVC in the pod's namespace. */
+/** A pod volume whose claimName names no PVC in the pod's namespace (closed-world policy: see missingPolicy). */
 export const pvcClaimMissing: Rule = {
 	id: 'pvc-claim-missing',
 	severity: 'warning',
@@ -27,30 +23,16 @@ export const pvcClaimMissing: Rule = {
 	check(ctx) {
 		const { entry, scope } = ctx;
 		const pod = podSpecOf(entry.resource);
-		if (!pod || scope.hasPartial) return [];
+		if (!pod) return [];
 		const findings: Finding[] = [];
 		for (const { volume, claim } of claimVolumes(entry.resource, pod)) {
-			if (scope.named('PersistentVolumeClaim', claim).length > 0 || madeByStatefulSet(ctx, claim) || inBrokenDocument(ctx, claim)) continue;
+			if (scope.named('PersistentVolumeClaim', claim).length > 0 || madeByStatefulSet(ctx, claim)) continue;
 			const path = [...volume.path, 'persistentVolumeClaim', 'claimName'];
-			const related: RelatedLocation[] = [];
 			let message = both(MISSING, volume.name, claim, scope.namespace);
 			const elsewhere = scope.elsewhere('PersistentVolumeClaim', claim);
-			if (elsewhere.length > 0) {
-				const namespaces = [...new Set(elsewhere.map((e) => namespaceOf(e, ctx.settings)))];
-				message = joinText(message, both(ELSEWHERE, namespaces.join(', ')));
-				for (const other of elsewhere) related.push(relatedAt(other, ['metadata', 'name'], both(RELATED_ELSEWHERE, claim, namespaceOf(other, ctx.settings))));
-			}
-			const claims = scope.ofKind('PersistentVolumeClaim');
-			const near = nearestName(claim, claims.map((c) => c.resource.name ?? ''));
-			const fixes = [];
-			if (near) {
-				message = joinText(message, both(TYPO, near));
-				const target = claims.find((c) => c.resource.name === near);
-				if (target) related.push(relatedAt(target, ['metadata', 'name'], both(RELATED_NEAR, near)));
-				const edit = replaceScalar(entry.document, path, near);
-				if (edit) fixes.push({ title: both(FIX, near), edits: [edit] });
-			}
-			findings.push({ path, message, related, fixes });
+			if (elsewhere.length > 0) message = joinText(message, both(ELSEWHERE, [...new Set(elsewhere.map((e) => namespaceOf(e, ctx.settings)))].join(', ')));
+			const finding = missingFinding(ctx, 'PersistentVolumeClaim', claim, path, message);
+			if (finding) findings.push(finding);
 		}
 		return findings;
 	},
@@ -70,16 +52,4 @@ function madeByStatefulSet(ctx: RuleContext, claim: string): boolean {
 
 function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** True when a document of the scope that does not parse mentions the name: what it defines is unknown. */
-function inBrokenDocument(ctx: RuleContext, name: string): boolean {
-	const folder = ctx.index.scopeOf(ctx.entry.uri);
-	for (const uri of ctx.index.uris) {
-		if (ctx.index.scopeOf(uri) !== folder) continue;
-		for (const document of ctx.index.getFile(uri)?.manifest.documents ?? []) {
-			if (document.kind === 'broken' && document.text.includes(name)) return true;
-		}
-	}
-	return false;
 }

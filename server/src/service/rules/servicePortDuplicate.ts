@@ -1,5 +1,7 @@
+import type { ManifestDocument } from '../manifest/types';
+import { replaceScalar } from './findingParts';
 import { readService, relatedAt } from './serviceSpec';
-import type { Finding, Rule } from './types';
+import type { Finding, Fix, Rule } from './types';
 
 /** Two ports of a Service with the same port and protocol, or the same name: the API server rejects it. */
 export const servicePortDuplicate: Rule = {
@@ -40,9 +42,17 @@ export const servicePortDuplicate: Rule = {
 							zh: `端口名 "${port.name}" 已被该 Service 的第 ${first + 1} 个端口使用。端口名必须唯一：Endpoints、Ingress 后端和具名 targetPort 都按名称引用端口，API Server 会拒绝重复的名称；请重命名其中一个。`,
 						},
 						related: [relatedAt(entry, ['spec', 'ports', first, 'name'], { en: `first use of "${port.name}"`, zh: `"${port.name}" 首次出现处` })],
+						fixes: renameFix(entry.document, port.index, `${port.name}-${port.port ?? port.index + 1}`, byName),
 					});
 			}
 		}
 		return findings;
 	},
 };
+
+/** Renaming the second use of a name to `<name>-<port>`, when no port has that name yet (lower case, 15 characters at most). */
+function renameFix(document: ManifestDocument, index: number, name: string, taken: Map<string, number>): Fix[] {
+	const valid = name.toLowerCase().slice(0, 15).replace(/-+$/, '');
+	const edit = taken.has(valid) ? undefined : replaceScalar(document, ['spec', 'ports', index, 'name'], valid);
+	return edit ? [{ title: { en: `Rename it "${valid}"`, zh: `重命名为 "${valid}"` }, edits: [edit] }] : [];
+}

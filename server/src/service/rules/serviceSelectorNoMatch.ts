@@ -1,4 +1,6 @@
+import { hasPlaceholder, holdsPlaceholder } from '../manifest/placeholders';
 import { namespaceOf } from '../workspace/scope';
+import { inBrokenDocument } from './missingPolicy';
 import { replaceValueEdit, yamlString } from './serviceEdits';
 import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from './servicePods';
 import { describeResource, readService, relatedAt } from './serviceSpec';
@@ -14,12 +16,19 @@ export const serviceSelectorNoMatch: Rule = {
 		const { entry, scope, settings } = ctx;
 		const service = readService(entry.resource);
 		const selector = service?.selector;
-		if (!service || !selector || service.type === 'ExternalName' || scope.hasPartial) return [];
+		if (!service || !selector || service.type === 'ExternalName' || scope.hasPartial || holdsPlaceholder(selector)) return [];
 		// Matching templates of the scope in any namespace: none may be in the Service's own.
 		const elsewhere = matchingTemplates(ctx, selector);
 		if (elsewhere.some((t) => namespaceOf(t.entry, settings) === scope.namespace)) return [];
 		if (customResourcesNamed(ctx, Object.values(selector).map(String)).length > 0) return [];
-		const closest = closestTemplate(podTemplatesInScope(ctx), selector);
+		// A document that does not parse may define the pods.
+		if (inBrokenDocument(ctx, Object.values(selector).map(String))) return [];
+		// A chart elsewhere in the workspace that carries these labels may render the pods.
+		if (scope.chartCouldLabel(Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)])))) return [];
+		const templates = podTemplatesInScope(ctx);
+		// A label whose value is a `${VAR}` placeholder may well be the one the selector wants.
+		if (templates.some((t) => Object.entries(selector).every(([k, v]) => t.labels[k] === String(v) || hasPlaceholder(t.labels[k])))) return [];
+		const closest = closestTemplate(templates, selector);
 		// Nothing here shares a label with the selector, nor matches in another namespace: the pods are
 		// most likely made outside this workspace (a Helm release, an add-on), not mislabelled.
 		if (!closest && elsewhere.length === 0) return [];

@@ -1,7 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { IndexedResource } from '../workspace/index';
-import { namespaceOf } from '../workspace/scope';
 import { backendsOf } from './ingressBackends';
+import { missingFinding } from './missingPolicy';
 import { insertFirstKeyEdit, replaceValueEdit, yamlString } from './serviceEdits';
 import { containerPorts, podTemplateOf } from './servicePods';
 import { readService, relatedAt } from './serviceSpec';
@@ -21,24 +21,14 @@ export const statefulsetServiceUnknown: Rule = {
 		const path = ['spec', 'serviceName'];
 		const services = scope.named('Service', name).filter((s) => readService(s.resource));
 		if (services.length === 0) {
-			if (scope.hasPartial || scope.named('Service', name).length > 0) return [];
-			const fix = addServiceFix(ctx, name);
-			return [
-				{
-					path,
-					message: {
-						en: `No Service "${name}" in namespace "${scope.namespace}" of this scope. A StatefulSet's pods get their stable DNS names (${entry.resource.name ?? 'name'}-0.${name}.${scope.namespace}.svc) from this governing Service; without it peers cannot find each other by name. Create a headless Service (clusterIP: None) named "${name}" that selects these pods.`,
-						zh: `本作用域的命名空间 "${scope.namespace}" 中没有名为 "${name}" 的 Service。StatefulSet 的 Pod 依靠这个管理 Service 获得稳定的 DNS 名称（${entry.resource.name ?? 'name'}-0.${name}.${scope.namespace}.svc）；缺少它，各副本无法按名称互相发现。请创建一个名为 "${name}"、选择这些 Pod 的无头 Service（clusterIP: None）。`,
-					},
-					related: scope.elsewhere('Service', name).slice(0, 3).map((s) =>
-						relatedAt(s, ['metadata', 'name'], {
-							en: `Service "${name}" in namespace "${namespaceOf(s, ctx.settings)}": a StatefulSet only uses a Service of its own namespace`,
-							zh: `命名空间 "${namespaceOf(s, ctx.settings)}" 中的 Service "${name}"：StatefulSet 只使用同一命名空间的 Service`,
-						}),
-					),
-					fixes: fix ? [fix] : [],
-				},
-			];
+			if (scope.named('Service', name).length > 0) return [];
+			const finding = missingFinding(ctx, 'Service', name, path, {
+				en: `No Service "${name}" in namespace "${scope.namespace}" of this scope. A StatefulSet's pods get their stable DNS names (${entry.resource.name ?? 'name'}-0.${name}.${scope.namespace}.svc) from this governing Service; without it peers cannot find each other by name. Create a headless Service (clusterIP: None) named "${name}" that selects these pods.`,
+				zh: `本作用域的命名空间 "${scope.namespace}" 中没有名为 "${name}" 的 Service。StatefulSet 的 Pod 依靠这个管理 Service 获得稳定的 DNS 名称（${entry.resource.name ?? 'name'}-0.${name}.${scope.namespace}.svc）；缺少它，各副本无法按名称互相发现。请创建一个名为 "${name}"、选择这些 Pod 的无头 Service（clusterIP: None）。`,
+			});
+			const fix = finding && addServiceFix(ctx, name);
+			if (finding && fix) finding.fixes = [...(finding.fixes ?? []), fix];
+			return finding ? [finding] : [];
 		}
 		if (services.some((s) => index.isPartial(s) || readService(s.resource)?.headless)) return [];
 		const service = services[0];

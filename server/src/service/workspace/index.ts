@@ -60,8 +60,8 @@ export class WorkspaceIndex {
 			this.kustomizeDirs.add(dirname(path));
 			this.patchFiles = undefined;
 		}
-		if (CHART.test(path)) this.chartDirs.add(dirname(path));
 		this.generation++;
+		if (CHART.test(path) && !this.chartDirs.has(dirname(path))) this.chartsChanged(dirname(path), true);
 		return file;
 	}
 
@@ -82,7 +82,32 @@ export class WorkspaceIndex {
 			this.scopeCache.clear();
 			this.patchFiles = undefined;
 		}
-		if (CHART.test(path)) this.chartDirs.delete(dirname(path));
+		this.generation++;
+		if (CHART.test(path) && this.chartDirs.has(dirname(path))) this.chartsChanged(dirname(path), false);
+	}
+
+	/** The folders of the Helm charts in the index. */
+	chartFolders(): string[] {
+		return [...this.chartDirs];
+	}
+
+	/**
+	 * A Chart.yaml came or went: its folder becomes (or stops being) a scope of its own, and the files
+	 * under its templates/ are read again as templates (or as plain manifests).
+	 */
+	private chartsChanged(dir: string, added: boolean): void {
+		if (added) this.chartDirs.add(dir);
+		else this.chartDirs.delete(dir);
+		this.scopeCache.clear();
+		for (const [uri, file] of this.files) {
+			const path = URI.parse(uri).path;
+			if (!path.startsWith(`${dir}/templates/`)) continue;
+			const { text, version } = file.manifest;
+			const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, file.manifest);
+			this.removeEntries(uri);
+			this.files.set(uri, { ...file, manifest });
+			this.addEntries(uri, manifest);
+		}
 		this.generation++;
 	}
 
@@ -109,7 +134,7 @@ export class WorkspaceIndex {
 		return this.byKind.get(kind)?.get(name) ?? [];
 	}
 
-	/** The folder that bounds cross-resource checks for a file: nearest kustomization, else the workspace folder. */
+	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
 	scopeOf(uri: string): string {
 		let cached = this.scopeCache.get(uri);
 		if (cached === undefined) this.scopeCache.set(uri, (cached = this.computeScope(uri)));
@@ -117,7 +142,7 @@ export class WorkspaceIndex {
 	}
 
 	/**
-	 * Scope folders that hold a Helm template or a Kustomize patch, or whose kustomization pulls in
+	 * Scope folders that hold a Helm chart's template or a Kustomize patch, or whose kustomization pulls in
 	 * resources from beyond its folder (an overlay's base): what they build is not all in view
 	 * (cached per generation).
 	 */
@@ -125,7 +150,9 @@ export class WorkspaceIndex {
 		if (this.partialScopeCache?.generation === this.generation) return this.partialScopeCache.scopes;
 		const scopes = new Set<string>();
 		for (const [uri, file] of this.files) {
-			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial')) scopes.add(this.scopeOf(uri));
+			// A templated document outside a chart ({{ }} in a plain folder) silences only what it could
+			// render (see charts.ts), not its whole scope; patches and chart templates do.
+			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial' && d.partialReason !== 'helm')) scopes.add(this.scopeOf(uri));
 			const path = URI.parse(uri).path;
 			if (KUSTOMIZATION.test(path) && this.includesOtherScopes(dirname(path), file)) scopes.add(dirname(path));
 		}
@@ -160,7 +187,7 @@ export class WorkspaceIndex {
 		let dir = dirname(path);
 		const folder = this.folders.filter((f) => path.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
 		while (dir.length > 0) {
-			if (this.kustomizeDirs.has(dir)) return dir;
+			if (this.kustomizeDirs.has(dir) || this.chartDirs.has(dir)) return dir;
 			if (folder && dir === folder) return folder;
 			const parent = dirname(dir);
 			if (parent === dir) break;

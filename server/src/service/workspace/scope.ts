@@ -1,4 +1,5 @@
 import type { Settings } from '../settings';
+import { chartCouldLabel, chartCouldName } from './charts';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
 /** The resources a cross-resource rule may consider: same namespace, same scope folder. */
@@ -37,11 +38,21 @@ export class Scope {
 	}
 
 	/**
-	 * True when the scope holds Helm templates or Kustomize patches: what they produce is unknown,
-	 * so rules must not say that something is missing.
+	 * True when the scope holds Helm templates or Kustomize patches (a chart and an overlay are scopes
+	 * of their own): what they produce is unknown, so rules must not say that something is missing.
 	 */
 	get hasPartial(): boolean {
 		return this.index.partialScopes().has(this.folder);
+	}
+
+	/** True when a Helm chart outside this scope could render pods with all these labels. */
+	chartCouldLabel(labels: Record<string, string>): boolean {
+		return chartCouldLabel(this.index, this.folder, labels);
+	}
+
+	/** True when a Helm chart outside this scope could render a resource of this name. */
+	chartCouldName(name: string): boolean {
+		return chartCouldName(this.index, this.folder, name);
 	}
 
 	private holds(e: IndexedResource, namespace: string): boolean {
