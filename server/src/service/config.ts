@@ -26,7 +26,7 @@ const KNOWN = new Set(['kubernetesVersion', 'cni', 'storageClasses', 'runtimeCla
  */
 export function readProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
 	// A cluster profile is a few lines; a huge file is a mistake, and its parse would stall every request.
-	if (text.length > MAX_CONFIG_BYTES) return { config: {}, problems: [{ message: `.kubelore.yaml is larger than ${MAX_CONFIG_BYTES / 1024} KiB, which is more than a cluster profile needs; it is not read`, start: 0, end: 1 }] };
+	if (text.length > MAX_CONFIG_BYTES) return { config: {}, problems: [{ message: `.kubelore.yaml is larger than ${MAX_CONFIG_BYTES / 1024} KiB, which is more than a cluster profile needs; it is not read`, start: 0, end: 1, severity: 'error' }] };
 	const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
 	if (doc.errors.length) {
 		const e = doc.errors[0];
