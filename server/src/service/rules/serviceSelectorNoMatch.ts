@@ -1,6 +1,6 @@
 import { namespaceOf } from '../workspace/scope';
 import { replaceValueEdit, yamlString } from './serviceEdits';
-import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from './servicePods';
+import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from '../workspace/podTemplates';
 import { describeResource, readService, relatedAt } from './serviceSpec';
 import type { Fix, RelatedLocation, Rule } from './types';
 

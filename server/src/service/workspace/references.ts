@@ -1,7 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
-import type { Scope } from '../workspace/scope';
+import type { IndexedResource, WorkspaceIndex } from './index';
+import type { Scope } from './scope';
 
 /** A field whose value names another resource: `claimName` -> PersistentVolumeClaim. */
 export interface ReferenceField {
