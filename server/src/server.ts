@@ -59,6 +59,7 @@ connection.onInitialize((params): InitializeResult => {
 			referencesProvider: true,
 			documentLinkProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+			completionProvider: { triggerCharacters: [':', ' ', '/'] },
 			diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
@@ -136,6 +137,7 @@ async function settingsFor(uri: string) {
 connection.onHover(async ({ textDocument, position }) => guard(async () => service.doHover(textDocument.uri, position, await settingsFor(textDocument.uri)), null));
 connection.onDefinition(async ({ textDocument, position }) => guard(async () => service.findDefinition(textDocument.uri, position, await settingsFor(textDocument.uri)), []));
 connection.onReferences(async ({ textDocument, position }) => guard(async () => service.findReferences(textDocument.uri, position, await settingsFor(textDocument.uri)), []));
+connection.onCompletion(async ({ textDocument, position }) => guard(async () => service.doComplete(textDocument.uri, position, await settingsFor(textDocument.uri)), null));
 connection.onDocumentLinks(({ textDocument }) => guard(async () => service.findLinks(textDocument.uri), []));
 connection.onCodeAction(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), []));
 connection.languages.diagnostics.on(async ({ textDocument }) => ({

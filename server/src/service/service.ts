@@ -1,5 +1,6 @@
-import type { CodeAction, Diagnostic, DocumentLink, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, Position } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
+import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
 import { findDefinition, findLinks, findReferences } from './features/navigation';
@@ -30,6 +31,7 @@ export interface LanguageService {
 	findLinks(uri: string): DocumentLink[];
 	doValidation(uri: string, settings: Settings): Diagnostic[];
 	getCodeActions(uri: string, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
+	doComplete(uri: string, position: Position, settings: Settings): CompletionList;
 	/** The editor's settings with the project's `.kubelore.yaml` applied. */
 	settingsFor(uri: string, settings: Settings): Settings;
 }
@@ -54,5 +56,8 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
 		getCodeActions: (uri, diagnostics, settings) => getCodeActions(uri, diagnostics, index, settings),
+		doComplete(uri, position, settings) {
+			return doComplete(uri, offsetOf(uri, position), index, this.graph, settings);
+		},
 	};
 }

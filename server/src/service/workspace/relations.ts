@@ -37,7 +37,7 @@ interface DocumentReference {
 }
 
 /** The last keys of every reference field: other strings are not looked at. */
-const REFERENCE_KEYS = new Set(['claimName', 'volumeName', 'storageClassName', 'runtimeClassName', 'serviceAccountName', 'serviceAccount', 'serviceName', 'name', 'secretName']);
+const REFERENCE_KEYS = new Set(['claimName', 'volumeName', 'storageClassName', 'runtimeClassName', 'serviceAccountName', 'serviceAccount', 'serviceName', 'priorityClassName', 'ingressClassName', 'name', 'secretName']);
 
 const byDocument = new WeakMap<ManifestDocument, DocumentReference[]>();
 const byIndex = new WeakMap<WorkspaceIndex, { generation: number; byTarget: Map<string, { entry: IndexedResource; ref: DocumentReference }[]> }>();
