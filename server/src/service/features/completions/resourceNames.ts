@@ -41,6 +41,8 @@ function where(c: CompletionContext, target: IndexedResource, clusterScoped: boo
 	const language = c.settings.language;
 	const dir = (uri: string) => URI.parse(uri).path.replace(/\/[^/]*$/, '');
 	let rank = target.uri === c.entry.uri ? 0 : dir(target.uri) === dir(c.entry.uri) ? 1 : c.index.scopeOf(target.uri) === c.index.scopeOf(c.entry.uri) ? 2 : 4;
+	// a Helm template's resource may be named otherwise once rendered
+	if (c.index.isPartial(target)) rank += 1;
 	const line = (c.index.getFile(target.uri)?.text.positionAt((rangeOf(target.document, ['metadata', 'name']) ?? [target.document.start])[0]).line ?? 0) + 1;
 	let detail = format(t(COMPLETION_TEXT.definedIn, language), target.resource.kind, `${shortPath(c.entry.uri, target.uri)}:${line}`);
 	const namespace = namespaceOf(target, c.settings);
