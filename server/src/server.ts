@@ -69,7 +69,7 @@ connection.onInitialize((params): InitializeResult => {
 			documentSymbolProvider: true,
 			workspaceSymbolProvider: true,
 			renameProvider: { prepareProvider: true },
-			codeLensProvider: { resolveProvider: false },
+			codeLensProvider: { resolveProvider: true },
 			diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
@@ -152,6 +152,7 @@ connection.onCompletion(async ({ textDocument, position }) => guard(async () => 
 connection.onDocumentSymbol(({ textDocument }) => guard(() => service.documentSymbols(textDocument.uri), []));
 connection.onWorkspaceSymbol(({ query }) => guard(() => service.workspaceSymbols(query), []));
 connection.onCodeLens(async ({ textDocument }) => guard(async () => service.codeLenses(textDocument.uri, await settingsFor(textDocument.uri)), []));
+connection.onCodeLensResolve(async (lens) => guard(async () => service.resolveCodeLens(lens, await settingsFor((lens.data as { uri: string }).uri)), lens));
 connection.onPrepareRename(async ({ textDocument, position }) => refusable(textDocument.uri, (s) => service.prepareRename(textDocument.uri, position, s)));
 connection.onRenameRequest(async ({ textDocument, position, newName }) => refusable(textDocument.uri, (s) => service.rename(textDocument.uri, position, newName, s)));
 connection.onDocumentLinks(({ textDocument }) => guard(async () => service.findLinks(textDocument.uri), []));

@@ -80,9 +80,10 @@ describe('editing features over stdio', () => {
 		assert.deepEqual(found.map((s) => [s.name, s.location.uri]), [['web', uri('app/ingress.yaml')]]);
 	});
 
-	it('shows what a Service selects in a code lens whose command carries the locations', async () => {
-		const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('app/service.yaml') } })) as CodeLens[];
-		assert.equal(lenses.length, 1);
+	it('shows what a Service selects in a resolved code lens whose command carries the locations', async () => {
+		const unresolved = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('app/service.yaml') } })) as CodeLens[];
+		assert.equal(unresolved.length, 1);
+		const lenses = [(await client.connection.sendRequest('codeLens/resolve', unresolved[0])) as CodeLens];
 		assert.equal(lenses[0].command?.title, 'selects Deployment/web, 2 replicas');
 		assert.equal(lenses[0].command?.command, 'kubelore.showReferences');
 		assert.equal((lenses[0].command?.arguments?.[2] as { uri: string }[])[0].uri, uri('app/web.yaml'));

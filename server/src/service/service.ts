@@ -1,6 +1,6 @@
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
@@ -40,7 +40,9 @@ export interface LanguageService {
 	/** The name a rename at the position changes, a refusal with its reason, or null. */
 	prepareRename(uri: string, position: Position, settings: Settings): { range: Range; placeholder: string } | RenameRefusal | null;
 	rename(uri: string, position: Position, newName: string, settings: Settings): WorkspaceEdit | RenameRefusal | null;
+	/** Where the lenses go; `resolveCodeLens` gives each its title and command. */
 	codeLenses(uri: string, settings: Settings): CodeLens[];
+	resolveCodeLens(lens: CodeLens, settings: Settings): CodeLens;
 	/** The editor's settings with the project's `.kubelore.yaml` applied. */
 	settingsFor(uri: string, settings: Settings): Settings;
 }
@@ -72,8 +74,9 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		workspaceSymbols: (query) => workspaceSymbols(query, index),
 		prepareRename: (uri, position, settings) => prepareRename(uri, offsetOf(uri, position), index, settings),
 		rename: (uri, position, newName, settings) => rename(uri, offsetOf(uri, position), newName, index, settings),
-		codeLenses(uri, settings) {
-			return codeLenses(uri, index, this.graph, settings);
+		codeLenses: (uri, settings) => codeLenses(uri, index, settings),
+		resolveCodeLens(lens, settings) {
+			return resolveCodeLens(lens, index, this.graph, settings);
 		},
 	};
 }

@@ -34,36 +34,61 @@ const TEXT = {
 	more: { en: '{0} and {1} more', zh: '{0} 等 {1} 个' },
 } satisfies Record<string, Localized>;
 
-/** Lenses above Services (what they select), claims (how they bind) and ConfigMaps, Secrets and claims (who uses them). */
-export function codeLenses(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): CodeLens[] {
+/** What a lens tells, kept in the lens until the editor resolves it. */
+interface LensData {
+	uri: string;
+	/** Offset of the document in its file. */
+	start: number;
+	what: 'selects' | 'binding' | 'users';
+}
+
+/**
+ * Lenses above Services (what they select), claims (how they bind) and ConfigMaps, Secrets and claims
+ * (who uses them). Only their places: the editor resolves the lenses it shows (a large file has hundreds).
+ */
+export function codeLenses(uri: string, index: WorkspaceIndex, settings: Settings): CodeLens[] {
 	const file = index.getFile(uri);
-	if (!file || !settings.codeLens) return [];
+	if (!file || !settings.codeLens || index.isPartialFile(uri)) return [];
 	const out: CodeLens[] = [];
 	for (const document of file.manifest.documents) {
 		const resource = document.resource;
-		if (!resource || document.kind !== 'resource' || index.isPartialFile(uri)) continue;
-		const entry: IndexedResource = { uri, document, resource };
-		const lens = (title: string, locations: Location[]) => {
-			const line = file.text.positionAt(document.start + firstContentOffset(document.text)).line;
-			const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-			out.push({ range, command: { title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: locations.length ? [uri, range.start, locations] : undefined } });
-		};
-		const language = settings.language;
-		if (resource.kind === 'Service' && isRecord(resource.value.spec) && isRecord(resource.value.spec.selector) && resource.value.spec.type !== 'ExternalName') {
-			const pods = podsOfService(entry, index, settings);
-			lens(pods.length ? selectsTitle(pods, language) : t(TEXT.selectsNothing, language), pods.map((p) => locationOf(index, p.entry)));
-		}
-		if (resource.kind === 'PersistentVolumeClaim') {
-			const binding = claimBinding(entry, index, graph, settings);
-			lens(bindingTitle(binding, language), bindingLocations(binding, index));
-		}
-		if (['PersistentVolumeClaim', 'ConfigMap', 'Secret'].includes(resource.kind)) {
-			const users = usersOf(entry, index, settings);
-			const owners = [...new Set(users.map((u) => `${u.entry.resource.kind}/${u.entry.resource.name ?? '?'}`))];
-			lens(owners.length ? format(t(TEXT.usedBy, language), listed(owners, language)) : t(TEXT.unused, language), users.map((u) => locationOf(index, u.entry, u.path)));
-		}
+		if (!resource || document.kind !== 'resource') continue;
+		const line = file.text.positionAt(document.start + firstContentOffset(document.text)).line;
+		const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+		const add = (what: LensData['what']) => out.push({ range, data: { uri, start: document.start, what } satisfies LensData });
+		if (resource.kind === 'Service' && isRecord(resource.value.spec) && isRecord(resource.value.spec.selector) && resource.value.spec.type !== 'ExternalName') add('selects');
+		if (resource.kind === 'PersistentVolumeClaim') add('binding');
+		if (['PersistentVolumeClaim', 'ConfigMap', 'Secret'].includes(resource.kind)) add('users');
 	}
 	return out;
+}
+
+/** The title of a lens and the command that shows the resources it names. */
+export function resolveCodeLens(lens: CodeLens, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): CodeLens {
+	const data = lens.data as Partial<LensData> | undefined;
+	const file = data?.uri ? index.getFile(data.uri) : undefined;
+	const document = file?.manifest.documents.find((d) => d.start === data?.start);
+	const resource = document?.resource;
+	if (!data?.uri || !document || !resource) return { ...lens, command: { title: '', command: '' } };
+	const entry: IndexedResource = { uri: data.uri, document, resource };
+	const language = settings.language;
+	let title: string;
+	let locations: Location[];
+	if (data.what === 'selects') {
+		const pods = podsOfService(entry, index, settings);
+		title = pods.length ? selectsTitle(pods, language) : t(TEXT.selectsNothing, language);
+		locations = pods.map((p) => locationOf(index, p.entry));
+	} else if (data.what === 'binding') {
+		const binding = claimBinding(new SharedScope(index, entry, settings), graph, settings);
+		title = bindingTitle(binding, language);
+		locations = bindingLocations(binding, index);
+	} else {
+		const users = usersOf(entry, index, settings);
+		const owners = [...new Set(users.map((u) => `${u.entry.resource.kind}/${u.entry.resource.name ?? '?'}`))];
+		title = owners.length ? format(t(TEXT.usedBy, language), listed(owners, language)) : t(TEXT.unused, language);
+		locations = users.map((u) => locationOf(index, u.entry, u.path));
+	}
+	return { range: lens.range, command: { title, command: locations.length ? SHOW_REFERENCES_COMMAND : '', arguments: locations.length ? [data.uri, lens.range.start, locations] : undefined } };
 }
 
 /** "selects Deployment/web, 3 replicas". */
@@ -84,9 +109,35 @@ function listed(names: string[], language: Settings['language']): string {
 	return names.length > LISTED ? format(t(TEXT.more, language), shown, names.length - LISTED) : shown;
 }
 
+const sharedLists = new WeakMap<WorkspaceIndex, { generation: number; lists: Map<string, IndexedResource[]> }>();
+
+/**
+ * A scope whose cluster-scoped lists (PVs, StorageClasses) are read once per index generation and
+ * shared by every claim's lens: each claim's binding asks for all of them.
+ */
+class SharedScope extends Scope {
+	private readonly folderKey: string;
+	private readonly shared: Map<string, IndexedResource[]>;
+
+	constructor(index: WorkspaceIndex, entry: IndexedResource, settings: Settings) {
+		super(index, entry, settings);
+		this.folderKey = index.scopeOf(entry.uri);
+		let cached = sharedLists.get(index);
+		if (cached?.generation !== index.generation) sharedLists.set(index, (cached = { generation: index.generation, lists: new Map() }));
+		this.shared = cached.lists;
+	}
+
+	override clusterScoped(kind: string, name?: string): IndexedResource[] {
+		const all = `${this.folderKey}\n${kind}`;
+		let list = this.shared.get(all);
+		if (!list) this.shared.set(all, (list = super.clusterScoped(kind)));
+		return name === undefined ? list : list.filter((e) => e.resource.name === name);
+	}
+}
+
 /** How a claim binds, as the claim hover reads it. */
-function claimBinding(claim: IndexedResource, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClaimBinding {
-	const scope = new Scope(index, claim, settings);
+function claimBinding(scope: Scope, graph: KnowledgeGraph, settings: Settings): ClaimBinding {
+	const claim = scope.entry;
 	const spec = isRecord(claim.resource.value.spec) ? claim.resource.value.spec : {};
 	const defaultClass = defaultStorageClasses(scope, graph)[0]?.resource.name ?? '';
 	return bindingOf(claimToBind(claim.resource.name ?? '', scope.namespace, { spec, annotations: claim.resource.annotations }, defaultClass), scope, settings.storageClasses);

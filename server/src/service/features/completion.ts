@@ -34,11 +34,14 @@ export interface Candidate {
 	documentation?: string;
 	/** Text to insert when it differs from the label. */
 	insert?: string;
+	/** Details worked out only for the items that make the list (a workspace may hold thousands of candidates). */
+	resolve?: () => Pick<Candidate, 'detail' | 'description' | 'documentation'>;
 }
 
 /** A provider answers for the sites it knows, else undefined to let the next one try. */
 export type CompletionProvider = (c: CompletionContext) => Candidate[] | undefined;
 
+const MAX_ITEMS = 100;
 const PROVIDERS: CompletionProvider[] = [serviceItems, resourceNameItems, knowledgeValueItems];
 
 /** Completion of values that name other resources or knowledge (never schema keys: the YAML extension does those). */
@@ -55,9 +58,24 @@ export function doComplete(uri: string, offset: number, index: WorkspaceIndex, g
 	const context: CompletionContext = { site, kind, entry, scope: new Scope(index, entry, settings), file, index, graph, settings };
 	for (const provider of PROVIDERS) {
 		const candidates = provider(context);
-		if (candidates) return { isIncomplete: false, items: toItems(candidates, context) };
+		if (!candidates) continue;
+		const typed = site.typed.toLowerCase();
+		const kept = typed ? candidates.filter((c) => inOrder(typed, c.label.toLowerCase())) : candidates;
+		const ranked = nearestFirst(kept);
+		// a long list is cut; the client asks again as more is typed
+		return { isIncomplete: ranked.length > MAX_ITEMS, items: toItems(ranked.slice(0, MAX_ITEMS), context) };
 	}
 	return empty;
+}
+
+/** True when the letters typed appear in the label in order: a superset of what the editor's fuzzy filter keeps. */
+export function inOrder(typed: string, label: string): boolean {
+	let at = 0;
+	for (const ch of typed) {
+		at = label.indexOf(ch, at) + 1;
+		if (at === 0) return false;
+	}
+	return true;
 }
 
 /** The resource a broken document will be, from its top-level lines: enough for its kind and namespace. */
@@ -66,14 +84,24 @@ function standIn(lines: string[], kind: string | undefined) {
 	return { apiVersion: topLevelValue(lines, 'apiVersion') ?? '', kind: kind ?? '', namespace, labels: {}, annotations: {}, value: {} };
 }
 
+/** Sorted by rank, then label; the first of each label kept. */
+function nearestFirst(candidates: Candidate[]): Candidate[] {
+	const seen = new Set<string>();
+	return candidates
+		.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+		.filter((c) => {
+			if (seen.has(c.label)) return false;
+			seen.add(c.label);
+			return true;
+		});
+}
+
 function toItems(candidates: Candidate[], c: CompletionContext): CompletionItem[] {
 	const { file, site } = c;
 	const range = { start: file.text.positionAt(site.start), end: file.text.positionAt(site.end) };
-	const seen = new Set<string>();
 	const out: CompletionItem[] = [];
-	for (const candidate of candidates.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label))) {
-		if (seen.has(candidate.label)) continue;
-		seen.add(candidate.label);
+	for (const unresolved of candidates) {
+		const candidate = unresolved.resolve ? { ...unresolved, ...unresolved.resolve() } : unresolved;
 		const documentation: MarkupContent | undefined = candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined;
 		out.push({
 			label: candidate.label,

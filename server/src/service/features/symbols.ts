@@ -3,14 +3,20 @@ import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } fro
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { rangeOf } from '../manifest/nodes';
-import { isRecord } from '../manifest/parse';
 import type { ManifestDocument } from '../manifest/types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 
-/** Top-level keys that say nothing an outline needs. */
-const SKIPPED_KEYS = new Set(['apiVersion', 'kind']);
-/** Lists whose items are named: one child per container, port, volume. */
-const NAMED_LISTS = new Set(['containers', 'initContainers', 'ports', 'volumes', 'volumeClaimTemplates', 'env', 'rules', 'paths']);
+/** Top-level keys that say nothing the document's own node does not (its kind, name and namespace). */
+const SKIPPED_KEYS = new Set(['apiVersion', 'kind', 'metadata']);
+/** Named lists shown under `spec`, and the word for their items. */
+const NAMED_PATHS: [string[], string][] = [
+	[['spec', 'containers'], 'container'],
+	[['spec', 'template', 'spec', 'containers'], 'container'],
+	[['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers'], 'container'],
+	[['spec', 'ports'], 'port'],
+	[['spec', 'rules'], 'rule'],
+];
+const NAME_KEYS = ['name', 'host'];
 const WORKSPACE_LIMIT = 500;
 
 /** The outline of a file: one node per document (`Kind name`, namespace as detail), its main sections as children. */
@@ -32,42 +38,43 @@ export function documentSymbols(uri: string, index: WorkspaceIndex): DocumentSym
 			selectionRange: within(selectionRange, range),
 			children: sections(document, file.text),
 		});
+		if (!out[out.length - 1].children?.length) delete out[out.length - 1].children;
 	}
 	return out;
 }
 
-/** The document's top-level sections, and the keys of `spec` (and of a pod template's spec) under them. */
+/** The document's top-level sections; under `spec`, its containers, ports or rules by name (an outline of a large file stays small). */
 function sections(document: ManifestDocument, text: TextDocument): DocumentSymbol[] {
 	const root = document.yaml?.contents;
 	if (!isMap(root)) return [];
-	const walk = (pairs: Pair[], depth: number): DocumentSymbol[] =>
-		pairs.flatMap((pair) => {
-			const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-			if (key === undefined || (depth === 0 && SKIPPED_KEYS.has(key))) return [];
-			const start = (pair.key as { range?: number[] }).range?.[0];
-			const end = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range?: number[] }).range?.[1];
-			if (start === undefined || end === undefined) return [];
-			const range = span(text, document.start + start, document.start + end);
-			const keyRange = span(text, document.start + start, document.start + start + key.length);
-			const value = pair.value;
-			let children: DocumentSymbol[] = [];
-			if (isMap(value) && depth < 5 && (key === 'spec' || key === 'template' || key === 'jobTemplate')) children = walk(value.items as Pair[], depth + 1);
-			else if (isSeq(value) && NAMED_LISTS.has(key)) children = namedItems(value.items, document, text);
-			return [{ name: key, kind: isSeq(value) ? SymbolKind.Array : isMap(value) ? SymbolKind.Module : SymbolKind.Property, range, selectionRange: within(keyRange, range), children }];
-		});
-	return walk(root.items as Pair[], 0);
+	const out: DocumentSymbol[] = [];
+	for (const pair of root.items as Pair[]) {
+		const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+		const start = (pair.key as { range?: number[] } | null)?.range?.[0];
+		const end = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range?: number[] } | null)?.range?.[1];
+		if (key === undefined || SKIPPED_KEYS.has(key) || start === undefined || end === undefined) continue;
+		const range = span(text, document.start + start, document.start + end);
+		const symbol: DocumentSymbol = { name: key, kind: isSeq(pair.value) ? SymbolKind.Array : isMap(pair.value) ? SymbolKind.Module : SymbolKind.Property, range, selectionRange: within(span(text, document.start + start, document.start + start + key.length), range) };
+		if (key === 'spec') {
+			const children = NAMED_PATHS.flatMap(([path, label]) => namedItems(document.yaml?.getIn(path, true), label, document, text));
+			if (children.length) symbol.children = children;
+		}
+		out.push(symbol);
+	}
+	return out;
 }
 
-/** One child per list item that has a `name` (containers, ports, volumes), or `host`/`path` for Ingress rules. */
-function namedItems(items: unknown[], document: ManifestDocument, text: TextDocument): DocumentSymbol[] {
+/** One child per named list item (a container, a port, an Ingress rule's host). */
+function namedItems(list: unknown, label: string, document: ManifestDocument, text: TextDocument): DocumentSymbol[] {
+	if (!isSeq(list)) return [];
 	const out: DocumentSymbol[] = [];
-	for (const item of items) {
+	for (const item of list.items) {
 		if (!isMap(item) || !item.range) continue;
-		const value = item.toJSON() as unknown;
-		const label = isRecord(value) ? (value.name ?? value.host ?? value.path ?? (isRecord(value.metadata) ? value.metadata.name : undefined) ?? value.containerPort ?? value.port) : undefined;
-		if (label === undefined || label === null || typeof label === 'object') continue;
+		const name = item.items.find((p) => isScalar(p.key) && NAME_KEYS.includes(String(p.key.value)) && isScalar(p.value));
+		const value = name && isScalar(name.value) ? name.value.value : undefined;
+		if (value === undefined || value === null) continue;
 		const range = span(text, document.start + item.range[0], document.start + item.range[1]);
-		out.push({ name: String(label), kind: SymbolKind.Field, range, selectionRange: range });
+		out.push({ name: `${label} ${String(value)}`, kind: SymbolKind.Field, range, selectionRange: range });
 	}
 	return out;
 }

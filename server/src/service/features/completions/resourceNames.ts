@@ -1,14 +1,12 @@
-import { URI } from 'vscode-uri';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
-import { rangeOf } from '../../manifest/nodes';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
 import type { IndexedResource } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
-import type { Candidate, CompletionContext, CompletionProvider } from '../completion';
+import { inOrder, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
 import { siblingValue } from '../completionSite';
 import { shortPath } from '../hovers/resources';
 import { COMPLETION_TEXT } from './text';
@@ -26,31 +24,44 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
 	const out: Candidate[] = [];
+	const typed = c.site.typed.toLowerCase();
 	for (const target of c.index.ofKind(kind)) {
 		const name = target.resource.name;
-		if (!name || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
-		out.push({ label: name, kind: CompletionItemKind.Reference, ...where(c, target, clusterScoped), ...describe(c, target) });
+		// filtered here too: a workspace may hold thousands of claims
+		if (!name || (typed && !inOrder(typed, name.toLowerCase())) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
+		const namespace = clusterScoped ? undefined : namespaceOf(target, c.settings);
+		let rank = nearness(c, target) + (namespace !== undefined && namespace !== c.scope.namespace ? 6 : 0);
+		// StatefulSets need a headless Service: those first
+		if (kind === 'Service' && c.kind === 'StatefulSet' && !(isRecord(target.resource.value.spec) && target.resource.value.spec.clusterIP === 'None')) rank += 1;
+		out.push({ label: name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
 	}
 	out.push(...extras(c, kind));
-	if (kind === 'Service' && c.kind === 'StatefulSet') for (const item of out) if (!item.description?.includes(t(COMPLETION_TEXT.headless, c.settings.language))) item.rank += 1;
 	return out;
 };
 
-/** Rank by nearness (same namespace, same file, same folder, same scope) and say where the name is defined. */
-function where(c: CompletionContext, target: IndexedResource, clusterScoped: boolean): Pick<Candidate, 'rank' | 'detail'> {
+/** 0 the same file, 1 the same folder, 2 the same scope, 4 elsewhere; a Helm template's resource one later (rendered, it may be named otherwise). */
+function nearness(c: CompletionContext, target: IndexedResource): number {
+	const dir = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+	const folder = c.index.scopeOf(target.uri);
+	const rank = target.uri === c.entry.uri ? 0 : dir(target.uri) === dir(c.entry.uri) ? 1 : folder === c.index.scopeOf(c.entry.uri) ? 2 : 4;
+	// partialScopes is cached per index generation: most candidates need no closer look
+	const partial = target.document.kind === 'partial' || (c.index.partialScopes().has(folder) && c.index.isPartialFile(target.uri));
+	return partial ? rank + 1 : rank;
+}
+
+/** Where the name is defined, and when it is another namespace's, that a reference cannot reach it. */
+function where(c: CompletionContext, target: IndexedResource, namespace: string | undefined): string {
 	const language = c.settings.language;
-	const dir = (uri: string) => URI.parse(uri).path.replace(/\/[^/]*$/, '');
-	let rank = target.uri === c.entry.uri ? 0 : dir(target.uri) === dir(c.entry.uri) ? 1 : c.index.scopeOf(target.uri) === c.index.scopeOf(c.entry.uri) ? 2 : 4;
-	// a Helm template's resource may be named otherwise once rendered
-	if (c.index.isPartial(target)) rank += 1;
-	const line = (c.index.getFile(target.uri)?.text.positionAt((rangeOf(target.document, ['metadata', 'name']) ?? [target.document.start])[0]).line ?? 0) + 1;
-	let detail = format(t(COMPLETION_TEXT.definedIn, language), target.resource.kind, `${shortPath(c.entry.uri, target.uri)}:${line}`);
-	const namespace = namespaceOf(target, c.settings);
-	if (!clusterScoped && namespace !== c.scope.namespace) {
-		rank += 6;
-		detail += ` · ${format(t(COMPLETION_TEXT.otherNamespace, language), namespace)}`;
-	}
-	return { rank, detail };
+	const detail = format(t(COMPLETION_TEXT.definedIn, language), target.resource.kind, `${shortPath(c.entry.uri, target.uri)}:${nameLine(c, target)}`);
+	return namespace !== undefined && namespace !== c.scope.namespace ? `${detail} · ${format(t(COMPLETION_TEXT.otherNamespace, language), namespace)}` : detail;
+}
+
+/** The 1-based line of a resource's name, found in its text: parsing every candidate's document for ranges would cost more than the list. */
+function nameLine(c: CompletionContext, target: IndexedResource): number {
+	const { text } = target.document;
+	const name = target.resource.name ?? '';
+	const match = new RegExp(`^[ \\t]+name:[ \\t]*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*\\r?$`, 'm').exec(text);
+	return (c.index.getFile(target.uri)?.text.positionAt(target.document.start + (match?.index ?? 0)).line ?? 0) + 1;
 }
 
 /** The few facts that tell candidates apart: a claim's size and modes, a class's provisioner, a Service's type. */
