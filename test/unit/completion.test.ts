@@ -79,6 +79,8 @@ describe('completion of names that point at other resources', () => {
 		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': keyRef })), ['LOG_LEVEL', 'MODE']);
 		const items = pod('  volumes:\n    - name: s\n      secret:\n        secretName: creds\n        items:\n          - key: <|>\n');
 		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': items })), ['password']);
+		const flow = pod('  containers:\n    - name: c\n      env:\n        - name: P\n          valueFrom: { secretKeyRef: { name: creds, key: <|> } }\n');
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': flow })), ['password'], 'the name beside the key in a flow mapping, not the env var name above');
 	});
 
 	it('an Ingress backend: Service names, then the ports of the named Service', () => {

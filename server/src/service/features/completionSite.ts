@@ -25,6 +25,8 @@ export interface CompletionSite {
 	firstLine: number;
 	/** True right after `key:` with no space yet: an inserted value needs one. */
 	needsSpace: boolean;
+	/** True when the cursor is inside a flow mapping (`{ name: x, key: `): siblings are on the same line. */
+	inFlow: boolean;
 }
 
 interface LineTokens {
@@ -74,11 +76,13 @@ export function completionSite(text: string, start: number, firstLine: number, o
 	let position: CompletionSite['position'];
 	let typed: string;
 	let column: number;
+	let inFlow = false;
 	const flowing = own.key === undefined && /^[{[]/.test(own.rest);
 	if (own.key !== undefined || flowing) {
 		const flow = flowKeys(own.rest);
 		if (own.key !== undefined) keys.push(own.key);
 		keys.push(...flow.keys);
+		inFlow = flow.keys.length > 0;
 		position = flow.atKey ? 'key' : 'value';
 		typed = flow.typed;
 		column = own.keyColumn;
@@ -94,7 +98,7 @@ export function completionSite(text: string, start: number, firstLine: number, o
 	typed = typed.slice(quote).replace(/["']$/, '');
 	const after = text.slice(local, lineEnd);
 	const tail = /^[^\s,}\]#"']*/.exec(after)?.[0] ?? '';
-	return { keys, pattern: patternOf(keys), position, typed, start: offset - typed.length, end: offset + tail.length, line, column, lines, firstLine, needsSpace: position === 'value' && before.endsWith(':') };
+	return { keys, pattern: patternOf(keys), position, typed, start: offset - typed.length, end: offset + tail.length, line, column, lines, firstLine, needsSpace: position === 'value' && before.endsWith(':'), inFlow };
 }
 
 /** The keys above a line whose block holds a column, nearest last, up to the document root. */

@@ -66,7 +66,8 @@ function backendPortItems(c: CompletionContext): Candidate[] {
 	const { site } = c;
 	const legacy = site.pattern.endsWith('servicePort');
 	const port = legacy ? undefined : ancestorAt(site, 1);
-	const name = (legacy ? siblingValue(site, site.line, site.column, 'serviceName') : port && siblingValue(site, port.line, port.column, 'name')) ?? flowValue(site.lines[site.line], legacy ? 'serviceName' : 'name');
+	const inLine = site.inFlow ? flowValue(site.lines[site.line], legacy ? 'serviceName' : 'name') : undefined;
+	const name = inLine ?? (legacy ? siblingValue(site, site.line, site.column, 'serviceName') : port && siblingValue(site, port.line, port.column, 'name'));
 	if (!name) return [];
 	const wantNames = site.pattern.endsWith('port.name');
 	const out: Candidate[] = [];
@@ -88,7 +89,8 @@ function keyItems(c: CompletionContext, kind: 'ConfigMap' | 'Secret', fromItems:
 	const { site } = c;
 	const holder = fromItems ? ancestorAt(site, 1) : { line: site.line, column: site.column };
 	const nameKey = fromItems && kind === 'Secret' && !site.pattern.includes('projected') ? 'secretName' : 'name';
-	const name = (holder && siblingValue(site, holder.line, holder.column, nameKey)) ?? flowValue(site.lines[site.line], nameKey);
+	const inLine = site.inFlow ? flowValue(site.lines[site.line], nameKey) : undefined;
+	const name = inLine ?? (holder && siblingValue(site, holder.line, holder.column, nameKey));
 	if (!name) return [];
 	const detail = format(t(COMPLETION_TEXT.keyOf, c.settings.language), kind, name);
 	return namedInNamespace(c, kind, name).flatMap((target) => {
