@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, Location, Position } from 'vscode-languageclient/node';
 import { ExplainRequest } from '../../server/src/protocol';
 import { EntryView } from './entryView';
 import { GraphView, type GraphShown } from './graphView';
@@ -35,6 +35,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		vscode.commands.registerCommand('kubelore.showGraph', (category?: string): Promise<GraphShown | undefined> => graph.show(category).catch(failed)),
 		vscode.commands.registerCommand('kubelore.explainAtCursor', () => explainAtCursor(client(), entries).catch(failed)),
 		vscode.commands.registerCommand('kubelore.lintWorkspace', () => lintWorkspace(client())),
+		// A code lens hands over the server's locations; the editor's references view shows them.
+		vscode.commands.registerCommand('kubelore.showReferences', (uri: string, position: Position, locations: Location[]) => {
+			const converter = client()?.protocol2CodeConverter;
+			if (!converter) return undefined;
+			return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), converter.asPosition(position), locations.map((l) => converter.asLocation(l)));
+		}),
 		vscode.commands.registerCommand('kubelore.restartServer', async () => {
 			await client()?.restart();
 			store.clear();

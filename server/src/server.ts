@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
+	CodeLensRefreshRequest,
 	createConnection,
 	DidChangeConfigurationNotification,
 	FileChangeType,
+	LSPErrorCodes,
 	ProposedFeatures,
+	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type InitializeResult,
@@ -21,7 +24,8 @@ import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
 import { createLanguageService } from './service/service';
-import { languageForLocale } from './service/settings';
+import { languageForLocale, type Settings } from './service/settings';
+import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
 
@@ -41,6 +45,7 @@ let settings: DocumentSettings;
 let pullDiagnostics = false;
 let locale: string | undefined;
 let workspaceFolderEvents = false;
+let codeLensRefresh = false;
 const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
 const lifecycle = new Lifecycle();
 
@@ -51,6 +56,7 @@ connection.onInitialize((params): InitializeResult => {
 	locale = params.locale;
 	pullDiagnostics = !!caps.textDocument?.diagnostic;
 	workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
+	codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
 	settings = new DocumentSettings(connection, !!caps.workspace?.configuration, params.locale, !!options.yamlExtensionActive);
 	const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	loader.setFolders(folders);
@@ -62,6 +68,11 @@ connection.onInitialize((params): InitializeResult => {
 			referencesProvider: true,
 			documentLinkProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+			completionProvider: { triggerCharacters: [':', ' ', '/'] },
+			documentSymbolProvider: true,
+			workspaceSymbolProvider: true,
+			renameProvider: { prepareProvider: true },
+			codeLensProvider: { resolveProvider: true },
 			diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
@@ -107,6 +118,7 @@ async function loadTeam(): Promise<void> {
 
 connection.onDidChangeConfiguration(() => {
 	settings.clear();
+	if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 	void loadTeam().then(() => refreshDiagnostics());
 });
 
@@ -144,6 +156,13 @@ const ready = lifecycle.ready.bind(lifecycle);
 connection.onHover(ready(async ({ textDocument, position }) => guard(async () => service.doHover(textDocument.uri, position, await settingsFor(textDocument.uri)), null)));
 connection.onDefinition(ready(async ({ textDocument, position }) => guard(async () => service.findDefinition(textDocument.uri, position, await settingsFor(textDocument.uri)), [])));
 connection.onReferences(ready(async ({ textDocument, position }) => guard(async () => service.findReferences(textDocument.uri, position, await settingsFor(textDocument.uri)), [])));
+connection.onCompletion(ready(async ({ textDocument, position }) => guard(async () => service.doComplete(textDocument.uri, position, await settingsFor(textDocument.uri)), null)));
+connection.onDocumentSymbol(ready(({ textDocument }) => guard(() => service.documentSymbols(textDocument.uri), [])));
+connection.onWorkspaceSymbol(ready(({ query }) => guard(() => service.workspaceSymbols(query), [])));
+connection.onCodeLens(ready(async ({ textDocument }) => guard(async () => service.codeLenses(textDocument.uri, await settingsFor(textDocument.uri)), [])));
+connection.onCodeLensResolve(ready(async (lens) => guard(async () => service.resolveCodeLens(lens, await settingsFor((lens.data as { uri: string }).uri)), lens)));
+connection.onPrepareRename(ready(async ({ textDocument, position }) => refusable(textDocument.uri, (s) => service.prepareRename(textDocument.uri, position, s))));
+connection.onRenameRequest(ready(async ({ textDocument, position, newName }) => refusable(textDocument.uri, (s) => service.rename(textDocument.uri, position, newName, s))));
 connection.onDocumentLinks(ready(({ textDocument }) => guard(async () => service.findLinks(textDocument.uri), [])));
 connection.onCodeAction(ready(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), [])));
 connection.languages.diagnostics.on(
@@ -192,6 +211,14 @@ async function guard<T>(run: () => Promise<T> | T, fallback: T): Promise<T> {
 		connection.console.error(`KubeLore: ${(error as Error).stack ?? String(error)}`);
 		return fallback;
 	}
+}
+
+/** A rename the service refuses becomes an error whose message the client shows; no edit is made. */
+async function refusable<T extends object>(uri: string, run: (s: Settings) => T | { refused: Localized } | null): Promise<T | null> {
+	const s = await settingsFor(uri);
+	const result = await guard(() => run(s), null);
+	if (result && 'refused' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused[s.language] || result.refused.en);
+	return result;
 }
 
 let refreshTimer: NodeJS.Timeout | undefined;

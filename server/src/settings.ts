@@ -10,6 +10,7 @@ interface RawSettings {
 	cni?: string;
 	rules?: Record<string, Settings['rules'][string]>;
 	hover?: { fieldDocs?: 'auto' | 'on' | 'off' };
+	codeLens?: { enabled?: boolean };
 	knowledge?: { paths?: string[]; allowOutsideWorkspace?: boolean };
 	files?: { include?: string[]; exclude?: string[] };
 }
@@ -87,6 +88,7 @@ export class DocumentSettings {
 			cni: typeof raw.cni === 'string' ? raw.cni : '',
 			rules: raw.rules && typeof raw.rules === 'object' ? raw.rules : {},
 			fieldDocs: fieldDocsSetting === 'on' || (fieldDocsSetting === 'auto' && !this.yamlExtensionActive),
+			codeLens: raw.codeLens?.enabled !== false,
 		};
 	}
 }

@@ -1,9 +1,13 @@
-import type { CodeAction, Diagnostic, DocumentLink, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
+import { codeLenses, resolveCodeLens } from './features/codeLens';
+import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
 import { findDefinition, findLinks, findReferences } from './features/navigation';
 import { isProjectConfig, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
+import { prepareRename, rename, type RenameRefusal } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { forgetValidation, validate, validationSteps } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import type { Rule } from './rules/types';
@@ -34,6 +38,15 @@ export interface LanguageService {
 	/** Drops what is remembered about a document that closed. */
 	forget(uri: string): void;
 	getCodeActions(uri: string, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
+	doComplete(uri: string, position: Position, settings: Settings): CompletionList;
+	documentSymbols(uri: string): DocumentSymbol[];
+	workspaceSymbols(query: string): WorkspaceSymbol[];
+	/** The name a rename at the position changes, a refusal with its reason, or null. */
+	prepareRename(uri: string, position: Position, settings: Settings): { range: Range; placeholder: string } | RenameRefusal | null;
+	rename(uri: string, position: Position, newName: string, settings: Settings): WorkspaceEdit | RenameRefusal | null;
+	/** Where the lenses go; `resolveCodeLens` gives each its title and command. */
+	codeLenses(uri: string, settings: Settings): CodeLens[];
+	resolveCodeLens(lens: CodeLens, settings: Settings): CodeLens;
 	/** The editor's settings with the project's `.kubelore.yaml` applied. */
 	settingsFor(uri: string, settings: Settings): Settings;
 }
@@ -63,5 +76,16 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		forget: (uri) => forgetValidation(uri),
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
 		getCodeActions: (uri, diagnostics, settings) => getCodeActions(uri, diagnostics, index, settings),
+		doComplete(uri, position, settings) {
+			return doComplete(uri, offsetOf(uri, position), index, this.graph, settings);
+		},
+		documentSymbols: (uri) => documentSymbols(uri, index),
+		workspaceSymbols: (query) => workspaceSymbols(query, index),
+		prepareRename: (uri, position, settings) => prepareRename(uri, offsetOf(uri, position), index, settings),
+		rename: (uri, position, newName, settings) => rename(uri, offsetOf(uri, position), newName, index, settings),
+		codeLenses: (uri, settings) => codeLenses(uri, index, settings),
+		resolveCodeLens(lens, settings) {
+			return resolveCodeLens(lens, index, this.graph, settings);
+		},
 	};
 }

@@ -18,6 +18,8 @@ export interface Settings {
 	rules: Record<string, RuleSetting>;
 	/** Show field descriptions on key hovers (off when another extension already does). */
 	fieldDocs: boolean;
+	/** Code lenses above Services, claims, ConfigMaps and Secrets. */
+	codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	runtimeClasses: [],
 	rules: {},
 	fieldDocs: true,
+	codeLens: true,
 };
 
 /** The display language for a VS Code locale: Chinese for zh-cn and zh-tw, English otherwise. */

@@ -1,7 +1,8 @@
-/* A user's walk through the workbench: hover kind: Service, the values of values.ts, see a squiggle and its message, search (a typo, Chinese), read an entry, see the graph. */
+/* A user's walk through the workbench: hover kind: Service, the values of values.ts, complete a claimName, see a squiggle and its message, search (a typo, Chinese), read an entry, see the graph. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { completeClaimName } from './completion';
 import { editorLine, expect, failWith, HOVER, keyboardHover, quickOpen, textBox, type GraphEntry } from './editor';
 import { hoverInChinese, walkValues } from './values';
 import { remoteUri, retry, screenshot, workbenchUrl, type Target } from './workbench';
@@ -16,6 +17,7 @@ export async function runUi(browser: Browser, target: Target, extensionPath: str
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 		await hoverKindService(page, entry('service'));
 		await walkValues(page, target, entry);
+		await completeClaimName(page);
 		await squiggleOnUnnamedPort(page);
 		await searchAndOpen(page, 'calcio', 'calcio', entry('calico'));
 		await searchAndOpen(page, '网络插件', 'zh-network-plugin', entry('cni'));

@@ -1,5 +1,5 @@
--- Neovim 0.7's own LSP client against the bundled server: hover on `kind: Service` and pushed
--- diagnostics for an unnamed port. Run: nvim --headless -u NONE -i NONE -n FILE -c 'luafile probe.lua'
+-- Neovim 0.7's own LSP client against the bundled server: hover on `kind: Service`, pushed
+-- diagnostics for an unnamed port, and completion of a targetPort. Run: nvim --headless -u NONE -i NONE -n FILE -c 'luafile probe.lua'
 -- with KUBELORE_SERVER (dist/server.js) and KUBELORE_ROOT (the workspace folder) set. Exits 0, or 1 on failure.
 local function say(text) io.stdout:write(text .. '\n') end
 local function fail(text) error(text, 0) end
@@ -50,6 +50,26 @@ local ok, err = pcall(function()
   local d = unnamed_port()
   if lines[d.lnum + 1]:find('port: 9090', 1, true) == nil then fail('the error is on line ' .. (d.lnum + 1) .. ': ' .. lines[d.lnum + 1]) end
   say(string.format('nvim probe: diagnostic at %d:%d: %s', d.lnum + 1, d.col + 1, d.message))
+
+  -- Completion of a targetPort: the container port names of the pods the Service selects.
+  local target
+  for i, text in ipairs(lines) do
+    if not target and text:find('targetPort: http', 1, true) then target = i - 1 end
+  end
+  if not target then fail('the file has no `targetPort: http` line') end
+  local column = lines[target + 1]:find('http', 1, true) - 1
+  local completion = vim.lsp.buf_request_sync(buf, 'textDocument/completion',
+    { textDocument = vim.lsp.util.make_text_document_params(buf), position = { line = target, character = column } }, 10000) or {}
+  local labels = {}
+  for _, response in pairs(completion) do
+    if response.error then fail('completion error: ' .. vim.inspect(response.error)) end
+    local items = response.result and (response.result.items or response.result) or {}
+    for _, item in ipairs(items) do table.insert(labels, item.label) end
+  end
+  if not vim.tbl_contains(labels, 'metrics') or not vim.tbl_contains(labels, 'http') then
+    fail('targetPort completion does not offer the container ports: ' .. vim.inspect(labels))
+  end
+  say('nvim probe: targetPort completion: ' .. table.concat(labels, ', '))
 
   vim.lsp.stop_client(id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)

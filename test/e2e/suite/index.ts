@@ -2,6 +2,7 @@
 import Mocha from 'mocha';
 import { defineCommandTests } from './commands.test';
 import { defineDefinitionTests } from './definitions.test';
+import { defineEditingTests } from './editing.test';
 import { defineLanguageTests } from './language.test';
 import { defineValueHoverTests } from './valueHovers.test';
 
@@ -12,6 +13,7 @@ export async function run(): Promise<void> {
 	defineLanguageTests();
 	defineValueHoverTests();
 	defineDefinitionTests();
+	defineEditingTests();
 	defineCommandTests();
 	const started = Date.now();
 	const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -4,9 +4,10 @@ import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
-import { namespaceOf, Scope } from '../workspace/scope';
-import { constraintTemplatesDefining, CONSTRAINT_KIND_PATH, isClusterScopedTarget, isGatekeeperConstraint, referenceAt, siblingNamespace, targetKind } from './references';
-import { selectorsOf, templateLabels } from './selectors';
+import { referenceTargets, usersOf } from '../workspace/relations';
+import { Scope } from '../workspace/scope';
+import { constraintTemplatesDefining, CONSTRAINT_KIND_PATH, isGatekeeperConstraint } from '../workspace/references';
+import { selectorsOf, templateLabels } from '../workspace/selectors';
 
 export { findLinks } from './documentLinks';
 
@@ -48,27 +49,7 @@ export function findReferences(uri: string, offset: number, index: WorkspaceInde
 
 /** Every value in the scope that names this resource through a reference field (claimName -> this PVC). */
 export function referencesByName(target: IndexedResource, index: WorkspaceIndex, settings: Settings): Location[] {
-	const name = target.resource.name;
-	if (!name) return [];
-	const folder = index.scopeOf(target.uri);
-	const namespace = namespaceOf(target, settings);
-	const out: Location[] = [];
-	for (const uri of index.uris) {
-		if (index.scopeOf(uri) !== folder) continue;
-		for (const document of index.getFile(uri)?.manifest.documents ?? []) {
-			const resource = document.resource;
-			if (!resource) continue;
-			const referrer: IndexedResource = { uri, document, resource };
-			walkStrings(resource.value, [], name, (path) => {
-				const reference = referenceAt(pathPattern(path), resource.kind);
-				if (!reference || targetKind(reference, resource.value, path) !== target.resource.kind) return;
-				const clusterScoped = isClusterScopedTarget(reference, target.resource.kind);
-				if (!clusterScoped && (siblingNamespace(resource.value, path) ?? namespaceOf(referrer, settings)) !== namespace) return;
-				out.push(locationOf(index, referrer, path));
-			});
-		}
-	}
-	return out;
+	return usersOf(target, index, settings).map((ref) => locationOf(index, ref.entry, ref.path));
 }
 
 /** The resources a reference value names, with the path to point at. */
@@ -76,25 +57,11 @@ function definitionsAt(at: NodeAtOffset, uri: string, index: WorkspaceIndex, set
 	const resource = at.document.resource;
 	if (!resource || !at.scalar) return [];
 	const name = String(at.scalar.value);
-	const pattern = pathPattern(at.path);
 	const entry = { uri, document: at.document, resource };
-	const scope = new Scope(index, entry, settings);
-	if (pattern === 'kind' && isGatekeeperConstraint(resource.apiVersion)) {
-		return constraintTemplatesDefining(name, index, scope).map((e) => ({ entry: e, path: CONSTRAINT_KIND_PATH }));
+	if (pathPattern(at.path) === 'kind' && isGatekeeperConstraint(resource.apiVersion)) {
+		return constraintTemplatesDefining(name, index, new Scope(index, entry, settings)).map((e) => ({ entry: e, path: CONSTRAINT_KIND_PATH }));
 	}
-	const reference = referenceAt(pattern, resource.kind);
-	const kind = reference && targetKind(reference, resource.value, at.path);
-	if (!reference || !kind || !name) return [];
-	let targets: IndexedResource[];
-	if (isClusterScopedTarget(reference, kind)) {
-		targets = scope.clusterScoped(kind, name);
-		if (targets.length === 0) targets = index.named(kind, name);
-	} else {
-		const namespace = siblingNamespace(resource.value, at.path) ?? scope.namespace;
-		targets = scope.named(kind, name, namespace);
-		if (targets.length === 0) targets = index.named(kind, name).filter((e) => namespaceOf(e, settings) === namespace);
-	}
-	return targets.map((e) => ({ entry: e, path: ['metadata', 'name'] }));
+	return referenceTargets(entry, at.path, name, index, settings).map((e) => ({ entry: e, path: ['metadata', 'name'] }));
 }
 
 /** The location of a node of a resource (its key when `key`), else its `metadata.name`, else the document start. */
@@ -107,13 +74,6 @@ export function locationOf(index: WorkspaceIndex, entry: IndexedResource, path: 
 function atOffset(index: WorkspaceIndex, uri: string, offset: number): NodeAtOffset | undefined {
 	const file = index.getFile(uri);
 	return file && offset >= 0 ? nodeAt(file.manifest, offset) : undefined;
-}
-
-/** Calls `found` with the path of every string in a value equal to `name`. */
-function walkStrings(value: unknown, path: NodePath, name: string, found: (path: NodePath) => void): void {
-	if (value === name) found(path);
-	else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], name, found));
-	else if (isRecord(value)) for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], name, found);
 }
 
 function valueAt(value: unknown, path: NodePath): unknown {

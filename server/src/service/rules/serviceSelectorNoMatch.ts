@@ -2,7 +2,7 @@ import { hasPlaceholder, holdsPlaceholder } from '../manifest/placeholders';
 import { namespaceOf } from '../workspace/scope';
 import { inBrokenDocument } from './missingPolicy';
 import { replaceValueEdit, yamlString } from './serviceEdits';
-import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from './servicePods';
+import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from '../workspace/podTemplates';
 import { describeResource, readService, relatedAt } from './serviceSpec';
 import type { Fix, RelatedLocation, Rule } from './types';
 

@@ -1,5 +1,5 @@
 import { insertAfterKeyEdit, replaceValueEdit } from './serviceEdits';
-import { containerPorts, selectedTemplates, type ContainerPort, type PodTemplate } from './servicePods';
+import { containerPorts, selectedTemplates, type ContainerPort, type PodTemplate } from '../workspace/podTemplates';
 import { describeResource, readService, relatedAt, type ServicePort } from './serviceSpec';
 import type { Finding, Fix, RelatedLocation, Rule, RuleContext } from './types';
 

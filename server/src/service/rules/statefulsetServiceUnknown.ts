@@ -3,7 +3,7 @@ import type { IndexedResource } from '../workspace/index';
 import { backendsOf } from './ingressBackends';
 import { missingFinding } from './missingPolicy';
 import { insertFirstKeyEdit, replaceValueEdit, yamlString } from './serviceEdits';
-import { containerPorts, podTemplateOf } from './servicePods';
+import { containerPorts, podTemplateOf } from '../workspace/podTemplates';
 import { readService, relatedAt } from './serviceSpec';
 import type { Fix, OffsetEdit, Rule, RuleContext } from './types';
 

@@ -1,4 +1,4 @@
-import { matchSelector } from '../features/selectors';
+import { matchSelector } from '../workspace/selectors';
 import type { Localized } from '../knowledge/types';
 import { both } from '../l10n/text';
 import { isRecord } from '../manifest/parse';

@@ -2,7 +2,7 @@ import type { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { entryMarkdown } from '../entryMarkdown';
 import type { HoverPart } from '../hoverContext';
-import { constraintTemplatesDefining, isGatekeeperConstraint } from '../references';
+import { constraintTemplatesDefining, isGatekeeperConstraint } from '../../workspace/references';
 import { apiVersionsFor } from './apiVersion';
 import { HOVER_TEXT } from './labels';
 import { resourceWithLink } from './resources';

@@ -1,7 +1,7 @@
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import type { HoverPart } from '../hoverContext';
-import { selectorsOf, templateLabels, WORKLOAD_KINDS } from '../selectors';
+import { selectorsOf, templateLabels, WORKLOAD_KINDS } from '../../workspace/selectors';
 import { HOVER_TEXT } from './labels';
 import { code, resourceWithLink } from './resources';
 

@@ -1,7 +1,7 @@
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import type { HoverPart } from '../hoverContext';
-import { closestWorkload, workloadsSelected } from '../selectors';
+import { closestWorkload, workloadsSelected } from '../../workspace/selectors';
 import { HOVER_TEXT } from './labels';
 import { code, resourceWithLink } from './resources';
 

@@ -1,7 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
-import type { Scope } from '../workspace/scope';
+import type { IndexedResource, WorkspaceIndex } from './index';
+import type { Scope } from './scope';
 
 /** A field whose value names another resource: `claimName` -> PersistentVolumeClaim. */
 export interface ReferenceField {
@@ -28,6 +28,8 @@ export const REFERENCE_FIELDS: ReferenceField[] = [
 	{ pattern: /(^|\.)storageClassName$/, target: 'StorageClass', clusterScoped: true },
 	{ pattern: new RegExp(`${POD_SPEC}\\.runtimeClassName$`), target: 'RuntimeClass', clusterScoped: true },
 	{ pattern: new RegExp(`${POD_SPEC}\\.(?:serviceAccountName|serviceAccount)$`), target: 'ServiceAccount' },
+	{ pattern: new RegExp(`${POD_SPEC}\\.priorityClassName$`), target: 'PriorityClass', clusterScoped: true },
+	{ pattern: /^spec\.ingressClassName$/, target: 'IngressClass', clusterScoped: true, kinds: ['Ingress'] },
 	{ pattern: /^spec\.serviceName$/, target: 'Service', kinds: ['StatefulSet'] },
 	{ pattern: /(?:^|\.)(?:backend|defaultBackend)\.service\.name$|(?:^|\.)backend\.serviceName$/, target: 'Service', kinds: ['Ingress'] },
 	{ pattern: new RegExp(`${VOLUMES}\\.configMap\\.name$|${VOLUMES}\\.projected\\.sources\\[\\]\\.configMap\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.configMapRef|env\\[\\]\\.valueFrom\\.configMapKeyRef)\\.name$`), target: 'ConfigMap' },

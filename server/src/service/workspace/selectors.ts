@@ -1,7 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { Resource } from '../manifest/types';
-import type { IndexedResource } from '../workspace/index';
-import type { Scope } from '../workspace/scope';
+import type { IndexedResource } from './index';
+import type { Scope } from './scope';
 
 /** Kinds that carry a pod template, and where its labels are. */
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];

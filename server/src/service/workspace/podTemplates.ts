@@ -1,9 +1,18 @@
-import { matchLabels, templateLabels } from '../features/selectors';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
-import { namespaceOf } from '../workspace/scope';
-import type { RuleContext } from './types';
+import type { Settings } from '../settings';
+import type { IndexedResource, WorkspaceIndex } from './index';
+import { namespaceOf, type Scope } from './scope';
+import { matchLabels, templateLabels } from './selectors';
+
+/** The resource being looked at and what is around it (a rule's context satisfies it). */
+export interface ScopeContext {
+	entry: IndexedResource;
+	index: WorkspaceIndex;
+	settings: Settings;
+	/** Resources in the same namespace and scope. */
+	scope: Scope;
+}
 
 /** The pods a resource makes: their labels and spec, and where the labels are written. */
 export interface PodTemplate {
@@ -85,13 +94,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** Pod templates in the checked resource's scope folder; `anyNamespace` widens to every namespace there. */
-export function podTemplatesInScope(ctx: RuleContext, anyNamespace = false): PodTemplate[] {
+export function podTemplatesInScope(ctx: ScopeContext, anyNamespace = false): PodTemplate[] {
 	const templates = scopeResources(ctx.index, ctx.index.scopeOf(ctx.entry.uri)).templates;
 	return anyNamespace ? templates : templates.filter((t) => namespaceOf(t.entry, ctx.settings) === ctx.scope.namespace);
 }
 
 /** Pod templates of the scope, in any namespace, whose labels a Service selector (AND of all labels) matches. */
-export function matchingTemplates(ctx: RuleContext, selector: Record<string, unknown>): PodTemplate[] {
+export function matchingTemplates(ctx: ScopeContext, selector: Record<string, unknown>): PodTemplate[] {
 	const [first] = Object.entries(selector);
 	if (!first) return [];
 	const candidates = scopeResources(ctx.index, ctx.index.scopeOf(ctx.entry.uri)).byLabel.get(`${first[0]}=${String(first[1])}`) ?? [];
@@ -99,7 +108,7 @@ export function matchingTemplates(ctx: RuleContext, selector: Record<string, unk
 }
 
 /** Pod templates of the scope and namespace whose labels a Service selector (AND of all labels) matches. */
-export function selectedTemplates(ctx: RuleContext, selector: Record<string, unknown>): PodTemplate[] {
+export function selectedTemplates(ctx: ScopeContext, selector: Record<string, unknown>): PodTemplate[] {
 	return matchingTemplates(ctx, selector).filter((t) => namespaceOf(t.entry, ctx.settings) === ctx.scope.namespace);
 }
 
@@ -107,7 +116,7 @@ export function selectedTemplates(ctx: RuleContext, selector: Record<string, unk
  * Custom resources of the scope and namespace that an operator may turn into pods labelled with
  * their name (a `Prometheus` named `k8s` makes pods labelled `prometheus: k8s`).
  */
-export function customResourcesNamed(ctx: RuleContext, names: string[]): IndexedResource[] {
+export function customResourcesNamed(ctx: ScopeContext, names: string[]): IndexedResource[] {
 	const custom = scopeResources(ctx.index, ctx.index.scopeOf(ctx.entry.uri)).custom;
 	return names.flatMap((name) => custom.get(name) ?? []).filter((e) => namespaceOf(e, ctx.settings) === ctx.scope.namespace);
 }

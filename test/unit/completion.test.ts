@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { atCursor } from '../fixtures/hover/harness';
+import { settings } from '../util/service';
+import type { Settings } from '../../server/src/service/settings';
+
+/** The completion items at the `<|>` cursor. */
+function complete(files: Record<string, string>, overrides: Partial<Settings> = {}): CompletionItem[] {
+	const w = atCursor(files);
+	return w.service.doComplete(w.uri, w.position, settings(overrides)).items;
+}
+const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+/** The text a completion item would write. */
+const inserted = (item: CompletionItem | undefined) => (item?.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : undefined);
+
+const named = (kind: string, name: string, rest = '', apiVersion = 'v1') => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n${rest}`;
+const claim = (name: string, size: string, extra = '') => named('PersistentVolumeClaim', name, `${extra}spec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: ${size}\n`);
+const deployment = (volumes: string) =>
+	`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: { app: web }\n    spec:\n      containers:\n        - name: web\n          image: nginx\n      volumes:\n${volumes}`;
+
+describe('completion of names that point at other resources', () => {
+	it('claimName with nothing typed offers the claims of the namespace with their sizes, nearest first', () => {
+		const items = complete({
+			'app/web.yaml': deployment('        - name: data\n          persistentVolumeClaim:\n            claimName: <|>\n'),
+			'app/claims.yaml': claim('data', '10Gi'),
+			'storage/more.yaml': claim('logs', '1Gi'),
+			'other/ns.yaml': claim('elsewhere', '5Gi', '').replace('  name: elsewhere\n', '  name: elsewhere\n  namespace: other\n'),
+		});
+		assert.deepEqual(labels(items), ['data', 'logs', 'elsewhere']);
+		assert.equal(items[0].labelDetails?.description, '10Gi · RWO');
+		assert.match(items[0].detail ?? '', /PersistentVolumeClaim in claims\.yaml:4/);
+		assert.match(items[2].detail ?? '', /namespace other/);
+	});
+
+	it('works on a half-typed value in a document that does not parse yet, and in flow style', () => {
+		const broken = deployment('        - name: data\n          persistentVolumeClaim:\n            claimName: da<|>\n      - [\n');
+		const items = complete({ 'web.yaml': broken, 'claims.yaml': claim('data', '10Gi') });
+		assert.deepEqual(labels(items), ['data']);
+		assert.equal(inserted(items[0]), 'data');
+		const flow = complete({ 'web.yaml': deployment('        - { name: d, persistentVolumeClaim: { claimName: <|> } }\n'), 'claims.yaml': claim('data', '10Gi') });
+		assert.deepEqual(labels(flow), ['data']);
+	});
+
+	it('right after the colon the inserted name gets its space', () => {
+		const items = complete({ 'web.yaml': deployment('        - name: data\n          persistentVolumeClaim:\n            claimName:<|>\n'), 'claims.yaml': claim('data', '1Gi') });
+		assert.equal(inserted(items[0]), ' data');
+	});
+
+	it('storageClassName: classes in scope with provisioner and binding mode, then the profile', () => {
+		const sc = named('StorageClass', 'fast-ssd', 'provisioner: pd.csi.storage.gke.io\nvolumeBindingMode: WaitForFirstConsumer\n', 'storage.k8s.io/v1');
+		const items = complete({ 'sc.yaml': sc, 'pvc.yaml': named('PersistentVolumeClaim', 'c', 'spec:\n  storageClassName: <|>\n') }, { storageClasses: ['standard'] });
+		assert.deepEqual(labels(items), ['fast-ssd', 'standard']);
+		assert.equal(items[0].labelDetails?.description, 'pd.csi.storage.gke.io · WaitForFirstConsumer');
+		assert.ok(items[0].documentation, 'the driver note from the knowledge');
+	});
+
+	it('runtimeClassName: RuntimeClasses of the workspace, then handlers the graph knows', () => {
+		const items = complete({ 'rc.yaml': named('RuntimeClass', 'sandboxed', 'handler: runsc\n', 'node.k8s.io/v1'), 'pod.yaml': named('Pod', 'p', 'spec:\n  runtimeClassName: <|>\n') });
+		assert.equal(items[0].label, 'sandboxed');
+		assert.equal(items[0].labelDetails?.description, 'handler runsc');
+		assert.ok(labels(items).includes('runsc') && labels(items).includes('kata-qemu'));
+	});
+
+	it('StatefulSet serviceName lists headless Services first', () => {
+		const items = complete({
+			'svc.yaml': `${named('Service', 'a-plain', 'spec:\n  ports: [{ port: 80 }]\n')}---\n${named('Service', 'z-headless', 'spec:\n  clusterIP: None\n')}`,
+			'sts.yaml': named('StatefulSet', 'db', 'spec:\n  serviceName: <|>\n', 'apps/v1'),
+		});
+		assert.deepEqual(labels(items), ['z-headless', 'a-plain']);
+	});
+
+	it('ConfigMap and Secret names in every kind of reference, then their keys', () => {
+		const objects = { 'cm.yaml': named('ConfigMap', 'settings', 'data:\n  LOG_LEVEL: info\n  MODE: fast\n'), 'secret.yaml': named('Secret', 'creds', 'stringData:\n  password: x\n') };
+		const pod = (spec: string) => named('Pod', 'p', `spec:\n${spec}`);
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': pod('  containers:\n    - name: c\n      envFrom:\n        - configMapRef:\n            name: <|>\n') })), ['settings']);
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': pod('  volumes:\n    - name: s\n      secret:\n        secretName: <|>\n') })), ['creds']);
+		const keyRef = pod('  containers:\n    - name: c\n      env:\n        - name: LEVEL\n          valueFrom:\n            configMapKeyRef:\n              name: settings\n              key: <|>\n');
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': keyRef })), ['LOG_LEVEL', 'MODE']);
+		const items = pod('  volumes:\n    - name: s\n      secret:\n        secretName: creds\n        items:\n          - key: <|>\n');
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': items })), ['password']);
+		const flow = pod('  containers:\n    - name: c\n      env:\n        - name: P\n          valueFrom: { secretKeyRef: { name: creds, key: <|> } }\n');
+		assert.deepEqual(labels(complete({ ...objects, 'p.yaml': flow })), ['password'], 'the name beside the key in a flow mapping, not the env var name above');
+	});
+
+	it('an Ingress backend: Service names, then the ports of the named Service', () => {
+		const svc = { 'svc.yaml': named('Service', 'web', 'spec:\n  ports:\n    - { name: http, port: 80 }\n    - { name: admin, port: 9000 }\n') };
+		const ingress = (backend: string) => named('Ingress', 'in', `spec:\n  defaultBackend:\n${backend}`, 'networking.k8s.io/v1');
+		assert.deepEqual(labels(complete({ ...svc, 'in.yaml': ingress('    service:\n      name: <|>\n') })), ['web']);
+		assert.deepEqual(labels(complete({ ...svc, 'in.yaml': ingress('    service:\n      name: web\n      port:\n        number: <|>\n') })), ['80', '9000']);
+		assert.deepEqual(labels(complete({ ...svc, 'in.yaml': ingress('    service:\n      name: web\n      port:\n        name: <|>\n') })), ['admin', 'http']);
+		assert.deepEqual(labels(complete({ ...svc, 'in.yaml': ingress('    service: { name: web, port: { number: <|> } }\n') })), ['80', '9000']);
+	});
+
+	it('serviceAccountName, ingressClassName and priorityClassName', () => {
+		assert.deepEqual(labels(complete({ 'sa.yaml': named('ServiceAccount', 'builder'), 'p.yaml': named('Pod', 'p', 'spec:\n  serviceAccountName: <|>\n') })), ['builder', 'default']);
+		assert.deepEqual(labels(complete({ 'ic.yaml': named('IngressClass', 'nginx', 'spec:\n  controller: k8s.io/ingress-nginx\n', 'networking.k8s.io/v1'), 'in.yaml': named('Ingress', 'i', 'spec:\n  ingressClassName: <|>\n', 'networking.k8s.io/v1') })), ['nginx']);
+		assert.deepEqual(labels(complete({ 'p.yaml': named('Pod', 'p', 'spec:\n  priorityClassName: <|>\n') })), ['system-cluster-critical', 'system-node-critical']);
+	});
+});
+
+describe('completion of Service selectors and ports', () => {
+	const workload = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          ports:\n            - { name: http, containerPort: 8080 }\n`;
+
+	it('offers label pairs of pod templates and a whole selector for one workload', () => {
+		const items = complete({ 'web.yaml': workload, 'svc.yaml': named('Service', 'web', 'spec:\n  selector:\n    <|>\n') });
+		assert.deepEqual(labels(items), ['app: web', 'tier: front', 'Deployment/web']);
+		assert.equal(inserted(items[2]), 'app: web\n    tier: front');
+		assert.deepEqual(labels(complete({ 'web.yaml': workload, 'svc.yaml': named('Service', 'web', 'spec:\n  selector:\n    tier: <|>\n') })), ['front']);
+	});
+
+	it('targetPort offers the container port names of the selected pods', () => {
+		const items = complete({ 'web.yaml': workload, 'svc.yaml': named('Service', 'web', 'spec:\n  selector: { app: web }\n  ports:\n    - port: 80\n      targetPort: <|>\n') });
+		assert.deepEqual(labels(items), ['http', '8080']);
+	});
+});
+
+describe('completion from the knowledge', () => {
+	it('enumerated values carry a short knowledge note', () => {
+		const items = complete({ 'svc.yaml': named('Service', 's', 'spec:\n  type: <|>\n') });
+		assert.deepEqual(labels(items), ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+		const nodePort = items[1].documentation;
+		assert.ok(nodePort && typeof nodePort !== 'string' && nodePort.value.length > 20 && nodePort.value.length < 400);
+		assert.deepEqual(labels(complete({ 'pvc.yaml': named('PersistentVolumeClaim', 'c', 'spec:\n  accessModes:\n    - <|>\n') })), ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']);
+		assert.deepEqual(labels(complete({ 'pv.yaml': named('PersistentVolume', 'v', 'spec:\n  persistentVolumeReclaimPolicy: <|>\n') })), ['Retain', 'Delete', 'Recycle']);
+		assert.deepEqual(labels(complete({ 'pvc.yaml': named('PersistentVolumeClaim', 'c', 'spec:\n  volumeMode: <|>\n') })), ['Filesystem', 'Block']);
+	});
+
+	it('in Chinese, the notes and details are Chinese', () => {
+		const items = complete({ 'svc.yaml': named('Service', 's', 'spec:\n  type: <|>\n') }, { language: 'zh' });
+		const doc = items[1].documentation;
+		assert.ok(doc && typeof doc !== 'string' && /[\u4e00-\u9fff]/.test(doc.value));
+	});
+
+	it('provisioner and csi.driver come from the graph', () => {
+		const provisioners = labels(complete({ 'sc.yaml': named('StorageClass', 'x', 'provisioner: <|>\n', 'storage.k8s.io/v1') }));
+		assert.ok(provisioners.includes('pd.csi.storage.gke.io') && provisioners.includes('ebs.csi.aws.com'));
+		assert.ok(provisioners.indexOf('ebs.csi.aws.com') < provisioners.indexOf('kubernetes.io/aws-ebs'));
+		const drivers = labels(complete({ 'pv.yaml': named('PersistentVolume', 'v', 'spec:\n  csi:\n    driver: <|>\n') }));
+		assert.ok(drivers.includes('nfs.csi.k8s.io') && !drivers.includes('kubernetes.io/aws-ebs'));
+	});
+
+	it('CNI annotation keys, the cluster CNI first', () => {
+		const items = complete({ 'pod.yaml': named('Pod', 'p', '').replace('  name: p\n', '  name: p\n  annotations:\n    <|>\n') }, { cni: 'kube-ovn' });
+		assert.equal(items[0].label, 'ovn.kubernetes.io/ip_address');
+		assert.ok(labels(items).includes('cni.projectcalico.org/ipAddrs'));
+	});
+
+	it('never completes schema keys', () => {
+		assert.deepEqual(complete({ 'pod.yaml': named('Pod', 'p', 'spec:\n  <|>\n') }), []);
+		assert.deepEqual(complete({ 'pod.yaml': named('Pod', 'p', 'spec:\n  container<|>\n') }), []);
+	});
+});
