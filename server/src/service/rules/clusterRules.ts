@@ -1,0 +1,5 @@
+import { deprecatedApiVersion } from './deprecatedApiVersion';
+import type { Rule } from './types';
+
+/** The rules about the rest of the cluster: API versions, networking, runtimes, policy, profiles. */
+export const CLUSTER_RULES: Rule[] = [deprecatedApiVersion];
