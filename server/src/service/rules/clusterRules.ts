@@ -1,5 +1,7 @@
+import { cniResourceMismatch } from './cniResourceMismatch';
 import { deprecatedApiVersion } from './deprecatedApiVersion';
+import { networkPolicyNotEnforced } from './networkPolicyNotEnforced';
 import type { Rule } from './types';
 
 /** The rules about the rest of the cluster: API versions, networking, runtimes, policy, profiles. */
-export const CLUSTER_RULES: Rule[] = [deprecatedApiVersion];
+export const CLUSTER_RULES: Rule[] = [deprecatedApiVersion, networkPolicyNotEnforced, cniResourceMismatch];
