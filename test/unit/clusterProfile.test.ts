@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { clusterProfile } from '../../server/src/service/workspace/profile';
 import { findingsOf, type Files } from '../util/quickFixes';
-import { FOLDER, realGraph, settings } from '../util/service';
+import { FOLDER, realGraph, settings, workspace } from '../util/service';
 
 const daemonSet = (name: string, ...images: string[]) => `apiVersion: apps/v1
 kind: DaemonSet
@@ -98,5 +98,28 @@ describe('cni-resource-mismatch', () => {
 		assert.equal(mismatch(files, 'pod.yaml').length, 1);
 		assert.deepEqual(mismatch({ ...files, 'multus.yaml': multus }, 'pod.yaml'), []);
 		assert.deepEqual(mismatch({ 'pod.yaml': files['pod.yaml'] }, 'pod.yaml', { cni: 'calico' }), []);
+	});
+});
+
+describe('hover on .kubelore.yaml keys', () => {
+	const hover = (config: string, files: Files, overrides = {}) => {
+		const { service, uri } = workspace({ ...files, '.kubelore.yaml': config.replace('<|>', '') });
+		const at = config.indexOf('<|>');
+		const lines = config.slice(0, at).split('\n');
+		const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+		const s = service.settingsFor(uri('.kubelore.yaml'), settings(overrides));
+		const result = service.doHover(uri('.kubelore.yaml'), position, s);
+		return result ? (result.contents as { value: string }).value : '';
+	};
+
+	it('cni shows what the workspace shows, with the file, and that the setting wins', () => {
+		const text = hover('kubernetesVersion: "1.31"\nc<|>ni: calico\n', { 'net/kube-flannel.yaml': FLANNEL });
+		assert.match(text, /The workspace shows Flannel: \[kube-flannel.yaml:10\]\(file:\/\/\/ws\/net\/kube-flannel.yaml#L10\) DaemonSet kube-flannel-ds/);
+		assert.match(text, /This setting wins/);
+	});
+
+	it('runtimeClasses lists the classes the workspace defines', () => {
+		const rc = 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata: { name: gvisor }\nhandler: runsc\n';
+		assert.match(hover('runtime<|>Classes: [kata]\n', { 'rc.yaml': rc }), /Defined in the workspace: `gvisor` \(\[rc.yaml:3\]/);
 	});
 });

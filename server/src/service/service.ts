@@ -3,7 +3,7 @@ import { getCodeActions } from './features/codeActions';
 import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
 import { findDefinition, findLinks, findReferences } from './features/navigation';
-import { isProjectConfig, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
+import { isProjectConfig, projectConfigHover, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
 import { validate } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import type { Rule } from './rules/types';
@@ -41,6 +41,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		index,
 		graph: options.graph,
 		doHover(uri, position, settings) {
+			if (isProjectConfig(uri)) return projectConfigHover(uri, offsetOf(uri, position), index, this.graph, settings);
 			return doHover(uri, offsetOf(uri, position), index, this.graph, settings, options.fieldDocs);
 		},
 		findDefinition: (uri, position, settings) => findDefinition(uri, offsetOf(uri, position), index, settings),
