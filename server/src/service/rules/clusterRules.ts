@@ -1,7 +1,17 @@
 import { cniResourceMismatch } from './cniResourceMismatch';
 import { deprecatedApiVersion } from './deprecatedApiVersion';
 import { networkPolicyNotEnforced } from './networkPolicyNotEnforced';
+import { runtimeClassHandlerUnknown } from './runtimeClassHandlerUnknown';
+import { runtimeClassUnknown } from './runtimeClassUnknown';
+import { sandboxRuntimeConflict } from './sandboxRuntimeConflict';
 import type { Rule } from './types';
 
 /** The rules about the rest of the cluster: API versions, networking, runtimes, policy, profiles. */
-export const CLUSTER_RULES: Rule[] = [deprecatedApiVersion, networkPolicyNotEnforced, cniResourceMismatch];
+export const CLUSTER_RULES: Rule[] = [
+	deprecatedApiVersion,
+	networkPolicyNotEnforced,
+	cniResourceMismatch,
+	runtimeClassUnknown,
+	runtimeClassHandlerUnknown,
+	sandboxRuntimeConflict,
+];
