@@ -1,4 +1,8 @@
 import { cniResourceMismatch } from './cniResourceMismatch';
+import { constraintEnforcementActionInvalid } from './constraintEnforcementActionInvalid';
+import { constraintParametersInvalid } from './constraintParametersInvalid';
+import { constraintTemplateInvalid } from './constraintTemplateInvalid';
+import { constraintTemplateMissing } from './constraintTemplateMissing';
 import { deprecatedApiVersion } from './deprecatedApiVersion';
 import { networkPolicyNotEnforced } from './networkPolicyNotEnforced';
 import { runtimeClassHandlerUnknown } from './runtimeClassHandlerUnknown';
@@ -14,4 +18,8 @@ export const CLUSTER_RULES: Rule[] = [
 	runtimeClassUnknown,
 	runtimeClassHandlerUnknown,
 	sandboxRuntimeConflict,
+	constraintTemplateMissing,
+	constraintParametersInvalid,
+	constraintTemplateInvalid,
+	constraintEnforcementActionInvalid,
 ];
