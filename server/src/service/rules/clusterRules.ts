@@ -5,6 +5,7 @@ import { constraintTemplateInvalid } from './constraintTemplateInvalid';
 import { constraintTemplateMissing } from './constraintTemplateMissing';
 import { deprecatedApiVersion } from './deprecatedApiVersion';
 import { networkPolicyNotEnforced } from './networkPolicyNotEnforced';
+import { profileUnsupported } from './profileUnsupported';
 import { runtimeClassHandlerUnknown } from './runtimeClassHandlerUnknown';
 import { runtimeClassUnknown } from './runtimeClassUnknown';
 import { sandboxRuntimeConflict } from './sandboxRuntimeConflict';
@@ -22,4 +23,5 @@ export const CLUSTER_RULES: Rule[] = [
 	constraintParametersInvalid,
 	constraintTemplateInvalid,
 	constraintEnforcementActionInvalid,
+	profileUnsupported,
 ];
