@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,21 +8,9 @@ import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protoc
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
 import { TestClient } from '../util/lspClient';
+import { ROOT } from '../util/service';
 
-const INGRESS = `apiVersion: extensions/v1beta1
-kind: Ingress
-metadata:
-  name: shop
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            backend:
-              serviceName: shop
-              servicePort: 80
-`;
+const INGRESS = readFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'cluster', 'ingress.yaml'), 'utf8');
 
 describe('deprecated-api-version over the protocol', () => {
 	let client: TestClient;
