@@ -41,10 +41,10 @@ export function profileReport(profile: ClusterProfile, index: WorkspaceIndex, gr
 }
 
 const LINE = {
-	cni: { en: 'Cluster profile: CNI {0}', zh: '集群配置：CNI 为 {0}' },
+	cni: { en: 'Cluster profile: CNI {0}, {1}.', zh: '集群配置：CNI 为 {0}，{1}。' },
 	inferred: { en: 'inferred from {0}:{1} ({2})', zh: '根据 {0}:{1}（{2}）推断' },
 	configured: { en: 'configured', zh: '来自配置' },
-	ambiguous: { en: 'Cluster profile: the files show several CNI plugins ({0}), so none is assumed', zh: '集群配置：文件中出现多种 CNI 插件（{0}），因此不做假定' },
+	ambiguous: { en: 'Cluster profile: the files show several CNI plugins ({0}), so none is assumed.', zh: '集群配置：文件中出现多种 CNI 插件（{0}），因此不做假定。' },
 };
 
 /** One line about the CNI the run assumed, or undefined when it assumed none and saw none. */
@@ -52,7 +52,7 @@ export function profileLine(report: ProfileReport, language: Language): string |
 	const fill = (text: Localized, ...args: (string | number)[]) => say(text, language, ...args);
 	if (report.cni) {
 		const from = report.cni.source === 'inferred' ? fill(LINE.inferred, report.cni.file ?? '', report.cni.line ?? 0, report.cni.what ?? '') : fill(LINE.configured);
-		return `${fill(LINE.cni, report.cni.title)}, ${from}.`;
+		return fill(LINE.cni, report.cni.title, from);
 	}
-	return report.cniSeen.length > 1 ? `${fill(LINE.ambiguous, report.cniSeen.join(', '))}.` : undefined;
+	return report.cniSeen.length > 1 ? fill(LINE.ambiguous, report.cniSeen.join(', ')) : undefined;
 }

@@ -49,7 +49,7 @@ export const cniResourceMismatch: Rule = {
 			if (!plugin || plugin.id === cni.id) continue;
 			if (isCniPlugin(plugin)) findings.push({ path, key: true, related, message: annotationMessage(key, plugin, cni, origin) });
 			else if (plugin.facts.metaPlugin === true && lacksMultus(ctx, profile) && key === plugin.facts.networksAnnotation) {
-				findings.push({ path, key: true, related, message: fillEach(MULTUS, (l) => [key, `${title(cni, l)}, ${origin[l]}`]) });
+				findings.push({ path, key: true, related, message: fillEach(MULTUS, (l) => [key, `${title(cni, l)}${l === 'zh' ? '，' : ', '}${origin[l]}`]) });
 			}
 		}
 		return findings;
