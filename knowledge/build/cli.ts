@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { checkEntitiesAgainstTable, readApiTable } from './apiTable';
 import { buildGraph, type Article, type SourceFile } from './builder';
 import { readCoverage } from './coverage';
 
@@ -25,6 +26,10 @@ const files: SourceFile[] = walk(join(root, 'knowledge', 'entities')).map((path)
 }));
 const articles = parse(readFileSync(join(root, 'knowledge', 'sources.yaml'), 'utf8')) as Record<string, Article>;
 const { graph, problems } = buildGraph(files, articles, { strict: true });
+const apiTablePath = join('knowledge', 'tables', 'api-versions.yaml');
+const apiTable = readApiTable(apiTablePath, readFileSync(join(root, apiTablePath), 'utf8'));
+graph.apiVersions = apiTable.rows;
+problems.push(...apiTable.problems, ...checkEntitiesAgainstTable(graph.entities, apiTable.rows));
 const coverage = readCoverage(readFileSync(join(root, 'knowledge', 'IDS.md'), 'utf8'));
 const ids = new Set(graph.entities.map((e) => e.id));
 for (const [category, list] of coverage) {

@@ -7,6 +7,7 @@ import { RULES } from '../../server/src/service/rules/index';
 import { SERVICE_RULES } from '../../server/src/service/rules/serviceRules';
 import { createLanguageService, type LanguageService } from '../../server/src/service/service';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
+import { clusterProfile } from '../../server/src/service/workspace/profile';
 import { realGraph, ROOT, settings } from '../util/service';
 
 const VALID = join(ROOT, 'test', 'fixtures', 'valid');
@@ -79,6 +80,17 @@ describe('valid manifests give no warning and no error from any rule', () => {
 		const found = problems(service, uris);
 		assert.equal(found.length, 1, found.join('\n'));
 		assert.match(found[0], /^web-app\/service\.yaml:\d+:\d+ service-selector-no-match: .*closest is Deployment\/api/);
+	});
+
+	it('the cluster folders are judged: their CNI is inferred, and a wrong constraint parameter is reported', () => {
+		for (const [folder, cni] of [['cni-flannel', 'flannel'], ['cni-calico', 'calico'], ['cni-cilium', 'cilium']]) {
+			const { service } = openFolder(folder);
+			assert.equal(clusterProfile(service.index, service.graph, settings()).cni?.value, cni, folder);
+		}
+		const { service, uris } = openFolder('gatekeeper', 'forward', { file: 'constraints.yaml', from: 'cpu: "200m"', to: 'cpu: 200' });
+		const found = problems(service, uris);
+		assert.equal(found.length, 1, found.join('\n'));
+		assert.match(found[0], /^gatekeeper\/constraints\.yaml:\d+:\d+ constraint-parameters-invalid: Parameter cpu must be string/);
 	});
 
 	it('a Service whose pods only a Helm template defines is not reported, even with a wrong label', () => {

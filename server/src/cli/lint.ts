@@ -10,8 +10,10 @@ import type { Language, Localized } from '../service/knowledge/types';
 import { createLanguageService } from '../service/service';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
+import { clusterProfile } from '../service/workspace/profile';
 import type { FailOn, LintOptions } from './args';
 import { JsonFormatter } from './formats/json';
+import { profileReport } from './formats/profile';
 import { SarifFormatter } from './formats/sarif';
 import { TextFormatter } from './formats/text';
 import { PathNames, severityOf, type FormatContext, type Formatter, type InputNote, type RunSummary } from './formats/types';
@@ -77,6 +79,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, uris.length));
 	}
 	progress.clear();
+	if (uris.length > 0) summary.profile = profileReport(clusterProfile(service.index, graph, settingsFor(uris[0])), service.index, graph, paths, language);
 	await out.write(formatter.end(summary));
 	if (notes.some((n) => n.fatal)) return 2;
 	return failing(summary, options.failOn) ? 1 : 0;

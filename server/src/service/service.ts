@@ -5,7 +5,7 @@ import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import type { FieldDocs } from './features/hoverContext';
 import { findDefinition, findLinks, findReferences } from './features/navigation';
-import { isProjectConfig, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
+import { isProjectConfig, projectConfigHover, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
 import { prepareRename, rename, type RenameRefusal } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { forgetValidation, validate, validationSteps } from './features/validation';
@@ -58,6 +58,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		index,
 		graph: options.graph,
 		doHover(uri, position, settings) {
+			if (isProjectConfig(uri)) return projectConfigHover(uri, offsetOf(uri, position), index, this.graph, settings);
 			return doHover(uri, offsetOf(uri, position), index, this.graph, settings, options.fieldDocs);
 		},
 		findDefinition: (uri, position, settings) => findDefinition(uri, offsetOf(uri, position), index, settings),

@@ -1,5 +1,6 @@
 /* The extension-host suite's entry: VS Code (or code-server's smoke-test driver) calls run() inside the extension host. */
 import Mocha from 'mocha';
+import { defineClusterRuleTests } from './clusterRules.test';
 import { defineCommandTests } from './commands.test';
 import { defineDefinitionTests } from './definitions.test';
 import { defineEditingTests } from './editing.test';
@@ -14,6 +15,7 @@ export async function run(): Promise<void> {
 	defineValueHoverTests();
 	defineDefinitionTests();
 	defineEditingTests();
+	defineClusterRuleTests();
 	defineCommandTests();
 	const started = Date.now();
 	const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -40,7 +40,8 @@ export class JsonFormatter implements Formatter {
 	end(summary: RunSummary): string {
 		const notes = summary.notes.map((n) => `\n    ${JSON.stringify(n)}`).join(',');
 		const totals = { files: summary.files, filesWithFindings: summary.filesWithFindings, ...summary.counts };
-		return `${this.written ? '\n  ' : ''}],\n  "notes": [${notes}${notes ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(totals)}\n}\n`;
+		const profile = summary.profile ? `,\n  "profile": ${JSON.stringify(summary.profile)}` : '';
+		return `${this.written ? '\n  ' : ''}],\n  "notes": [${notes}${notes ? '\n  ' : ''}]${profile},\n  "summary": ${JSON.stringify(totals)}\n}\n`;
 	}
 
 	private finding(uri: string, d: Diagnostic): JsonFinding {

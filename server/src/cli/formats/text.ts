@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../../service/settings';
 import { CLI_TEXT, count, say } from '../messages';
 import type { Style } from '../terminal';
+import { profileLine } from './profile';
 import { messageOf, severityOf, type FileReport, type FormatContext, type Formatter, type RunSummary } from './types';
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -52,11 +53,12 @@ export class TextFormatter implements Formatter {
 			const line = say(CLI_TEXT.summaryFound, language, count(total, 'problem', language), parts.join(language === 'zh' ? '，' : ', '), summary.filesWithFindings, count(summary.files, 'file', language));
 			sentences.push(`${style.enabled ? `${style.red('✖')} ` : ''}${line}`);
 		}
+		const profile = summary.profile && profileLine(summary.profile, language);
 		const unread = summary.notes.filter((n) => n.fatal).length;
 		const skipped = summary.notes.length - unread;
 		if (unread) sentences.push(style.red(say(CLI_TEXT.summaryUnread, language, count(unread, 'path', language))));
 		if (skipped) sentences.push(say(CLI_TEXT.summarySkipped, language, count(skipped, 'path', language)));
-		return `${this.filesShown > 0 ? '\n' : ''}${sentences.join(' ')}\n`;
+		return `${this.filesShown > 0 ? '\n' : ''}${profile ? `${style.dim(profile)}\n` : ''}${sentences.join(' ')}\n`;
 	}
 }
 

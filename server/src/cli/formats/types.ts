@@ -7,6 +7,7 @@ import type { Language } from '../../service/knowledge/types';
 import type { Severity } from '../../service/settings';
 import { toPosix } from '../../node/files';
 import type { Style } from '../terminal';
+import type { ProfileReport } from './profile';
 
 /** The findings of one file, as the service reported them. */
 export interface FileReport {
@@ -27,6 +28,8 @@ export interface RunSummary {
 	filesWithFindings: number;
 	counts: Record<Severity, number>;
 	notes: InputNote[];
+	/** The cluster profile the run assumed (configured or inferred from the files). */
+	profile?: ProfileReport;
 }
 
 /**

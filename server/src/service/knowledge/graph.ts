@@ -1,4 +1,4 @@
-import type { Entity, GraphData, Language, TeamNote } from './types';
+import type { ApiVersionRow, Entity, GraphData, Language, TeamNote } from './types';
 
 /** Field values of API version facts. */
 export interface ApiVersionFact {
@@ -21,12 +21,14 @@ export class KnowledgeGraph {
 	private readonly images: [string, Entity][] = [];
 	private readonly annotations: [string, Entity][] = [];
 	private readonly notes = new Map<string, TeamNote[]>();
+	private readonly apiRows = new Map<string, ApiVersionRow[]>();
 
 	constructor(
 		data: GraphData,
 		readonly teamEntities: Entity[] = [],
 	) {
 		for (const entity of [...data.entities, ...teamEntities]) this.add(entity);
+		for (const row of data.apiVersions ?? []) push(this.apiRows, row.kind, row);
 		this.images.sort((a, b) => b[0].length - a[0].length);
 		this.annotations.sort((a, b) => b[0].length - a[0].length);
 	}
@@ -140,6 +142,16 @@ export class KnowledgeGraph {
 	apiVersionsOf(kind: string): ApiVersionFact[] {
 		const facts = this.byKind.get(kind)?.facts.apiVersions;
 		return Array.isArray(facts) ? (facts as ApiVersionFact[]) : [];
+	}
+
+	/** Rows of the API version table (deprecated or no longer served group/versions) for a kind. */
+	retiredApiVersions(kind: string): ApiVersionRow[] {
+		return this.apiRows.get(kind) ?? [];
+	}
+
+	/** The table row of a kind's group/version, if upstream deprecated or stopped serving it. */
+	retiredApiVersion(kind: string, version: string): ApiVersionRow | undefined {
+		return this.apiRows.get(kind)?.find((r) => r.version === version);
 	}
 
 	/** The entity whose in-tree volume source or provisioner has this name. */

@@ -93,6 +93,8 @@ export interface Entity {
 export interface GraphData {
 	version: 1;
 	entities: Entity[];
+	/** The API version table (knowledge/tables/api-versions.yaml). */
+	apiVersions?: ApiVersionRow[];
 }
 
 export interface KnowledgeProblem {
@@ -100,4 +102,22 @@ export interface KnowledgeProblem {
 	/** 1-based line. */
 	line: number;
 	message: string;
+}
+
+/** What the quick fix of a retired API version does (knowledge/tables/api-versions.yaml). */
+export const API_MIGRATIONS = ['apiVersion', 'ingress-v1', 'apps-v1-selector', 'hpa-v2-metrics', 'flowcontrol-v1-shares', 'manual'] as const;
+export type ApiMigration = (typeof API_MIGRATIONS)[number];
+
+/** One row of the API version table: a group/version of a kind that upstream deprecated or stopped serving. */
+export interface ApiVersionRow {
+	kind: string;
+	version: string;
+	deprecatedIn?: string;
+	removedIn?: string;
+	replacement?: string;
+	replacementSince?: string;
+	migration: ApiMigration;
+	changes?: Localized;
+	/** The upstream guide's section. */
+	source: string;
 }

@@ -1,5 +1,6 @@
 import { KnowledgeGraph, type ApiVersionFact } from '../../knowledge/graph';
 import { both, format, LABELS, t } from '../../l10n/text';
+import { apiVersionStatus } from '../../knowledge/apiVersions';
 import { versionAtLeast } from '../../settings';
 import { entryLink, entryMarkdown } from '../entryMarkdown';
 import type { HoverPart } from '../hoverContext';
@@ -13,7 +14,7 @@ export const apiVersionHover: HoverPart = (c) => {
 	const { versions, complete } = apiVersionsFor(c.graph, kind);
 	const valueEntities = c.graph.forValue('apiVersion', c.value, kind);
 	const known = versions.find((v) => v.version === c.value);
-	// Only the kind's own entry lists every version: removals alone cannot call a version unknown.
+	// Only the kind's own entry lists every version: the table of retired versions alone cannot call a version unknown.
 	if (!known && !complete) return valueEntities[0] && entryMarkdown(valueEntities[0], c.graph, language);
 	const current = versions.filter((v) => !v.removedIn && !v.deprecatedIn).map((v) => v.version);
 	const lines = [`#### ${t(LABELS.apiStatus, language)}: \`${c.value}\` · ${kind}`];
@@ -21,13 +22,15 @@ export const apiVersionHover: HoverPart = (c) => {
 		lines.push(t(both(LABELS.unknownVersion, kind), language) + (current.length ? ` — ${format(t(LABELS.useInstead, language), current.map((v) => `\`${v}\``).join(', '))}` : ''));
 	} else {
 		const target = c.settings.kubernetesVersion;
+		// The same answer the deprecated-api-version rule gives.
+		const retired = apiVersionStatus(c.graph, kind, c.value, target);
 		const status: string[] = [];
 		if (known.deprecatedIn) {
-			const now = versionAtLeast(target, known.deprecatedIn) && !known.removedIn;
+			const now = retired ? retired.state === 'deprecated' : versionAtLeast(target, known.deprecatedIn) && !known.removedIn;
 			status.push(format(t(LABELS.deprecatedSince, language), known.deprecatedIn) + (now ? ` (${format(t(HOVER_TEXT.deprecatedForTarget, language), target)})` : ''));
 		}
 		if (known.removedIn) {
-			const removed = versionAtLeast(target, known.removedIn);
+			const removed = retired ? retired.state === 'removed' : versionAtLeast(target, known.removedIn);
 			const text = format(t(LABELS.removedIn, language), known.removedIn);
 			status.push(removed ? `**${text}: ${format(t(HOVER_TEXT.removedForTarget, language), target)}**` : text);
 		}
@@ -35,17 +38,16 @@ export const apiVersionHover: HoverPart = (c) => {
 		const replacement = known.replacement ?? (known.removedIn || known.deprecatedIn ? current[0] : undefined);
 		if (replacement) status.push(format(t(LABELS.useInstead, language), `\`${replacement}\``));
 		lines.push(status.join(' · '));
+		if (retired?.row.changes && retired.state !== 'not-yet') lines.push(t(retired.row.changes, language));
 	}
 	const related = [c.graph.forKind(kind), ...valueEntities].filter((e, i, all) => e && all.findIndex((o) => o?.id === e.id) === i);
 	if (related.length) lines.push(`**${t(LABELS.related, language)}:** ${related.map((e) => entryLink(e!.id, KnowledgeGraph.text(e!.title, language))).join(' · ')}`);
 	return lines.join('\n\n');
 };
 
-const GROUP_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/;
-
 /**
  * The group/versions known for a kind: the kind's entity (`apiVersions`, or a single
- * `apiVersion`), plus removals other entities list for it (the API deprecations entry) and
+ * `apiVersion`), plus the rows of the API version table (knowledge/tables/api-versions.yaml) and
  * their replacements. `complete` when the kind's own entity lists its versions.
  */
 export function apiVersionsFor(graph: KnowledgeGraph, kind: string): { versions: ApiVersionFact[]; complete: boolean } {
@@ -54,14 +56,10 @@ export function apiVersionsFor(graph: KnowledgeGraph, kind: string): { versions:
 	if (typeof single === 'string' && !out.some((v) => v.version === single)) out.push({ version: single });
 	const complete = out.length > 0;
 	const replacements = new Set<string>();
-	for (const entity of graph.entities) {
-		const removals = entity.facts.removals;
-		if (!Array.isArray(removals)) continue;
-		for (const r of removals as (ApiVersionFact & { kind?: unknown })[]) {
-			if (r?.kind !== kind || typeof r.version !== 'string' || out.some((v) => v.version === r.version)) continue;
-			out.push({ version: r.version, deprecatedIn: r.deprecatedIn, removedIn: r.removedIn, replacement: r.replacement });
-			if (typeof r.replacement === 'string' && GROUP_VERSION.test(r.replacement)) replacements.add(r.replacement);
-		}
+	for (const row of graph.retiredApiVersions(kind)) {
+		if (row.replacement) replacements.add(row.replacement);
+		if (out.some((v) => v.version === row.version)) continue;
+		out.push({ version: row.version, deprecatedIn: row.deprecatedIn, removedIn: row.removedIn, replacement: row.replacement });
 	}
 	for (const version of replacements) if (!out.some((v) => v.version === version)) out.push({ version });
 	return { versions: out, complete };

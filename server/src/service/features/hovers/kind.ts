@@ -4,6 +4,7 @@ import { entryMarkdown } from '../entryMarkdown';
 import type { HoverPart } from '../hoverContext';
 import { constraintTemplatesDefining, isGatekeeperConstraint } from '../../workspace/references';
 import { apiVersionsFor } from './apiVersion';
+import { templateSummary } from './constraintTemplate';
 import { HOVER_TEXT } from './labels';
 import { resourceWithLink } from './resources';
 
@@ -16,7 +17,7 @@ export const kindHover: HoverPart = (c) => {
 	if (!c.resource || !isGatekeeperConstraint(c.resource.apiVersion)) return undefined;
 	const templates = constraintTemplatesDefining(c.value, c.index, c.scope);
 	const line = templates.length
-		? format(t(HOVER_TEXT.constraintTemplate, language), templates.map((e) => resourceWithLink(e, c).replace(/^ConstraintTemplate /, '')).join(', '))
+		? `${format(t(HOVER_TEXT.constraintTemplate, language), templates.map((e) => resourceWithLink(e, c).replace(/^ConstraintTemplate /, '')).join(', '))}\n\n${templateSummary(templates[0], language)}`
 		: format(t(HOVER_TEXT.constraintTemplateMissing, language), c.value.replace(/`/g, "'"));
 	const constraint = c.graph.forValue('apiVersion', c.resource.apiVersion, c.resource.kind)[0];
 	return constraint ? `${entryMarkdown(constraint, c.graph, language, { heading: `\`${c.value.replace(/`/g, "'")}\`` })}\n\n${line}` : line;
