@@ -46,6 +46,15 @@ describe('node agents the knowledge recognises mount host paths by design', () =
 		}
 	});
 
+	it('a node monitoring agent reading the host is recognised too', () => {
+		const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: newrelic-infra }\nspec:\n  selector: { matchLabels: { name: newrelic } }\n  template:\n    metadata: { labels: { name: newrelic } }\n    spec:\n      containers:\n        - name: agent\n          image: newrelic/infrastructure:1.50\n          volumeMounts: [{ name: host-root, mountPath: /host, readOnly: true }]\n      volumes:\n        - name: host-root\n          hostPath: { path: / }\n';
+		const found = hostPaths('newrelic.yaml', text);
+		assert.equal(found.length, 1);
+		assert.equal(found[0].severity, DiagnosticSeverity.Information);
+		assert.match(found[0].message, /Node monitoring agents is a node agent: it mounts \/ from the node by design.*Set `type`/);
+		assert.doesNotMatch(found[0].message, /Mount it readOnly/);
+	});
+
 	it('says what to restrict only where it is not restricted yet (readOnly, type)', () => {
 		const found = hostPaths('fluent-bit.yaml');
 		const varlog = found.find((f) => f.message.includes('mounts /var/log from'))!;

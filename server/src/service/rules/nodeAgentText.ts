@@ -25,6 +25,10 @@ const WHY: Record<string, Localized> = {
 		en: 'a log agent reads the log files the runtime writes for every container on the node (/var/log/pods, /var/log/containers) and keeps its read position there',
 		zh: '日志代理要读取运行时为节点上每个容器写下的日志文件（/var/log/pods、/var/log/containers），并在那里记录读取位置',
 	},
+	monitoring: {
+		en: 'a monitoring agent reads the node\'s own state: processes and kernel counters (/proc, /sys), devices and file systems',
+		zh: '监控代理要读取节点自身的状态：进程和内核计数器（/proc、/sys）、设备和文件系统',
+	},
 	proxy: {
 		en: 'kube-proxy loads kernel modules (/lib/modules) and shares the iptables lock with the node (/run/xtables.lock)',
 		zh: 'kube-proxy 要加载内核模块（/lib/modules），并与节点共用 iptables 锁（/run/xtables.lock）',
