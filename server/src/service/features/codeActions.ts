@@ -47,14 +47,14 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 	return actions;
 }
 
-const NEXT_LINE_COMMENT = /^([ \t]*#\s*kubelore-disable-next-line\b[^\r\n]*?)[ \t]*(\r?\n)?$/;
+const NEXT_LINE_COMMENT = /^[ \t]*#\s*kubelore-disable-next-line\b[^\r\n]*/;
 
 /** A comment above the line, or the rule added to the comment already there (never a second one). */
 function suppressLineEdit(text: IndexedFile['text'], line: number, indent: string, rule: string, eol: string): TextEdit {
 	const above = line > 0 ? text.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }) : '';
 	const existing = NEXT_LINE_COMMENT.exec(above);
 	if (existing) {
-		const end = { line: line - 1, character: existing[1].length };
+		const end = { line: line - 1, character: existing[0].trimEnd().length };
 		return { range: { start: end, end }, newText: ` ${rule}` };
 	}
 	return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kubelore-disable-next-line ${rule}${eol}` };
