@@ -10,6 +10,7 @@ interface RawSettings {
 	cni?: string;
 	rules?: Record<string, Settings['rules'][string]>;
 	hover?: { fieldDocs?: 'auto' | 'on' | 'off' };
+	validation?: 'auto' | 'on' | 'off';
 	knowledge?: { paths?: string[] };
 	files?: { include?: string[]; exclude?: string[] };
 }
@@ -82,6 +83,14 @@ export class DocumentSettings {
 			cni: typeof raw.cni === 'string' ? raw.cni : '',
 			rules: raw.rules && typeof raw.rules === 'object' ? raw.rules : {},
 			fieldDocs: fieldDocsSetting === 'on' || (fieldDocsSetting === 'auto' && !this.yamlExtensionActive),
+			validation: validationLevel(raw.validation, this.yamlExtensionActive),
 		};
 	}
+}
+
+/** `auto` leaves schema errors to Red Hat YAML when it is active (no double squiggles) and keeps the other checks. */
+export function validationLevel(setting: RawSettings['validation'], yamlExtensionActive: boolean): Settings['validation'] {
+	if (setting === 'off') return 'off';
+	if (setting === 'on') return 'all';
+	return yamlExtensionActive ? 'no-schema' : 'all';
 }

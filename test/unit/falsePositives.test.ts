@@ -7,7 +7,7 @@ import { RULES } from '../../server/src/service/rules/index';
 import { SERVICE_RULES } from '../../server/src/service/rules/serviceRules';
 import { createLanguageService, type LanguageService } from '../../server/src/service/service';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
-import { realGraph, ROOT, settings } from '../util/service';
+import { realGraph, realSchemas, ROOT, settings } from '../util/service';
 
 const VALID = join(ROOT, 'test', 'fixtures', 'valid');
 
@@ -39,7 +39,7 @@ function openFolder(folder: string, order: 'forward' | 'reverse' = 'forward', re
 		index.setFile(uri, text, 1, false);
 		uris.push(uri);
 	}
-	return { service: createLanguageService({ index, graph: realGraph(), docsBase: 'file:///docs/rules' }), uris };
+	return { service: createLanguageService({ index, graph: realGraph(), docsBase: 'file:///docs/rules', schemas: realSchemas() }), uris };
 }
 
 /** Warnings and errors of every file of a folder, from every rule, as readable lines. */

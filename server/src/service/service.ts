@@ -7,6 +7,7 @@ import { isProjectConfig, settingsWithProjectConfig, validateProjectConfig } fro
 import { validate } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import type { Rule } from './rules/types';
+import { SchemaCatalog, type SchemaSource } from './schema/catalog';
 import type { Settings } from './settings';
 import type { WorkspaceIndex } from './workspace/index';
 
@@ -18,6 +19,8 @@ export interface ServiceOptions {
 	docsBase: string;
 	fieldDocs?: FieldDocs;
 	rules?: Rule[];
+	/** The built-in API schemas (dist/schemas), for validation against the target version. */
+	schemas?: SchemaSource;
 }
 
 /** The language service: documents in (through the index), LSP types out. No I/O, no connection. */
@@ -36,6 +39,7 @@ export interface LanguageService {
 
 export function createLanguageService(options: ServiceOptions): LanguageService {
 	const { index } = options;
+	const schemas = options.schemas ? new SchemaCatalog(options.schemas) : undefined;
 	const offsetOf = (uri: string, position: Position) => index.getFile(uri)?.text.offsetAt(position) ?? -1;
 	return {
 		index,
@@ -50,7 +54,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		doValidation(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
-			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules });
+			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
 		},
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
 		getCodeActions: (uri, diagnostics, settings) => getCodeActions(uri, diagnostics, index, settings),

@@ -18,6 +18,11 @@ export interface Settings {
 	rules: Record<string, RuleSetting>;
 	/** Show field descriptions on key hovers (off when another extension already does). */
 	fieldDocs: boolean;
+	/**
+	 * What the API server would reject: `all` checks; `no-schema` leaves schema errors to another
+	 * extension (Red Hat YAML) and keeps the checks beyond the schema; `off` none.
+	 */
+	validation: 'all' | 'no-schema' | 'off';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	runtimeClasses: [],
 	rules: {},
 	fieldDocs: true,
+	validation: 'all',
 };
 
 /** The display language for a VS Code locale: Chinese for zh-cn and zh-tw, English otherwise. */
