@@ -1,9 +1,9 @@
 import { customSchemaOf } from '../schema/crd';
 import { walkSchema, type SchemaIssue } from '../schema/validate';
-import { relatedAt } from './findingParts';
+import { listText, relatedAt } from './findingParts';
+import { placeOfMissing } from './schemaRequired';
 import { fieldOf, typeName, valueName } from './schemaIssues';
 import type { Finding, Rule } from './types';
-import { listText } from './findingParts';
 
 /** A custom resource that breaks the schema of the CustomResourceDefinition in the workspace that defines its kind. */
 export const customResourceSchema: Rule = {
@@ -19,7 +19,7 @@ export const customResourceSchema: Rule = {
 		const related = [relatedAt(custom.crd, ['spec', 'names', 'kind'], { en: `the CustomResourceDefinition ${crdName}`, zh: `CustomResourceDefinition ${crdName}` })];
 		return walkSchema(entry.resource.value, custom.root, { skipRoot: ['status'] }).map((issue): Finding => {
 			const what = describe(issue);
-			const at = issue.code === 'required' ? (issue.path.length ? { path: issue.path, key: true } : { path: ['kind'] }) : { path: issue.path, key: issue.code === 'unknown' };
+			const at = issue.code === 'required' ? placeOfMissing(entry.document, issue.path) : { path: issue.path, key: issue.code === 'unknown' };
 			return {
 				...at,
 				message: {

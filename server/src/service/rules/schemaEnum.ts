@@ -1,6 +1,5 @@
 import { nearest } from '../schema/suggest';
-import { listText } from './findingParts';
-import { replaceScalar } from './findingParts';
+import { listText, replaceScalar } from './findingParts';
 import { fieldOf, schemaIssues } from './schemaIssues';
 import type { Finding, Rule } from './types';
 

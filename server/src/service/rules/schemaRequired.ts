@@ -15,7 +15,7 @@ export const schemaRequired: Rule = {
 		for (const { issue, version } of schemaIssues(context)) {
 			if (issue.code !== 'required') continue;
 			const where = issue.type.split('.').pop();
-			const at = placeOf(context.entry.document, issue.path);
+			const at = placeOfMissing(context.entry.document, issue.path);
 			const owner = issue.path.length ? fieldOf(issue.path) : context.entry.resource.kind;
 			findings.push({
 				...at,
@@ -29,14 +29,14 @@ export const schemaRequired: Rule = {
 	},
 };
 
-/** Where to show a missing field: the key of the object that lacks it, or the first key of a list item. */
-function placeOf(document: ManifestDocument, path: NodePath): { path: NodePath; key?: boolean } {
-	const last = path[path.length - 1];
+/**
+ * Where to show a field missing from the object at `path`: the object's first key (one line, inside
+ * the object), else the object's own key, else `kind` for the document root.
+ */
+export function placeOfMissing(document: ManifestDocument, path: NodePath): { path: NodePath; key?: boolean } {
+	const node = path.length === 0 ? undefined : nodeAtPath(document, path);
+	const first = isMap(node) && node.flow !== true ? node.items[0]?.key : undefined;
+	if (isScalar(first)) return { path: [...path, String(first.value)], key: true };
 	if (path.length === 0) return { path: ['kind'] };
-	if (typeof last === 'number') {
-		const node = nodeAtPath(document, path);
-		const first = isMap(node) ? node.items[0]?.key : undefined;
-		return isScalar(first) ? { path: [...path, String(first.value)], key: true } : { path };
-	}
-	return { path, key: true };
+	return typeof path[path.length - 1] === 'number' ? { path } : { path, key: true };
 }

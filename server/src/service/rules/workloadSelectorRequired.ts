@@ -1,5 +1,6 @@
 import { pairAtPath } from '../manifest/nodes';
 import { kustomizeMayAddLabels, selectorOf } from './workloadSelector';
+import { placeOfMissing } from './schemaRequired';
 import type { Rule } from './types';
 
 const KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
@@ -21,11 +22,10 @@ export const workloadSelectorRequired: Rule = {
 		const labels = resource.value.spec && typeof resource.value.spec === 'object' ? (resource.value.spec as { template?: { metadata?: { labels?: Record<string, unknown> } } }).template?.metadata?.labels : undefined;
 		const example = labels && typeof labels === 'object' ? Object.entries(labels).slice(0, 2).map(([k, v]) => `${k}: ${String(v)}`).join(', ') : 'app: <name>';
 		const empty = selector !== undefined;
-		const path = empty ? ['spec', 'selector'] : pairAtPath(entry.document, ['spec']) ? ['spec'] : ['kind'];
+		const at = empty ? { path: ['spec', 'selector'], key: true } : placeOfMissing(entry.document, pairAtPath(entry.document, ['spec']) ? ['spec'] : []);
 		return [
 			{
-				path,
-				key: path[0] === 'spec',
+				...at,
 				message: empty
 					? {
 							en: `The API server rejects this ${resource.kind}: its selector is empty ("empty selector is invalid for deployment"). An apps/v1 workload must select its pods; add \`matchLabels: { ${example} }\` with the labels of spec.template.`,
