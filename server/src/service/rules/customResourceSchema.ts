@@ -16,8 +16,10 @@ export const customResourceSchema: Rule = {
 		const custom = customSchemaOf(index, entry.resource.apiVersion, entry.resource.kind);
 		if (!custom || index.isPartial(entry)) return [];
 		const crdName = custom.crd.resource.name ?? entry.resource.kind;
+		const issues = walkSchema(entry.resource.value, custom.root, { skipRoot: ['status'] });
+		if (issues.length === 0) return [];
 		const related = [relatedAt(custom.crd, ['spec', 'names', 'kind'], { en: `the CustomResourceDefinition ${crdName}`, zh: `CustomResourceDefinition ${crdName}` })];
-		return walkSchema(entry.resource.value, custom.root, { skipRoot: ['status'] }).map((issue): Finding => {
+		return issues.map((issue): Finding => {
 			const what = describe(issue);
 			const at = issue.code === 'required' ? placeOfMissing(entry.document, issue.path) : { path: issue.path, key: issue.code === 'unknown' };
 			return {

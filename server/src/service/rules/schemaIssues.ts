@@ -20,14 +20,15 @@ const remembered = new WeakMap<object, { schemas: VersionSchemas; issues: Schema
  * has no built-in schema.
  */
 export function schemaIssues(context: RuleContext): VersionedIssue[] {
-	const { entry, settings, schemas, index } = context;
-	if (settings.validation !== 'all' || !schemas || index.isPartial(entry)) return [];
+	const { entry, settings, schemas } = context;
+	// Helm templates and Kustomize patches never reach the rules (validation skips partial documents).
+	if (settings.validation !== 'all' || !schemas) return [];
 	const version = schemas.forVersion(settings.kubernetesVersion);
 	if (!version) return [];
 	const value = entry.resource.value;
 	let cached = remembered.get(value);
 	if (!cached || cached.schemas !== version) remembered.set(value, (cached = { schemas: version, issues: issuesOf(value, version) }));
-	return cached.issues.map((issue) => ({ issue, version: version.version }));
+	return cached.issues.length === 0 ? [] : cached.issues.map((issue) => ({ issue, version: version.version }));
 }
 
 function issuesOf(value: Record<string, unknown>, version: VersionSchemas): SchemaIssue[] {

@@ -22,7 +22,8 @@ export const workloadSelectorMismatch: Rule = {
 		const labels = new Map(Object.entries(isRecord(rawLabels) ? rawLabels : {}).map(([k, v]) => [k, String(v)]));
 		const labelsPath = ['spec', 'template', 'metadata', 'labels'];
 		const where = isRecord(rawLabels) ? labelsPath : ['spec', 'template'];
-		const related = [relatedAt(entry, where, { en: 'the template labels', zh: '模板标签' }, !isRecord(rawLabels))];
+		// Ranges need the full parse of the document: only worked out for a finding.
+		const related = () => [relatedAt(entry, where, { en: 'the template labels', zh: '模板标签' }, !isRecord(rawLabels))];
 		const shown = [...labels].map(([k, v]) => `${k}: ${v}`).join(', ') || (settings.language === 'zh' ? '无' : 'none');
 		const findings: Finding[] = [];
 		const fail = (path: (string | number)[], key: boolean, what: { en: string; zh: string }) =>
@@ -33,7 +34,7 @@ export const workloadSelectorMismatch: Rule = {
 					en: `The API server rejects this ${entry.resource.kind}: "selector does not match template labels". ${what.en} (template labels: ${shown}). Make the selector and spec.template.metadata.labels agree; the selector of an existing workload cannot be changed, so usually fix the template labels.`,
 					zh: `API Server 会拒绝这个 ${entry.resource.kind}："selector does not match template labels"。${what.zh}（模板标签：${shown}）。请让选择器与 spec.template.metadata.labels 一致；已有工作负载的选择器不能修改，通常应修改模板标签。`,
 				},
-				related,
+				related: related(),
 			});
 		for (const [key, value] of Object.entries(selector.matchLabels)) {
 			const actual = labels.get(key);

@@ -18,12 +18,14 @@ export interface VersionSchemas {
 /** Picks and links the schema of the version nearest to the target, once per version. */
 export class SchemaCatalog {
 	private readonly linked = new Map<string, VersionSchemas | undefined>();
+	private readonly nearest = new Map<string, string>();
 
 	constructor(private readonly source: SchemaSource) {}
 
 	/** The schemas of the nearest built-in version (the lower one on a tie). */
 	forVersion(target: string): VersionSchemas | undefined {
-		const version = nearestVersion(this.source.versions, target);
+		let version = this.nearest.get(target);
+		if (version === undefined) this.nearest.set(target, (version = nearestVersion(this.source.versions, target) ?? ''));
 		if (!version) return undefined;
 		if (!this.linked.has(version)) this.linked.set(version, this.link(version));
 		return this.linked.get(version);

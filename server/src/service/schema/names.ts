@@ -29,8 +29,12 @@ export function lowerCaseFix(name: string, syntax: NameSyntax, maxLength?: numbe
 	return lower !== name && !nameProblem(lower, syntax, maxLength) ? lower : undefined;
 }
 
+/** Keys most manifests use (`app`, `app.kubernetes.io/name`): valid at a glance. */
+const PLAIN_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
 /** Why a label or annotation key is invalid (`prefix/name`), or undefined. */
 export function qualifiedNameProblem(key: string): { en: string; zh: string } | undefined {
+	if (key.length <= 253 && PLAIN_KEY.test(key)) return undefined;
 	const parts = key.split('/');
 	if (parts.length > 2) return { en: "it may have at most one '/'", zh: '最多只能有一个“/”' };
 	const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
