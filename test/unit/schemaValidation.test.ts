@@ -116,3 +116,28 @@ describe('schema validation against the target Kubernetes version', () => {
 		assert.deepEqual(errors(thing, {}, { 'crd.yaml': crd('integer'), 'crd2.yaml': crd('string') }), []);
 	});
 });
+
+describe('documents the values here cannot see as kubectl does', () => {
+	it('a document with YAML merge keys is not judged (kubectl merges `<<: *defaults`)', () => {
+		const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: merged
+spec:
+  containers:
+    - &base
+      name: app
+      image: app:1
+    - <<: *base
+      name: sidecar
+      protocolo: TCPP
+`;
+		assert.deepEqual(errors(text), []);
+		assert.deepEqual(errors(text.replace('<<: *base', 'image: app:2')), ['12 schema-unknown-field']);
+	});
+
+	it('a heredoc in a command (`cat <<EOF`) is not a merge key', () => {
+		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      command: ["sh", "-c", "cat <<EOF > /x"]\n      imagePullPolicy: always\n';
+		assert.deepEqual(errors(text), ['10 schema-enum']);
+	});
+});

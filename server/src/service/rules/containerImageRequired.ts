@@ -1,5 +1,6 @@
 import { containerAnchor, containersOf } from './containers';
 import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 
 /** A container without `image`: the API server rejects the pod or its template. */
@@ -9,8 +10,9 @@ export const containerImageRequired: Rule = {
 	description: { en: 'A container has no image.', zh: '容器没有指定镜像。' },
 	kinds: POD_SPEC_KINDS,
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const pod = podSpecOf(entry.resource);
 		if (!pod) return [];
 		const findings: Finding[] = [];

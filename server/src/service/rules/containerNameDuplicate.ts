@@ -1,6 +1,7 @@
 import { containersOf } from './containers';
 import { relatedAt } from './findingParts';
 import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 
 /** Two containers of one pod with the same name (init containers included): the API server rejects it. */
@@ -10,8 +11,9 @@ export const containerNameDuplicate: Rule = {
 	description: { en: 'Two containers of a pod share a name.', zh: 'Pod 的两个容器同名。' },
 	kinds: POD_SPEC_KINDS,
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const pod = podSpecOf(entry.resource);
 		if (!pod) return [];
 		const findings: Finding[] = [];

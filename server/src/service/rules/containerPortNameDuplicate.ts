@@ -2,6 +2,7 @@ import { isRecord } from '../manifest/parse';
 import { containersOf } from './containers';
 import { relatedAt } from './findingParts';
 import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 
 /** Two ports of one container with the same name: the API server rejects it. */
@@ -11,8 +12,9 @@ export const containerPortNameDuplicate: Rule = {
 	description: { en: 'Two ports of a container share a name.', zh: '容器的两个端口同名。' },
 	kinds: POD_SPEC_KINDS,
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const pod = podSpecOf(entry.resource);
 		if (!pod) return [];
 		const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import { walkSchema, type SchemaIssue } from '../schema/validate';
 import { listText, relatedAt } from './findingParts';
 import { placeOfMissing } from './schemaRequired';
 import { fieldOf, typeName, valueName } from './schemaIssues';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 
 /** A custom resource that breaks the schema of the CustomResourceDefinition in the workspace that defines its kind. */
@@ -11,8 +12,9 @@ export const customResourceSchema: Rule = {
 	severity: 'error',
 	description: { en: 'A custom resource that its CRD in the workspace rejects.', zh: '不符合工作区中 CRD Schema 的自定义资源。' },
 	local: false,
-	check({ entry, index, settings }) {
-		if (settings.validation === 'off' || !entry.resource.apiVersion.includes('/')) return [];
+	check(context) {
+		const { entry, index } = context;
+		if (!validationApplies(context) || !entry.resource.apiVersion.includes('/')) return [];
 		const custom = customSchemaOf(index, entry.resource.apiVersion, entry.resource.kind);
 		if (!custom || index.isPartial(entry)) return [];
 		const crdName = custom.crd.resource.name ?? entry.resource.kind;

@@ -1,4 +1,5 @@
 import { isRecord } from '../manifest/parse';
+import { validationApplies } from './validationGate';
 import type { NodePath } from '../manifest/types';
 import { labelValueProblem, qualifiedNameProblem } from '../schema/names';
 import { PLACEHOLDER } from '../schema/validate';
@@ -14,8 +15,9 @@ export const labelInvalid: Rule = {
 	severity: 'error',
 	description: { en: 'A label or annotation the API server does not accept.', zh: 'API Server 不接受的标签或注解。' },
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const findings: Finding[] = [];
 		const report = (path: NodePath, key: boolean, what: { en: string; zh: string }, text: string, problem: { en: string; zh: string }) =>
 			findings.push({

@@ -4,6 +4,7 @@ import { PLACEHOLDER } from '../schema/validate';
 import { containersOf } from './containers';
 import { replaceScalar } from './findingParts';
 import { podSpecOf } from './podSpec';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 
 const SYNTAX_TEXT: Record<NameSyntax, { en: string; zh: string }> = {
@@ -18,8 +19,9 @@ export const nameInvalid: Rule = {
 	severity: 'error',
 	description: { en: 'A name the API server does not accept for this kind.', zh: 'API Server 不接受该类型使用的名称。' },
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const findings: Finding[] = [];
 		const check = (path: (string | number)[], name: unknown, syntax: NameSyntax, what: { en: string; zh: string }, max?: number) => {
 			if (typeof name !== 'string' || name === '' || PLACEHOLDER.test(name)) return;

@@ -1,4 +1,5 @@
 import { isRecord } from '../manifest/parse';
+import { validationApplies } from './validationGate';
 import type { NodePath } from '../manifest/types';
 import { portNameProblem } from '../schema/names';
 import { PLACEHOLDER } from '../schema/validate';
@@ -13,8 +14,9 @@ export const portInvalid: Rule = {
 	description: { en: 'A port number or port name the API server does not accept.', zh: 'API Server 不接受的端口号或端口名。' },
 	kinds: ['Service', 'Pod', 'PodTemplate', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
 	local: true,
-	check({ entry, settings }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry } = context;
+		if (!validationApplies(context)) return [];
 		const findings: Finding[] = [];
 		const number = (path: NodePath, value: unknown, allowZero: boolean) => {
 			if (typeof value !== 'number' || !Number.isInteger(value) || (value >= 1 && value <= 65535) || (allowZero && value === 0)) return;

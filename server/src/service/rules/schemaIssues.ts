@@ -4,6 +4,7 @@ import type { VersionSchemas } from '../schema/catalog';
 import { walkSchema, type SchemaIssue } from '../schema/validate';
 import { QUANTITY_KINDS } from './quantityFields';
 import type { RuleContext } from './types';
+import { validationApplies } from './validationGate';
 
 /** A schema issue with the version whose schema found it. */
 export interface VersionedIssue {
@@ -22,7 +23,7 @@ const remembered = new WeakMap<object, { schemas: VersionSchemas; issues: Schema
 export function schemaIssues(context: RuleContext): VersionedIssue[] {
 	const { entry, settings, schemas } = context;
 	// Helm templates and Kustomize patches never reach the rules (validation skips partial documents).
-	if (settings.validation !== 'all' || !schemas) return [];
+	if (settings.validation !== 'all' || !schemas || !validationApplies(context)) return [];
 	const version = schemas.forVersion(settings.kubernetesVersion);
 	if (!version) return [];
 	const value = entry.resource.value;

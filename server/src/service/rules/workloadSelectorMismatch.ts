@@ -1,6 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import { relatedAt } from './findingParts';
 import { valueAt } from './podSpec';
+import { validationApplies } from './validationGate';
 import type { Finding, Rule } from './types';
 import { hasPlaceholders, kustomizeMayAddLabels, SELECTOR_KINDS, selectorOf } from './workloadSelector';
 
@@ -11,8 +12,9 @@ export const workloadSelectorMismatch: Rule = {
 	description: { en: "A workload's selector does not match its template labels.", zh: '工作负载的选择器与其模板标签不匹配。' },
 	kinds: SELECTOR_KINDS,
 	local: false,
-	check({ entry, settings, index }) {
-		if (settings.validation === 'off') return [];
+	check(context) {
+		const { entry, settings, index } = context;
+		if (!validationApplies(context)) return [];
 		const selector = selectorOf(entry);
 		if (!selector || hasPlaceholders(selector)) return [];
 		const rawLabels = valueAt(entry.resource.value, ['spec', 'template', 'metadata', 'labels']);

@@ -1,6 +1,7 @@
 import { pairAtPath } from '../manifest/nodes';
 import { kustomizeMayAddLabels, selectorOf } from './workloadSelector';
 import { placeOfMissing } from './schemaRequired';
+import { validationApplies } from './validationGate';
 import type { Rule } from './types';
 
 const KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
@@ -12,9 +13,10 @@ export const workloadSelectorRequired: Rule = {
 	description: { en: 'An apps/v1 workload has no selector.', zh: 'apps/v1 工作负载没有选择器。' },
 	kinds: KINDS,
 	local: false,
-	check({ entry, settings, index }) {
+	check(context) {
+		const { entry, index } = context;
 		const { resource } = entry;
-		if (settings.validation === 'off' || resource.apiVersion !== 'apps/v1') return [];
+		if (!validationApplies(context) || resource.apiVersion !== 'apps/v1') return [];
 		const selector = selectorOf(entry);
 		if (selector && (Object.keys(selector.matchLabels).length > 0 || selector.expressions.length > 0)) return [];
 		// A kustomization's commonLabels fills in the selector when it builds the overlay.
