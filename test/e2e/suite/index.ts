@@ -3,6 +3,7 @@ import Mocha from 'mocha';
 import { defineCommandTests } from './commands.test';
 import { defineDefinitionTests } from './definitions.test';
 import { defineLanguageTests } from './language.test';
+import { defineValidationTests } from './validation.test';
 import { defineValueHoverTests } from './valueHovers.test';
 
 /** Runs every suite; rejects (the host then exits 1) when a test fails. */
@@ -10,6 +11,7 @@ export async function run(): Promise<void> {
 	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
 	mocha.suite.emit('pre-require', globalThis, 'kubelore-e2e', mocha);
 	defineLanguageTests();
+	defineValidationTests();
 	defineValueHoverTests();
 	defineDefinitionTests();
 	defineCommandTests();
