@@ -184,6 +184,8 @@ async function main(): Promise<void> {
 	if (w.index > 5000) misses.push(`workspace: indexed in ${ms(w.index)} > 5000 ms`);
 	if (w.rss > 400 * 1024) misses.push(`workspace: peak RSS ${mb(w.rss)} > 400 MB`);
 	if (percentile(w.hoverDuring, 100) > 50) misses.push(`workspace: slowest hover during indexing ${ms(percentile(w.hoverDuring, 100))} > 50 ms`);
+	// The cost of validation against the API schema, in-process on the same generated files (bench/validation.ts).
+	const validation = execFileSync('npm', ['run', '-s', 'bench:validation'], { cwd: ROOT }).toString().trim();
 	const activation = activationLoad(node);
 	if (activation > 50) misses.push(`activation (client bundle load) ${ms(activation)} > 50 ms`);
 	const vsix = join(ROOT, 'dist', 'kubelore.vsix');
@@ -215,6 +217,10 @@ ${rows.join('\n')}
 | indexing time (initialized to index complete) | ${ms(w.index)} |
 | peak RSS while indexing | ${mb(w.rss)} |
 | hover latency during indexing, p50 / max (${w.hoverDuring.length} hovers) | ${ms(percentile(w.hoverDuring, 50))} / ${ms(percentile(w.hoverDuring, 100))} |
+
+## Validation against the API schema (in-process, \`npm run bench:validation\`)
+
+${validation}
 
 ## Extension
 
