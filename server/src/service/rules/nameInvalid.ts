@@ -35,7 +35,7 @@ export const nameInvalid: Rule = {
 					en: `The API server rejects the ${what.en} "${name}" (Invalid value): it must be ${SYNTAX_TEXT[syntax].en}, and ${problem.en}. Use lower-case letters, digits and '-'${fixed ? `, e.g. "${fixed}"` : ''}.`,
 					zh: `API Server 会拒绝${what.zh} "${name}"（Invalid value）：它必须是${SYNTAX_TEXT[syntax].zh}，而它${problem.zh}。请使用小写字母、数字和“-”${fixed ? `，例如 "${fixed}"` : ''}。`,
 				},
-				fixes: edit && fixed ? [{ title: { en: `Rename to "${fixed}"`, zh: `改名为 "${fixed}"` }, preferred: true, edits: [edit] }] : undefined,
+				fixes: edit && fixed ? [{ title: { en: `Rename to "${fixed}"`, zh: `改名为 "${fixed}"` }, edits: [edit] }] : undefined,
 			});
 		};
 		const rule = NAME_SYNTAX[entry.resource.kind];

@@ -1,3 +1,4 @@
+import type { ManifestDocument } from '../manifest/types';
 import type { RuleContext } from './types';
 
 /** A YAML merge key (`<<: *defaults`). */
@@ -10,5 +11,11 @@ const MERGE_KEY = /(^|[\s{,])<<\s*:/m;
  * missing or unknown.
  */
 export function validationApplies({ settings, entry }: RuleContext): boolean {
-	return settings.validation !== 'off' && !(entry.document.text.includes('<<') && MERGE_KEY.test(entry.document.text));
+	if (settings.validation === 'off') return false;
+	let merges = mergeKeys.get(entry.document);
+	if (merges === undefined) mergeKeys.set(entry.document, (merges = entry.document.text.includes('<<') && MERGE_KEY.test(entry.document.text)));
+	return !merges;
 }
+
+/** Per document (documents are reused while their text is unchanged): whether it has merge keys. */
+const mergeKeys = new WeakMap<ManifestDocument, boolean>();
