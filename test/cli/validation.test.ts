@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonFinding } from '../../server/src/cli/formats/json';
+import { serviceWithProtocol } from '../util/manifests';
 import { runCli } from './run';
 
 const findings = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const service = (protocol: string) => `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: { app: web }
-  ports:
-    - port: 80
-      protocol: ${protocol}
-`;
+const service = serviceWithProtocol;
 
 describe('kubelore lint: what the API server would reject', () => {
 	it('exits 1 on `protocol: TCPP`, with the error on the value', async () => {

@@ -5,32 +5,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../util/lspClient';
+import { deploymentWithLabel, serviceWithProtocol } from '../util/manifests';
 
 // A Service with an unsupported protocol (a schema error) and a Deployment whose selector misses its labels (beyond the schema).
-const MANIFEST = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: { app: web }
-  ports:
-    - port: 80
-      protocol: TCPP
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: api }
-    spec:
-      containers:
-        - { name: web, image: "nginx:1.27" }
-`;
+const MANIFEST = `${serviceWithProtocol('TCPP')}---\n${deploymentWithLabel('api')}`;
 
 const clients: TestClient[] = [];
 after(() => {

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validationLevel } from '../../server/src/settings';
 import { nearestVersion } from '../../server/src/service/schema/catalog';
 import type { Settings } from '../../server/src/service/settings';
+import { deploymentWithLabel, serviceWithProtocol } from '../util/manifests';
 import { realSchemas, settings, workspace } from '../util/service';
 
 /** Codes and lines (1-based) of the errors in one file. */
@@ -15,34 +16,8 @@ function errors(text: string, overrides: Partial<Settings> = {}, extra: Record<s
 		.map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
 }
 
-const service = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: { app: web }
-  ports:
-    - port: 80
-      protocol: TCPP
-`;
-
-const mismatch = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: api }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resizePolicy:
-            - { resourceName: cpu, restartPolicy: NotRequired }
-`;
+const service = serviceWithProtocol('TCPP');
+const mismatch = deploymentWithLabel('api', '          resizePolicy:\n            - { resourceName: cpu, restartPolicy: NotRequired }\n');
 
 describe('schema validation against the target Kubernetes version', () => {
 	it('picks the nearest built-in version, the lower one on a tie', () => {
