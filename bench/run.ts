@@ -213,6 +213,8 @@ async function main(): Promise<void> {
 	if (w.index > 5000) misses.push(`workspace: indexed in ${ms(w.index)} > 5000 ms`);
 	if (w.rss > 400 * 1024) misses.push(`workspace: peak RSS ${mb(w.rss)} > 400 MB`);
 	if (percentile(w.hoverDuring, 100) > 50) misses.push(`workspace: slowest hover during indexing ${ms(percentile(w.hoverDuring, 100))} > 50 ms`);
+	// The cost of validation against the API schema, in-process on the same generated files (bench/validation.ts).
+	const validation = execFileSync('npm', ['run', '-s', 'bench:validation'], { cwd: ROOT }).toString().trim();
 	const activation = activationLoad(node);
 	if (activation > 50) misses.push(`activation (client bundle load) ${ms(activation)} > 50 ms`);
 	const vsix = join(ROOT, 'dist', 'kubelore.vsix');
@@ -252,6 +254,9 @@ Completion at the end of values that name other resources or knowledge (claimNam
 | input | measure | value | target |
 |---|---|---|---|
 ${editing.join('\n')}
+## Validation against the API schema (in-process, \`npm run bench:validation\`)
+
+${validation}
 
 ## Extension
 

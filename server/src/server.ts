@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { loadFieldDocs } from './node/fieldDocs';
+import { loadSchemas } from './node/schemas';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
 import { WorkspaceLoader } from './node/workspaceLoader';
 import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type InitializationOptions } from './protocol';
@@ -40,6 +41,7 @@ const service = createLanguageService({
 	graph: graphWithTeam(baseGraph, undefined),
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
 	fieldDocs: loadFieldDocs(distDir),
+	schemas: loadSchemas(distDir),
 });
 let settings: DocumentSettings;
 let pullDiagnostics = false;

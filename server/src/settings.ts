@@ -12,6 +12,7 @@ interface RawSettings {
 	hover?: { fieldDocs?: 'auto' | 'on' | 'off' };
 	codeLens?: { enabled?: boolean };
 	knowledge?: { paths?: string[]; allowOutsideWorkspace?: boolean };
+	validation?: 'auto' | 'on' | 'off';
 	files?: { include?: string[]; exclude?: string[] };
 }
 
@@ -89,6 +90,14 @@ export class DocumentSettings {
 			rules: raw.rules && typeof raw.rules === 'object' ? raw.rules : {},
 			fieldDocs: fieldDocsSetting === 'on' || (fieldDocsSetting === 'auto' && !this.yamlExtensionActive),
 			codeLens: raw.codeLens?.enabled !== false,
+			validation: validationLevel(raw.validation, this.yamlExtensionActive),
 		};
 	}
+}
+
+/** `auto` leaves schema errors to Red Hat YAML when it is active (no double squiggles) and keeps the other checks. */
+export function validationLevel(setting: RawSettings['validation'], yamlExtensionActive: boolean): Settings['validation'] {
+	if (setting === 'off') return 'off';
+	if (setting === 'on') return 'all';
+	return yamlExtensionActive ? 'no-schema' : 'all';
 }

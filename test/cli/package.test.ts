@@ -23,10 +23,10 @@ describe('the npm package', () => {
 
 	it('holds the command line, its knowledge and rule pages, and nothing of the editor or the sources', () => {
 		const files = packed.files.map((f) => f.path);
-		for (const needed of ['bin/kubelore.js', 'dist/cli.js', 'dist/graph.json', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
+		for (const needed of ['bin/kubelore.js', 'dist/cli.js', 'dist/graph.json', 'dist/schemas/index.json', 'dist/schemas/1.30.json', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
 		const pages = files.filter((f) => f.startsWith('docs/rules/'));
 		assert.ok(pages.length > 0 && pages.every((f) => f.endsWith('.md')));
-		assert.deepEqual(files.filter((f) => !/^(bin\/kubelore\.js|dist\/(cli\.js|graph\.json)|docs\/rules\/[^/]+\.md|package\.json|README\.md|LICENSE)$/.test(f)), []);
+		assert.deepEqual(files.filter((f) => !/^(bin\/kubelore\.js|dist\/(cli\.js|graph\.json|schemas\/[\d.]+\.json|schemas\/index\.json)|docs\/rules\/[^/]+\.md|package\.json|README\.md|LICENSE)$/.test(f)), []);
 	});
 
 	it('needs no runtime dependencies (everything is bundled)', () => {
@@ -48,6 +48,11 @@ describe('the npm package', () => {
 		const helpUri = log.runs[0].tool.driver.rules!.find((r) => r.helpUri)!.helpUri!;
 		assert.ok(fileURLToPath(helpUri).startsWith(join(installed, 'docs', 'rules')), helpUri);
 		assert.ok(existsSync(fileURLToPath(helpUri)));
+		// The API schemas travel with the package: schema validation works from the installed copy.
+		const input = 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  ports: [{ port: 80, protocol: TCPP }]\n';
+		const schema = spawnSync('npx', ['--offline', 'kubelore', 'lint', '-', '--format', 'json'], { cwd: join(dir, 'app'), encoding: 'utf8', input });
+		assert.equal(schema.status, 1, schema.stderr);
+		assert.match(schema.stdout, /"rule":"schema-enum"/);
 	});
 
 	it('runs from the clone too (`npx kubelore` in the repository)', () => {

@@ -8,7 +8,7 @@ import { SERVICE_RULES } from '../../server/src/service/rules/serviceRules';
 import { createLanguageService, type LanguageService } from '../../server/src/service/service';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { clusterProfile } from '../../server/src/service/workspace/profile';
-import { realGraph, ROOT, settings } from '../util/service';
+import { realGraph, realSchemas, ROOT, settings } from '../util/service';
 
 const VALID = join(ROOT, 'test', 'fixtures', 'valid');
 
@@ -40,7 +40,7 @@ function openFolder(folder: string, order: 'forward' | 'reverse' = 'forward', re
 		index.setFile(uri, text, 1, false);
 		uris.push(uri);
 	}
-	return { service: createLanguageService({ index, graph: realGraph(), docsBase: 'file:///docs/rules' }), uris };
+	return { service: createLanguageService({ index, graph: realGraph(), docsBase: 'file:///docs/rules', schemas: realSchemas() }), uris };
 }
 
 /** Warnings and errors of every file of a folder, from every rule, as readable lines. */

@@ -6,7 +6,7 @@ import { validate } from '../../server/src/service/features/validation';
 import { RULES } from '../../server/src/service/rules/index';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { asMarker, key, readFixtureSettings, readMarkers } from '../util/fixtures';
-import { FOLDER, realGraph, ROOT, settings } from '../util/service';
+import { FOLDER, realGraph, realSchemaCatalog, ROOT, settings } from '../util/service';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
 
@@ -32,7 +32,7 @@ describe('rules fire where their fixtures say, and nowhere else', () => {
 			index.setFile(uri, text, 1, true);
 			const lines = text.split('\n');
 			for (const language of ['en', 'zh'] as const) {
-				const found = validate(uri, index, graph, settings({ ...readFixtureSettings(text), language }), { rules: [rule], docsBase: 'file:///docs/rules' }).filter(
+				const found = validate(uri, index, graph, settings({ ...readFixtureSettings(text), language }), { rules: [rule], docsBase: 'file:///docs/rules', schemas: realSchemaCatalog() }).filter(
 					(d) => d.code === rule.id,
 				);
 				const withSeverity = expected.some((e) => e.severity);

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { indexFiles, lintFiles } from '../node/lint';
+import { loadSchemas } from '../node/schemas';
 import { applyProjectConfig, readProjectConfig, type ProjectConfig } from '../service/config';
 import type { Language, Localized } from '../service/knowledge/types';
 import { createLanguageService } from '../service/service';
@@ -42,7 +43,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	};
 
 	const rulesDir = docsDir(runtime);
-	const service = createLanguageService({ index: new WorkspaceIndex(), graph, docsBase: pathToFileURL(rulesDir).toString() });
+	const service = createLanguageService({ index: new WorkspaceIndex(), graph, docsBase: pathToFileURL(rulesDir).toString(), schemas: loadSchemas(runtime.distDir) });
 	const paths = new PathNames(process.cwd());
 	const stdinPath = resolve(options.stdinFilename ?? '<stdin>');
 	if (options.stdinFilename === undefined) paths.name(URI.file(stdinPath).toString(), '<stdin>');

@@ -11,6 +11,7 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { forgetValidation, validate, validationSteps } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import type { Rule } from './rules/types';
+import { SchemaCatalog, type SchemaSource } from './schema/catalog';
 import type { Settings } from './settings';
 import type { WorkspaceIndex } from './workspace/index';
 
@@ -22,6 +23,8 @@ export interface ServiceOptions {
 	docsBase: string;
 	fieldDocs?: FieldDocs;
 	rules?: Rule[];
+	/** The built-in API schemas (dist/schemas), for validation against the target version. */
+	schemas?: SchemaSource;
 }
 
 /** The language service: documents in (through the index), LSP types out. No I/O, no connection. */
@@ -53,6 +56,7 @@ export interface LanguageService {
 
 export function createLanguageService(options: ServiceOptions): LanguageService {
 	const { index } = options;
+	const schemas = options.schemas ? new SchemaCatalog(options.schemas) : undefined;
 	const offsetOf = (uri: string, position: Position) => index.getFile(uri)?.text.offsetAt(position) ?? -1;
 	return {
 		index,
@@ -68,7 +72,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		doValidation(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
-			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules });
+			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
 		},
 		*validationSteps(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);

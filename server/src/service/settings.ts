@@ -20,6 +20,11 @@ export interface Settings {
 	fieldDocs: boolean;
 	/** Code lenses above Services, claims, ConfigMaps and Secrets. */
 	codeLens: boolean;
+	/**
+	 * What the API server would reject: `all` checks; `no-schema` leaves schema errors to another
+	 * extension (Red Hat YAML) and keeps the checks beyond the schema; `off` none.
+	 */
+	validation: 'all' | 'no-schema' | 'off';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	rules: {},
 	fieldDocs: true,
 	codeLens: true,
+	validation: 'all',
 };
 
 /** The display language for a VS Code locale: Chinese for zh-cn and zh-tw, English otherwise. */

@@ -5,6 +5,7 @@ import { defineCommandTests } from './commands.test';
 import { defineDefinitionTests } from './definitions.test';
 import { defineEditingTests } from './editing.test';
 import { defineLanguageTests } from './language.test';
+import { defineValidationTests } from './validation.test';
 import { defineValueHoverTests } from './valueHovers.test';
 
 /** Runs every suite; rejects (the host then exits 1) when a test fails. */
@@ -12,6 +13,7 @@ export async function run(): Promise<void> {
 	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
 	mocha.suite.emit('pre-require', globalThis, 'kubelore-e2e', mocha);
 	defineLanguageTests();
+	defineValidationTests();
 	defineValueHoverTests();
 	defineDefinitionTests();
 	defineEditingTests();

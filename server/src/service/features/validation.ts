@@ -6,6 +6,7 @@ import { placeholderAt } from '../manifest/placeholders';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 import type { ManifestDocument } from '../manifest/types';
+import type { SchemaCatalog } from '../schema/catalog';
 import type { Severity, Settings } from '../settings';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { Scope } from '../workspace/scope';
@@ -31,6 +32,7 @@ export interface ValidationOptions {
 	rules?: Rule[];
 	/** Folder or URL of the rule pages (docs/rules). */
 	docsBase: string;
+	schemas?: SchemaCatalog;
 }
 
 /** Diagnostics of one file: a syntax error per broken document, then every rule on every resource. */
@@ -73,7 +75,8 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 		for (const rule of applicable) {
 			const setting = settings.rules[rule.id];
 			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, { entry, file, index, graph, settings, scope })) : run(rule, { entry, file, index, graph, settings, scope });
+			const context = { entry, file, index, graph, settings, scope, schemas: options.schemas };
+			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, context)) : run(rule, context);
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
 				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);

@@ -2,6 +2,7 @@ import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Localized } from '../knowledge/types';
 import type { NodePath } from '../manifest/types';
 import type { Severity, Settings } from '../settings';
+import type { SchemaCatalog } from '../schema/catalog';
 import type { Scope } from '../workspace/scope';
 import type { IndexedFile, IndexedResource, WorkspaceIndex } from '../workspace/index';
 
@@ -14,6 +15,8 @@ export interface RuleContext {
 	settings: Settings;
 	/** Resources in the same namespace and scope (nearest kustomization, else workspace folder). */
 	scope: Scope;
+	/** The built-in API schemas per Kubernetes version, when the front end has them. */
+	schemas?: SchemaCatalog;
 }
 
 /** Another resource involved in a finding, shown as related information. */

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validationLevel } from '../../server/src/settings';
+import { nearestVersion } from '../../server/src/service/schema/catalog';
+import type { Settings } from '../../server/src/service/settings';
+import { deploymentWithLabel, serviceWithProtocol } from '../util/manifests';
+import { realSchemas, settings, workspace } from '../util/service';
+
+/** Codes and lines (1-based) of the errors in one file. */
+function errors(text: string, overrides: Partial<Settings> = {}, extra: Record<string, string> = {}): string[] {
+	const { service, uri } = workspace({ 'a.yaml': text, ...extra });
+	return service
+		.doValidation(uri('a.yaml'), settings(overrides))
+		.filter((d) => d.severity === 1)
+		.map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
+}
+
+const service = serviceWithProtocol('TCPP');
+const mismatch = deploymentWithLabel('api', '          resizePolicy:\n            - { resourceName: cpu, restartPolicy: NotRequired }\n');
+
+describe('schema validation against the target Kubernetes version', () => {
+	it('picks the nearest built-in version, the lower one on a tie', () => {
+		const versions = realSchemas().versions;
+		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30']);
+		assert.equal(nearestVersion(versions, '1.27'), '1.26');
+		assert.equal(nearestVersion(versions, '1.28'), '1.29');
+		assert.equal(nearestVersion(versions, '1.34'), '1.30');
+		assert.equal(nearestVersion(versions, '1.20'), '1.25');
+	});
+
+	it('a field newer than the target version is unknown there and fine in a version that has it', () => {
+		assert.ok(errors(mismatch, { kubernetesVersion: '1.25' }).includes('15 schema-unknown-field'));
+		assert.ok(!errors(mismatch, { kubernetesVersion: '1.31' }).includes('15 schema-unknown-field'));
+	});
+
+	it('`no-schema` (auto beside Red Hat YAML) keeps the checks beyond the schema; `off` silences all', () => {
+		assert.deepEqual(errors(mismatch, { kubernetesVersion: '1.25' }).sort(), ['15 schema-unknown-field', '7 workload-selector-mismatch']);
+		assert.deepEqual(errors(mismatch, { validation: 'no-schema' }), ['7 workload-selector-mismatch']);
+		assert.deepEqual(errors(service, { validation: 'no-schema' }), []);
+		assert.deepEqual(errors(mismatch, { validation: 'off' }), []);
+	});
+
+	it('the editor setting resolves to a level: auto leaves the schema to Red Hat YAML only when it is active', () => {
+		assert.equal(validationLevel(undefined, false), 'all');
+		assert.equal(validationLevel('auto', true), 'no-schema');
+		assert.equal(validationLevel('on', true), 'all');
+		assert.equal(validationLevel('off', false), 'off');
+	});
+
+	it('the quick fix of `protocol: TCPP` writes TCP', () => {
+		const { service: ls, uri } = workspace({ 'svc.yaml': service });
+		const s = settings();
+		const diagnostic = ls.doValidation(uri('svc.yaml'), s).find((d) => d.code === 'schema-enum');
+		assert.ok(diagnostic, 'protocol: TCPP is an error');
+		assert.deepEqual(diagnostic.range, { start: { line: 8, character: 16 }, end: { line: 8, character: 20 } });
+		const fix = ls.getCodeActions(uri('svc.yaml'), [diagnostic], s).find((a) => a.isPreferred);
+		const edits = fix?.edit?.changes?.[uri('svc.yaml')];
+		assert.ok(edits, 'a preferred fix with edits');
+		assert.match(TextDocument.applyEdits(TextDocument.create(uri('svc.yaml'), 'yaml', 1, service), edits), /protocol: TCP\n/);
+	});
+
+	it('the quick fix of a misspelt field renames it to the nearest field', () => {
+		const text = mismatch.replace('resizePolicy', 'imagePullPolicyy');
+		const { service: ls, uri } = workspace({ 'd.yaml': text });
+		const s = settings();
+		const diagnostic = ls.doValidation(uri('d.yaml'), s).find((d) => d.code === 'schema-unknown-field');
+		assert.match(String(diagnostic?.message), /Did you mean "imagePullPolicy"/);
+		const edits = ls.getCodeActions(uri('d.yaml'), [diagnostic!], s).find((a) => a.isPreferred)?.edit?.changes?.[uri('d.yaml')];
+		assert.deepEqual(edits?.map((e) => e.newText), ['imagePullPolicy']);
+	});
+
+	it('Helm templates, envsubst placeholders and kinds without a schema give no error', () => {
+		const helm = `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  ports:\n    - port: {{ .Values.port }}\n      protocol: TCPP\n`;
+		assert.deepEqual(errors(helm), []);
+		assert.deepEqual(errors(service.replace('TCPP', '${PROTOCOL}').replace('port: 80', 'port: ${PORT}')), []);
+		assert.deepEqual(errors('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  anything: [1, 2]\n'), []);
+	});
+
+	it('messages are in Chinese when the display language is Chinese', () => {
+		const { service: ls, uri } = workspace({ 'svc.yaml': service });
+		const d = ls.doValidation(uri('svc.yaml'), settings({ language: 'zh' })).find((x) => x.code === 'schema-enum');
+		assert.match(String(d?.message), /API Server 会拒绝/);
+	});
+
+	it('a custom kind defined by two different CRDs is not judged', () => {
+		const crd = (type: string) =>
+			`apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: { kind: Thing, plural: things }\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                size: { type: ${type} }\n`;
+		const thing = 'apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  size: "3"\n';
+		assert.deepEqual(errors(thing, {}, { 'crd.yaml': crd('integer') }), ['6 custom-resource-schema']);
+		assert.deepEqual(errors(thing, {}, { 'crd.yaml': crd('integer'), 'crd2.yaml': crd('string') }), []);
+	});
+});
+
+describe('documents the values here cannot see as kubectl does', () => {
+	it('a document with YAML merge keys is not judged (kubectl merges `<<: *defaults`)', () => {
+		const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: merged
+spec:
+  containers:
+    - &base
+      name: app
+      image: app:1
+    - <<: *base
+      name: sidecar
+      protocolo: TCPP
+`;
+		assert.deepEqual(errors(text), []);
+		assert.deepEqual(errors(text.replace('<<: *base', 'image: app:2')), ['12 schema-unknown-field']);
+	});
+
+	it('a heredoc in a command (`cat <<EOF`) is not a merge key', () => {
+		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      command: ["sh", "-c", "cat <<EOF > /x"]\n      imagePullPolicy: always\n';
+		assert.deepEqual(errors(text), ['10 schema-enum']);
+	});
+});
