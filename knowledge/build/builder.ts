@@ -16,6 +16,7 @@ import {
 import { lineOfKey, splitFrontMatter, type SplitMarkdown } from './frontMatter';
 import { plainText, readBlocks, type Block } from './markdown';
 import { MentionMatcher } from './mentions';
+import { checkRelations } from './relations';
 
 /** A markdown file handed to the builder: path (for messages) and text. */
 export interface SourceFile {
@@ -78,6 +79,7 @@ export function buildGraph(files: SourceFile[], articles: Record<string, Article
 			problems.push({ file: entity.file, line: relationLines.get(entity) ?? 1, message: 'an entity needs at least two relations' });
 		}
 	}
+	problems.push(...checkRelations(entities, (e) => relationLines.get(e) ?? 1, options.strict ?? false));
 	const matcher = mentionMatcher(entities);
 	for (const entity of entities) {
 		entity.mentions = matcher.find(`${entity.body.en}\n${entity.body.zh}`).filter((id) => id !== entity.id);
