@@ -27,6 +27,8 @@ export interface SourceFile {
 /** An article that entities cite, from knowledge/sources.yaml. */
 export interface Article {
 	title: string;
+	/** The title in each language, as entry text names the article. */
+	short?: Localized;
 	address?: string;
 	origin?: string;
 	date?: string;
@@ -124,7 +126,7 @@ function readEntity(
 	const category = fm.category as Category;
 	if (!CATEGORIES.includes(category)) report(at('category'), `category must be one of ${CATEGORIES.join(', ')}`);
 	const title = localized(fm.title);
-	const sections = readSections(split);
+	const sections = withArticleTitles(readSections(split), articles);
 	if (options.requireBoth) {
 		for (const language of ['en', 'zh'] as Language[]) {
 			if (!title[language]) report(at('title'), `title has no "${language}" text`);
@@ -194,6 +196,29 @@ function readSections(split: SplitMarkdown): { summary: Localized; body: Localiz
 	}
 	close(lines.length);
 	return { summary, body };
+}
+
+/**
+ * Entry text names an article by its id ("the devops-difficulties article"); readers see its
+ * title instead, in the language of the text.
+ */
+function withArticleTitles(sections: { summary: Localized; body: Localized }, articles: Record<string, Article>): { summary: Localized; body: Localized } {
+	// Ids of one word ("a") would also match ordinary words; article ids are dashed phrases.
+	const ids = Object.keys(articles)
+		.filter((id) => id.includes('-'))
+		.sort((a, b) => b.length - a.length);
+	if (ids.length === 0) return sections;
+	const core = `(?<![\\w-])(${ids.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![\\w-])`;
+	// Chinese puts no spaces around 《》: the ones written around the id go with it.
+	const patterns: Record<Language, RegExp> = { en: new RegExp(core, 'g'), zh: new RegExp(`[ \\t]?${core}[ \\t]?`, 'g') };
+	const named = (text: string, language: Language) =>
+		text.replace(patterns[language], (_, id: string) => {
+			const article = articles[id];
+			const short = article.short?.[language] ?? article.title;
+			return language === 'zh' ? `《${short}》` : `“${short}”`;
+		});
+	const both = (value: Localized): Localized => ({ en: named(value.en, 'en'), zh: named(value.zh, 'zh') });
+	return { summary: both(sections.summary), body: both(sections.body) };
 }
 
 function readMatches(value: unknown): Matches {

@@ -59,6 +59,15 @@ describe('knowledge builder', () => {
 		assert.ok(problems.some((p) => p.file === 'a3.md' && p.line >= 5 && /front matter/.test(p.message)));
 	});
 
+	it('names an article by its title, in the language of the text, wherever the text uses its id', () => {
+		const articles: Record<string, Article> = { ...ARTICLES, 'long-read': { title: 'Original', short: { en: 'A long read', zh: '长文' } } };
+		const text = doc('x', '', '# en\n\nThe long-read article says so.\n\n# zh\n\nlong-read 一文这样说。\n');
+		const { graph } = buildGraph([{ path: 'x.md', text }], articles);
+		const x = graph.entities[0];
+		assert.equal(x.summary.en, 'The “A long read” article says so.');
+		assert.equal(x.summary.zh, '《长文》一文这样说。');
+	});
+
 	it('makes alternative-to hold both ways', () => {
 		const { graph, problems } = buildGraph([{ path: 'flannel.md', text: FLANNEL.replace('  - { type: alternative-to, target: calico }\n', '') }, { path: 'calico.md', text: doc('calico') }, { path: 'cni.md', text: doc('cni').replace('type: implements, target: cni', 'type: supports, target: calico') }], ARTICLES);
 		assert.deepEqual(problems, []);
