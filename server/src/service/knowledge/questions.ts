@@ -13,7 +13,7 @@ interface FactQuestion {
 }
 
 const FACT_QUESTIONS: FactQuestion[] = [
-	{ key: 'networkPolicy', terms: ['network policy', 'networkpolicy', 'netpol', 'policy', '网络策略'] },
+	{ key: 'networkPolicy', terms: ['network policy', 'networkpolicy', 'netpol', '网络策略'] },
 	{ key: 'encryption', terms: ['encrypt', 'encryption', 'encrypted', 'wireguard', 'ipsec', '加密'] },
 	{ key: 'dualStack', terms: ['ipv6', 'dual stack', 'dualstack', '双栈'] },
 	{ key: 'windows', terms: ['window', 'windows'] },
@@ -27,6 +27,7 @@ const FACT_QUESTIONS: FactQuestion[] = [
 ];
 
 const ASKING = /\b(which|what|does|do|can|support|supports|supported|list|any)\b|哪|什么|支持|能否|可以|吗/;
+const REPLACING = /\b(replace|replaces|replaced|replacement|successor|instead|migrate|alternative)\b|取代|替代|代替|继任|迁移/;
 const COMPARING = /\b(vs|versus|or|compare|compared|comparison|difference|differences|between)\b|对比|比较|区别|差异|还是|不同/;
 
 /** Why a hit answers the question, in both languages. */
@@ -68,6 +69,17 @@ export class QuestionReader {
 
 	/** Entries the query names, longest names first, none named only inside a longer name. */
 	mentions(query: string): number[] {
+		return this.named(query).map((p) => p.row);
+	}
+
+	/** Entries the query names by a phrase of several words (Chinese: three characters or more). */
+	strongMentions(query: string): number[] {
+		return this.named(query)
+			.filter((p) => (p.cjk ? p.phrase.length >= 3 : p.phrase.includes(' ')))
+			.map((p) => p.row);
+	}
+
+	private named(query: string): NamePhrase[] {
 		const english = ` ${wordsOf(query).map(stem).join(' ')} `;
 		const chinese = normalize(query);
 		const found = this.phrases.filter((p) => (p.cjk ? chinese.includes(p.phrase) : english.includes(` ${p.phrase} `)));
@@ -80,12 +92,17 @@ export class QuestionReader {
 		}
 		// In the order the query names them.
 		const at = (p: NamePhrase) => (p.cjk ? chinese.indexOf(p.phrase) : english.indexOf(` ${p.phrase} `));
-		return kept.sort((a, b) => at(a) - at(b)).map((p) => p.row);
+		return kept.sort((a, b) => at(a) - at(b));
 	}
 
 	/** Entries whose fact answers a question ("which CNI supports network policy"), or a comparison. */
 	answer(query: string, mentioned: number[]): { compared: boolean; hits: Answered[] } {
-		if (COMPARING.test(query.toLowerCase()) && mentioned.length >= 2) return { compared: true, hits: this.compare(mentioned) };
+		const lower = query.toLowerCase();
+		if (COMPARING.test(lower) && mentioned.length >= 2) return { compared: true, hits: this.compare(mentioned) };
+		if (REPLACING.test(lower) && mentioned.length >= 1) {
+			const hits = this.successors(mentioned[0]);
+			if (hits.length) return { compared: true, hits };
+		}
 		return { compared: false, hits: this.factAnswers(query, mentioned) };
 	}
 
@@ -93,13 +110,28 @@ export class QuestionReader {
 		if (!ASKING.test(query.toLowerCase()) && !mentioned.some((row) => this.implementers.has(this.entities[row].id))) return [];
 		const english = ` ${wordsOf(query).map(stem).join(' ')} `;
 		const chinese = normalize(query);
-		const asked = FACT_QUESTIONS.find((q) => q.terms.some((t) => (CJK.test(t) ? chinese.includes(t) : english.includes(` ${t.split(' ').map(stem).join(' ')} `))));
+		// English terms match as words; one-word terms also inside a camelCase word ("ReadWriteMany").
+		const says = (t: string) => (CJK.test(t) ? chinese.includes(t) : english.includes(` ${t.split(' ').map(stem).join(' ')} `) || (!t.includes(' ') && t.length >= 6 && chinese.includes(t)));
+		const asked = FACT_QUESTIONS.find((q) => q.terms.some(says));
 		if (!asked) return [];
 		const kinds = mentioned.flatMap((row) => this.implementers.get(this.entities[row].id) ?? []);
 		const candidates = kinds.length ? kinds : this.entities.map((_, row) => row);
 		return candidates
 			.filter((row) => holds(this.entities[row].facts[asked.key], asked.value))
 			.map((row) => ({ row, answer: this.factAnswer(this.entities[row], asked) }));
+	}
+
+	/** What replaces an entry: its `replaced-by` targets and the entries that say they replace it. */
+	private successors(row: number): Answered[] {
+		const entity = this.entities[row];
+		const rows = new Set<number>();
+		for (const r of entity.relations) if (r.type === 'replaced-by') rows.add(this.rowOf.get(r.target) ?? -1);
+		this.entities.forEach((other, i) => {
+			if (other.relations.some((r) => r.type === 'replaces' && r.target === entity.id)) rows.add(i);
+		});
+		rows.delete(-1);
+		const answer = { en: `replaces ${entity.title.en}`, zh: `取代 ${entity.title.zh}` };
+		return [...rows].map((r) => ({ row: r, answer }));
 	}
 
 	/** The entry that compares the named ones (their common kind with `compareBy`) first, then them. */

@@ -50,6 +50,8 @@ const TEXT = 0.5;
 const FIELD_WEIGHTS = { names: 3, summary: 1.5, notes: 1, body: 0.6 };
 /** Terms of the other names of an entry the query names count this much (aliases as synonyms). */
 const SYNONYM = 0.3;
+/** Text scores of the entries a query names by a phrase of several words are multiplied by this. */
+const STRONG_MENTION = 1.5;
 
 /**
  * Search over titles, aliases, summaries and team notes in both languages, for questions as
@@ -132,11 +134,13 @@ export class KnowledgeSearch {
 		const mentioned = this.questions.mentions(query);
 		const texts = this.text.score(this.weighted(read.terms.length ? read.terms : indexTerms(query), mentioned), !/\s$/.test(query), mentioned);
 		const answered = this.questions.answer(query, mentioned);
-		// Facts answer in the order of how well the entries match the words; a comparison keeps its order.
-		const answers = answered.compared ? answered.hits : [...answered.hits].sort((a, b) => (texts.get(b.row) ?? 0) - (texts.get(a.row) ?? 0));
+		// Entries that answer a fact question come best known first; a comparison keeps its order.
+		const answers = answered.compared ? answered.hits : [...answered.hits].sort((a, b) => this.rank.get(this.entities[a.row])! - this.rank.get(this.entities[b.row])!);
 		answers.forEach(({ row, answer }, i) => offer(row, ANSWER + i * 1e-3, { answer }));
 		// A query that already starts a name is no typo; this also saves the fuzzy pass most of the time.
 		if (![...best.values()].some((b) => b.score < WORD)) this.matchFuzzy(key, offer);
+		// A name of several words in the query ("pod on every node") says what it is about.
+		for (const row of this.questions.strongMentions(query)) texts.set(row, (texts.get(row) ?? 0) * STRONG_MENTION);
 		for (const [row, score] of texts) offer(row, TEXT + 0.49 / (1 + score));
 		return [...best]
 			.map(([row, { score, name, answer }]) => ({ entity: this.entities[row], score, ...(name ? { name } : {}), ...(answer ? { answer } : {}) }))

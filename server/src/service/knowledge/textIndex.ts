@@ -77,7 +77,8 @@ export class TextIndex {
 			if (seen.has(term)) return;
 			seen.add(term);
 			const expanded: WeightedTerm[] = [{ term, weight, from }];
-			if (prefixLast && i === required.length - 1 && term.length >= 3) {
+			// A word still being typed: expanded, unless it is a whole word already ("node" is not "nodeport").
+			if (prefixLast && i === required.length - 1 && term.length >= 3 && !this.postings.has(term)) {
 				for (const longer of this.withPrefix(term)) if (!seen.has(longer)) expanded.push({ term: longer, weight: weight * 0.6 });
 			}
 			const rows = new Set<number>();

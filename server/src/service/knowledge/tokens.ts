@@ -55,10 +55,15 @@ export function stem(word: string): string {
 	let w = word;
 	if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
 	else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
-	if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
-	else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+	if (w.length > 5 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
+	else if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
 	if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
 	return w;
+}
+
+/** "runn" (of running) -> "run", "stopp" -> "stop"; ll, ss and zz stay. */
+function undouble(w: string): string {
+	return /([^aeioulsz])\1$/.test(w) ? w.slice(0, -1) : w;
 }
 
 /** Overlapping pairs of characters, or the character alone: the usual way to index Chinese. */
