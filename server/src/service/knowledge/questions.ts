@@ -67,16 +67,13 @@ export class QuestionReader {
 		});
 	}
 
-	/** Entries the query names, longest names first, none named only inside a longer name. */
-	mentions(query: string): number[] {
-		return this.named(query).map((p) => p.row);
-	}
-
-	/** Entries the query names by a phrase of several words (Chinese: three characters or more). */
-	strongMentions(query: string): number[] {
-		return this.named(query)
-			.filter((p) => (p.cjk ? p.phrase.length >= 3 : p.phrase.includes(' ')))
-			.map((p) => p.row);
+	/**
+	 * Entries the query names, in the order it names them (none named only inside a longer name),
+	 * and among them those named by several words (Chinese: three characters or more).
+	 */
+	mentions(query: string): { rows: number[]; strong: number[] } {
+		const named = this.named(query);
+		return { rows: named.map((p) => p.row), strong: named.filter((p) => (p.cjk ? p.phrase.length >= 3 : p.phrase.includes(' '))).map((p) => p.row) };
 	}
 
 	private named(query: string): NamePhrase[] {

@@ -131,7 +131,7 @@ export class KnowledgeSearch {
 		const content = normalize(read.content.join(''));
 		if (content && content !== key) this.matchNames(content, (row, score, extra) => score === EXACT && offer(row, CONTENT_EXACT, extra));
 		for (const row of exact) (this.implementers.get(row) ?? []).forEach((r) => offer(r, IMPLEMENTER + this.rank.get(this.entities[r])! * 1e-5));
-		const mentioned = this.questions.mentions(query);
+		const { rows: mentioned, strong } = this.questions.mentions(query);
 		const texts = this.text.score(this.weighted(read.terms.length ? read.terms : indexTerms(query), mentioned), !/\s$/.test(query), mentioned);
 		const answered = this.questions.answer(query, mentioned);
 		// Entries that answer a fact question come best known first; a comparison keeps its order.
@@ -140,7 +140,7 @@ export class KnowledgeSearch {
 		// A query that already starts a name is no typo; this also saves the fuzzy pass most of the time.
 		if (![...best.values()].some((b) => b.score < WORD)) this.matchFuzzy(key, offer);
 		// A name of several words in the query ("pod on every node") says what it is about.
-		for (const row of this.questions.strongMentions(query)) texts.set(row, (texts.get(row) ?? 0) * STRONG_MENTION);
+		for (const row of strong) texts.set(row, (texts.get(row) ?? 0) * STRONG_MENTION);
 		for (const [row, score] of texts) offer(row, TEXT + 0.49 / (1 + score));
 		return [...best]
 			.map(([row, { score, name, answer }]) => ({ entity: this.entities[row], score, ...(name ? { name } : {}), ...(answer ? { answer } : {}) }))
