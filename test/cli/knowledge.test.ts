@@ -66,6 +66,10 @@ describe('kubelore explain', () => {
 		const run = await runCli(['explain', 'Calico 网络', '--language', 'zh']);
 		assert.equal(run.code, 0);
 		assert.match(run.stdout, /要点\n/);
+		assert.match(run.stdout, /支持 NetworkPolicy +是/, 'facts by their Chinese names and values');
+		assert.match(run.stdout, /方向 +独立虚拟网络/);
+		assert.doesNotMatch(run.stdout, /networkPolicy|virtual-network|alternative-to/, 'no raw keys or values');
+		assert.match(run.stdout, /可替代/, 'relations by their Chinese labels');
 		assert.ok(run.stdout.includes(realGraph().get('calico')!.summary.zh.slice(0, 20)));
 		const byKind = await runCli(['explain', 'NetworkPolicy', '--language', 'en']);
 		assert.equal(byKind.code, 0);

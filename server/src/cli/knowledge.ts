@@ -1,7 +1,9 @@
 /* `kubelore search` and `kubelore explain`: the editor's search ranking and entries, in a terminal. */
 import { KnowledgeGraph } from '../service/knowledge/graph';
 import { KnowledgeSearch, titleOf } from '../service/knowledge/search';
-import type { Entity, Language } from '../service/knowledge/types';
+import type { Entity, Language, RelationType } from '../service/knowledge/types';
+import { factValueText, isLocalizedValue } from '../service/l10n/factValues';
+import { factName, INCOMING_RELATION_TEXT, RELATION_TEXT } from '../service/l10n/knowledge';
 import { LABELS, t } from '../service/l10n/text';
 import { CLI_TEXT, say } from './messages';
 import { renderMarkdown } from './markdown';
@@ -59,16 +61,19 @@ export function renderEntity(entity: Entity, graph: KnowledgeGraph, language: La
 	parts.push('', renderMarkdown(KnowledgeGraph.text(entity.body, language) || KnowledgeGraph.text(entity.summary, language), style, width));
 	const facts = Object.entries(entity.facts);
 	if (facts.length) {
-		const keyWidth = Math.min(24, Math.max(...facts.map(([k]) => displayWidth(k))));
+		// Facts by their names and values in the display language (knowledge/FORMAT.md keys are for machines).
+		const named = facts.map(([k, v]) => [factName(k, language), v] as const);
+		const keyWidth = Math.min(24, Math.max(...named.map(([k]) => displayWidth(k))));
 		parts.push('', section(t(LABELS.facts, language), style));
-		for (const [key, value] of facts) parts.push(...hanging(`  ${key.padEnd(keyWidth)}  `, formatFact(value), width));
+		for (const [name, value] of named) parts.push(...hanging(`  ${name}${' '.repeat(Math.max(0, keyWidth - displayWidth(name)))}  `, formatFact(value, language), width));
 	}
 	const related = graph.neighbours(entity.id);
 	if (related.length) {
 		parts.push('', section(t(LABELS.related, language), style));
 		const groups = new Map<string, string[]>();
 		for (const n of related) {
-			const label = n.outgoing ? n.type : `← ${n.type}`;
+			const type = n.type as RelationType;
+			const label = t((n.outgoing ? RELATION_TEXT : INCOMING_RELATION_TEXT)[type] ?? { en: n.type, zh: n.type }, language);
 			groups.set(label, [...(groups.get(label) ?? []), `${KnowledgeGraph.text(n.entity.title, language)} (${n.entity.id})`]);
 		}
 		const labelWidth = Math.max(...[...groups.keys()].map((k) => displayWidth(k)));
@@ -99,10 +104,9 @@ function hanging(label: string, text: string, width: number): string[] {
 	return wrapSpans([{ text }], Math.max(20, width - indent)).map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + line);
 }
 
-function formatFact(value: unknown): string {
-	if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ');
-	if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-	return String(value);
+function formatFact(value: unknown, language: Language): string {
+	if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && !isLocalizedValue(v))) return value.map((v) => JSON.stringify(v)).join(', ');
+	return factValueText(value, language);
 }
 
 /** Markdown emphasis and links reduced to their text, for one-line summaries. */
