@@ -35,6 +35,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		vscode.commands.registerCommand('kubelore.showGraph', (category?: string): Promise<GraphShown | undefined> => graph.show(category).catch(failed)),
 		vscode.commands.registerCommand('kubelore.explainAtCursor', () => explainAtCursor(client(), entries).catch(failed)),
 		vscode.commands.registerCommand('kubelore.lintWorkspace', () => lintWorkspace(client())),
+		// After a window reload VS Code hands back the open views with the state their page saved.
+		vscode.window.registerWebviewPanelSerializer('kubelore.entry', { deserializeWebviewPanel: (panel, state) => entries.restore(panel, state).catch(failed) }),
+		vscode.window.registerWebviewPanelSerializer('kubelore.graph', { deserializeWebviewPanel: (panel, state) => graph.restore(panel, state).catch(failed) }),
 		vscode.commands.registerCommand('kubelore.restartServer', async () => {
 			await client()?.restart();
 			store.clear();
