@@ -28,6 +28,15 @@ describe('comparison tables on hovers', () => {
 		assert.doesNotMatch(zh, /\| (yes|no|overlay|both) \|/, 'values in Chinese');
 	});
 
+	it('a CSI driver compares with others by access modes, volume modes, snapshots, expansion and topology', () => {
+		const ebs = comparisonMarkdown(graph.get('aws-ebs')!, graph, 'en')!;
+		assert.match(ebs, /\| Access modes \| Volume modes \| Snapshots \| Volume expansion \| Topology\\-aware \|/);
+		assert.match(ebs, /\| \*\*Amazon EBS volumes\*\* \| RWO, RWOP \| Filesystem, Block \| yes \| yes \| yes \|/);
+		const zh = comparisonMarkdown(graph.get('aws-ebs')!, graph, 'zh')!;
+		assert.match(zh, /\| 访问模式 \| 卷模式 \| 快照 \| 卷扩容 \| 拓扑感知 \|/);
+		assert.match(zh, /文件系统、块设备 \| 是 \| 是 \| 是 \|/);
+	});
+
 	it('entities that implement nothing comparable get no table', () => {
 		assert.equal(comparisonMarkdown(graph.get('deployment')!, graph, 'en'), undefined);
 	});

@@ -97,7 +97,7 @@ export function comparisonMarkdown(entity: Entity, graph: KnowledgeGraph, langua
 	const header = `| ${escapeMarkdown(title)} | ${keys.map((k) => escapeMarkdown(factName(k, language))).join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|`;
 	const lines = rows.map((e) => {
 		const name = e.id === entity.id ? `**${escapeMarkdown(KnowledgeGraph.text(e.title, language))}**` : entryLink(e.id, KnowledgeGraph.text(e.title, language));
-		return `| ${name} | ${keys.map((k) => (e.facts[k] === undefined ? '–' : formatFact(e.facts[k], language))).join(' | ')} |`;
+		return `| ${name} | ${keys.map((k) => (e.facts[k] === undefined ? '–' : formatFact(abbreviated(e.facts[k]), language))).join(' | ')} |`;
 	});
 	return `${header}\n${lines.join('\n')}`;
 }
@@ -139,6 +139,13 @@ export function summaryMarkdown(entity: Entity, language: Language): string {
 /** Knowledge text may link to entries only through our own command; other command links go. */
 function stripCommandLinks(markdown: string): string {
 	return markdown.replace(/\[([^\]]*)\]\(command:(?!kubelore\.openEntry\b)[^)]*\)/g, '$1');
+}
+
+/** kubectl's short names of the access modes, so that a comparison table stays narrow. */
+const ACCESS_MODE_ABBREVIATIONS: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+
+function abbreviated(value: unknown): unknown {
+	return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? (ACCESS_MODE_ABBREVIATIONS[v] ?? v) : v)) : value;
 }
 
 function formatFact(value: unknown, language: Language): string {
