@@ -133,3 +133,24 @@ export function queryTerms(query: string): QueryTerms {
 	}
 	return { terms, content };
 }
+
+/**
+ * The fewest edits (insert, delete, replace, swap two neighbours) that turn `query` into a
+ * prefix of `text`, or, with `anywhere`, into any substring of it.
+ */
+export function typosIn(query: string, text: string, anywhere: boolean): number {
+	const m = query.length;
+	const n = text.length;
+	const rows: number[][] = [Array.from({ length: n + 1 }, (_, j) => (anywhere ? 0 : j))];
+	for (let i = 1; i <= m; i++) {
+		const row = [i];
+		for (let j = 1; j <= n; j++) {
+			const cost = query[i - 1] === text[j - 1] ? 0 : 1;
+			let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && query[i - 1] === text[j - 2] && query[i - 2] === text[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+			row.push(d);
+		}
+		rows.push(row);
+	}
+	return Math.min(...rows[m]);
+}
