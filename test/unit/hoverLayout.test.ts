@@ -53,6 +53,13 @@ describe('hover layout', () => {
 		assert.match(hoverText(SERVICE_TYPE, { language: 'zh' }), /NodePort 类型的 Service/);
 	});
 
+	it('an entry under another section\'s heading (a StorageClass\'s driver) leaves the comparison table to the entry view', () => {
+		const graph = graphWith([]);
+		const ebs = graph.get('aws-ebs')!;
+		assert.match(entryMarkdown(ebs, graph, 'en'), /\| Snapshots \|/);
+		assert.doesNotMatch(entryMarkdown(ebs, graph, 'en', { heading: 'Provisioner `ebs.csi.aws.com`' }), /\| Snapshots \|/);
+	});
+
 	it('a hover on a CSI driver name leaves out the in-tree plugin\'s facts; on the in-tree name they come first', () => {
 		const csi = hoverText('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: gp3 }\nprovisioner: ebs.csi.<|>aws.com\n');
 		assert.doesNotMatch(csi, /Removed in|Deprecated in|In-tree/);

@@ -42,7 +42,9 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 	const title = KnowledgeGraph.text(entity.title, language);
 	parts.push(`#### ${options.heading ? `${options.heading} · ` : ''}${entryLink(entity.id, title)}`);
 	parts.push(shortSummary(summaryMarkdown(entity, language), SUMMARY_LIMIT[language]));
-	const comparison = comparisonMarkdown(entity, graph, language);
+	// Under another section's heading (a StorageClass's driver, a RuntimeClass's runtime) the entry
+	// is the second thing on screen: no comparison table there, the entry view has it.
+	const comparison = options.heading ? undefined : comparisonMarkdown(entity, graph, language);
 	const facts = entity.team ? [] : hoverFacts(entity, { focus: options.focus, language, skip: new Set(comparison ? comparedKeys(entity, graph) : []) });
 	if (facts.length) {
 		parts.push(`| ${t(LABELS.facts, language)} | |\n|---|---|\n${facts.map(([k, v]) => `| ${escapeMarkdown(factName(k, language))} | ${formatFact(v, language)} |`).join('\n')}`);
