@@ -17,7 +17,7 @@ export function runSearch(query: string, options: { json: boolean; limit: number
 	const graph = loadGraph(runtime);
 	const hits = new KnowledgeSearch(graph.entities).search(query, options.limit);
 	if (options.json) {
-		const rows = hits.map(({ entity, score }) => ({ id: entity.id, title: titleOf(entity, language), category: entity.category, summary: plain(KnowledgeGraph.text(entity.summary, language)), score: round(score) }));
+		const rows = hits.map(({ entity, score, answer }) => ({ id: entity.id, title: titleOf(entity, language), category: entity.category, summary: plain(KnowledgeGraph.text(entity.summary, language)), score: round(score), ...(answer ? { answer: t(answer, language) } : {}) }));
 		stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		return 0;
 	}
@@ -27,9 +27,10 @@ export function runSearch(query: string, options: { json: boolean; limit: number
 	}
 	const style = createStyle(colourWanted(stdout, runtime.env));
 	const width = textWidth(stdout);
-	const lines = hits.map(({ entity }, i) => {
+	const lines = hits.map(({ entity, answer }, i) => {
 		const number = `${String(i + 1).padStart(2)}. `;
-		const head = `${number}${style.bold(titleOf(entity, language))}  ${style.dim(`${entity.id} · ${entity.category}`)}`;
+		// Why the entry answers a question ("Enforces NetworkPolicy: yes") comes right after its title.
+		const head = `${number}${style.bold(titleOf(entity, language))}${answer ? ` — ${t(answer, language)}` : ''}  ${style.dim(`${entity.id} · ${entity.category}`)}`;
 		return `${head}\n    ${truncate(plain(KnowledgeGraph.text(entity.summary, language)), width - 4)}`;
 	});
 	stdout.write(`${lines.join('\n')}\n`);
