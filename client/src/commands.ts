@@ -41,6 +41,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 			if (!converter) return undefined;
 			return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), converter.asPosition(position), locations.map((l) => converter.asLocation(l)));
 		}),
+		// After a window reload VS Code hands back the open views with the state their page saved.
+		vscode.window.registerWebviewPanelSerializer('kubelore.entry', { deserializeWebviewPanel: (panel, state) => entries.restore(panel, state).catch(failed) }),
+		vscode.window.registerWebviewPanelSerializer('kubelore.graph', { deserializeWebviewPanel: (panel, state) => graph.restore(panel, state).catch(failed) }),
 		vscode.commands.registerCommand('kubelore.restartServer', async () => {
 			await client()?.restart();
 			store.clear();

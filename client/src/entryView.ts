@@ -69,11 +69,26 @@ export class EntryView implements vscode.Disposable {
 		this.panel?.dispose();
 	}
 
+	/** Takes over a panel VS Code kept across a window reload and shows its entry again. */
+	async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+		const id = (state as { id?: unknown } | undefined)?.id;
+		if (this.panel || typeof id !== 'string') {
+			panel.dispose();
+			return;
+		}
+		panel.webview.options = webviewOptions(this.extensionUri);
+		this.adopt(panel);
+		if (!(await this.show(id))) panel.dispose();
+	}
+
 	private ensurePanel(): vscode.WebviewPanel {
 		if (this.panel) return this.panel;
 		// Beside the editor (or the graph) in use; in the only group when nothing is open.
 		const column = vscode.window.tabGroups.activeTabGroup.tabs.length ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-		const panel = vscode.window.createWebviewPanel('kubelore.entry', 'KubeLore', column, webviewOptions(this.extensionUri));
+		return this.adopt(vscode.window.createWebviewPanel('kubelore.entry', 'KubeLore', column, webviewOptions(this.extensionUri)));
+	}
+
+	private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
 		panel.onDidDispose(() => {
 			this.panel = undefined;
 			this.history = [];

@@ -1,4 +1,5 @@
 import type { Language } from '../../server/src/service/knowledge/types';
+import { factValueText, isLocalizedValue } from '../../server/src/service/l10n/factValues';
 import { factName } from '../../server/src/service/l10n/knowledge';
 import { escapeHtml } from './html';
 import { say, VIEW_TEXT } from './viewText';
@@ -7,6 +8,7 @@ import { say, VIEW_TEXT } from './viewText';
 export function factValueHtml(value: unknown, language: Language): string {
 	if (typeof value === 'boolean') return `<span class="${value ? 'yes' : 'no'}">${escapeHtml(say(value ? VIEW_TEXT.yes : VIEW_TEXT.no, language))}</span>`;
 	if (value === null || value === undefined) return '';
+	if (isLocalizedValue(value)) return escapeHtml(value[language]);
 	if (Array.isArray(value)) {
 		if (value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => `<code>${escapeHtml(String(v))}</code>`).join(', ');
 		return `<ul class="fact-list">${value.map((v) => `<li>${factValueHtml(v, language)}</li>`).join('')}</ul>`;
@@ -18,7 +20,8 @@ export function factValueHtml(value: unknown, language: Language): string {
 		const head = headKey ? `<code>${escapeHtml(String((value as Record<string, unknown>)[headKey]))}</code>` : '';
 		return rest.length ? `${head}${head ? ' — ' : ''}${rest.join('; ')}` : head;
 	}
-	return escapeHtml(String(value));
+	// Strings, `{ en, zh }` pairs and enumerated words (`virtual-network`) in the display language.
+	return escapeHtml(factValueText(value, language));
 }
 
 /** The facts table, or nothing when the entry has no facts. */

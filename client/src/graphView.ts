@@ -66,9 +66,24 @@ export class GraphView implements vscode.Disposable {
 		this.panel?.dispose();
 	}
 
+	/** Takes over a panel VS Code kept across a window reload and draws the graph again, with its filter. */
+	async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+		if (this.panel) {
+			panel.dispose();
+			return;
+		}
+		const category = (state as { category?: unknown } | undefined)?.category;
+		panel.webview.options = webviewOptions(this.extensionUri);
+		this.adopt(panel);
+		await this.show(typeof category === 'string' ? category : undefined);
+	}
+
 	private ensurePanel(): vscode.WebviewPanel {
 		if (this.panel) return this.panel;
-		const panel = vscode.window.createWebviewPanel('kubelore.graph', 'KubeLore', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+		return this.adopt(vscode.window.createWebviewPanel('kubelore.graph', 'KubeLore', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
+	}
+
+	private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
 		panel.onDidDispose(() => (this.panel = undefined));
 		panel.webview.onDidReceiveMessage(async (raw: unknown) => {
 			const message = parseViewMessage(raw);

@@ -25,15 +25,15 @@ export function searchRows(hits: SearchHit[], language: Language): EntryItem[] {
 	return hits.map((hit) => searchRow(hit, language));
 }
 
-/** One row: category icon and title, the category (and the alias that matched), the summary. */
-export function searchRow({ entity, name }: SearchHit, language: Language): EntryItem {
+/** One row: category icon and title, the category (and why it answers, or the alias that matched), the summary. */
+export function searchRow({ entity, name, answer }: SearchHit, language: Language): EntryItem {
 	const title = titleOf(entity, language);
 	const category = CATEGORY_TEXT[entity.category] ? say(CATEGORY_TEXT[entity.category], language) : entity.category;
 	const alias = name && name !== title && name !== entity.title.en && name !== entity.title.zh && name !== entity.id ? name : undefined;
 	return {
 		id: entity.id,
 		label: `$(${ICONS[entity.category] ?? 'book'}) ${title}`,
-		description: alias ? `${category} · ${alias}` : category,
+		description: answer ? `${category} · ${say(answer, language)}` : alias ? `${category} · ${alias}` : category,
 		detail: plainText(entity.summary[language] || entity.summary.en),
 		alwaysShow: true,
 	};

@@ -16,6 +16,8 @@ import {
 import { lineOfKey, splitFrontMatter, type SplitMarkdown } from './frontMatter';
 import { plainText, readBlocks, type Block } from './markdown';
 import { MentionMatcher } from './mentions';
+import { withArticleTitles } from './articles';
+import { checkRelations } from './relations';
 
 /** A markdown file handed to the builder: path (for messages) and text. */
 export interface SourceFile {
@@ -26,6 +28,8 @@ export interface SourceFile {
 /** An article that entities cite, from knowledge/sources.yaml. */
 export interface Article {
 	title: string;
+	/** The title in each language, as entry text names the article. */
+	short?: Localized;
 	address?: string;
 	origin?: string;
 	date?: string;
@@ -78,6 +82,7 @@ export function buildGraph(files: SourceFile[], articles: Record<string, Article
 			problems.push({ file: entity.file, line: relationLines.get(entity) ?? 1, message: 'an entity needs at least two relations' });
 		}
 	}
+	problems.push(...checkRelations(entities, (e) => relationLines.get(e) ?? 1, options.strict ?? false));
 	const matcher = mentionMatcher(entities);
 	for (const entity of entities) {
 		entity.mentions = matcher.find(`${entity.body.en}\n${entity.body.zh}`).filter((id) => id !== entity.id);
@@ -122,7 +127,7 @@ function readEntity(
 	const category = fm.category as Category;
 	if (!CATEGORIES.includes(category)) report(at('category'), `category must be one of ${CATEGORIES.join(', ')}`);
 	const title = localized(fm.title);
-	const sections = readSections(split);
+	const sections = withArticleTitles(readSections(split), articles);
 	if (options.requireBoth) {
 		for (const language of ['en', 'zh'] as Language[]) {
 			if (!title[language]) report(at('title'), `title has no "${language}" text`);

@@ -24,6 +24,14 @@ describe('kubelore search', () => {
 		}
 	});
 
+	it('answers a question and says why each entry answers it', async () => {
+		const run = await runCli(['search', '哪个网络插件支持网络策略', '--language', 'zh']);
+		assert.equal(run.code, 0);
+		assert.match(run.stdout.split('\n')[0], /^ 1\. .+ — 支持 NetworkPolicy：是 /);
+		const json = JSON.parse((await runCli(['search', 'which CNI supports network policy', '--json', '--language', 'en'])).stdout) as (Hit & { answer?: string })[];
+		assert.equal(json[0].answer, 'Enforces NetworkPolicy: yes');
+	});
+
 	it('shows a numbered list of titles with id, category and summary, in the chosen language', async () => {
 		const run = await runCli(['search', 'calico', '--language', 'en']);
 		assert.match(run.stdout, /^ 1\. Calico {2}calico · networking\n {4}Calico is /);
@@ -66,6 +74,10 @@ describe('kubelore explain', () => {
 		const run = await runCli(['explain', 'Calico 网络', '--language', 'zh']);
 		assert.equal(run.code, 0);
 		assert.match(run.stdout, /要点\n/);
+		assert.match(run.stdout, /支持 NetworkPolicy +是/, 'facts by their Chinese names and values');
+		assert.match(run.stdout, /方向 +独立虚拟网络/);
+		assert.doesNotMatch(run.stdout, /networkPolicy|virtual-network|alternative-to/, 'no raw keys or values');
+		assert.match(run.stdout, /可替代/, 'relations by their Chinese labels');
 		assert.ok(run.stdout.includes(realGraph().get('calico')!.summary.zh.slice(0, 20)));
 		const byKind = await runCli(['explain', 'NetworkPolicy', '--language', 'en']);
 		assert.equal(byKind.code, 0);

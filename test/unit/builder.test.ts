@@ -20,7 +20,7 @@ describe('knowledge builder', () => {
 		const { graph, problems } = buildGraph(
 			[
 				{ path: 'flannel.md', text: FLANNEL },
-				{ path: 'cni.md', text: doc('cni') },
+				{ path: 'cni.md', text: doc('cni').replace('type: implements, target: cni', 'type: supports, target: calico') },
 				{ path: 'calico.md', text: doc('calico') },
 			],
 			ARTICLES,
@@ -57,6 +57,43 @@ describe('knowledge builder', () => {
 		assert.ok(problems.some((p) => p.file === 'a1.md' && /no "# zh" section/.test(p.message)));
 		assert.ok(problems.some((p) => p.file === 'a2.md' && /at least one source/.test(p.message)));
 		assert.ok(problems.some((p) => p.file === 'a3.md' && p.line >= 5 && /front matter/.test(p.message)));
+	});
+
+	it('names an article by its title, in the language of the text, wherever the text uses its id', () => {
+		const articles: Record<string, Article> = { ...ARTICLES, 'long-read': { title: 'Original', short: { en: 'A long read', zh: '长文' } } };
+		const text = doc('x', '', '# en\n\nThe long-read article says so.\n\n# zh\n\nlong-read 一文这样说。\n');
+		const { graph } = buildGraph([{ path: 'x.md', text }], articles);
+		const x = graph.entities[0];
+		assert.equal(x.summary.en, 'The “A long read” article says so.');
+		assert.equal(x.summary.zh, '《长文》一文这样说。');
+	});
+
+	it('makes alternative-to hold both ways', () => {
+		const { graph, problems } = buildGraph([{ path: 'flannel.md', text: FLANNEL.replace('  - { type: alternative-to, target: calico }\n', '') }, { path: 'calico.md', text: doc('calico') }, { path: 'cni.md', text: doc('cni').replace('type: implements, target: cni', 'type: supports, target: calico') }], ARTICLES);
+		assert.deepEqual(problems, []);
+		const flannel = graph.entities.find((e) => e.id === 'flannel')!;
+		assert.ok(flannel.relations.some((r) => r.type === 'alternative-to' && r.target === 'calico'), 'the reverse edge was added');
+		assert.equal(flannel.relations.filter((r) => r.type === 'alternative-to' && r.target === 'calico').length, 1);
+	});
+
+	it('reports a requires cycle, a relation to itself and, when strict, an entity nothing points at', () => {
+		const requires = (id: string, target: string) => doc(id).replace('type: implements, target: cni', `type: requires, target: ${target}`);
+		const { problems } = buildGraph(
+			[
+				{ path: 'a.md', text: requires('a', 'b') },
+				{ path: 'b.md', text: requires('b', 'c') },
+				{ path: 'c.md', text: requires('c', 'a') },
+				{ path: 'self.md', text: requires('self', 'self') },
+				{ path: 'flannel.md', text: FLANNEL },
+				{ path: 'lonely.md', text: requires('lonely', 'flannel').replace('alternative-to, target: flannel', 'supports, target: a') },
+			],
+			ARTICLES,
+			{ strict: true },
+		);
+		assert.ok(problems.some((p) => p.file === 'a.md' && p.message === 'requires cycle: a -> b -> c -> a'), JSON.stringify(problems));
+		assert.ok(problems.some((p) => p.file === 'self.md' && /does not relate to itself/.test(p.message)));
+		assert.ok(problems.some((p) => p.file === 'lonely.md' && /no other entity relates to this one/.test(p.message)));
+		assert.ok(!problems.some((p) => p.file === 'b.md' && /no other entity/.test(p.message)), 'b is reached from a');
 	});
 
 	it('never runs code from front matter and survives hostile markdown', () => {

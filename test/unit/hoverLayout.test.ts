@@ -23,20 +23,48 @@ function entity(overrides: Partial<Entity>): Entity {
 }
 
 describe('hover layout', () => {
-	it('title, summary, facts, Related, Docs, Sources, in that order', () => {
+	it('title, summary, facts about the value first, Related and a link to the entry view, in that order; no sources', () => {
 		const text = hoverText(SERVICE_TYPE);
-		const order = ['#### [NodePort Service](command:kubelore.openEntry', 'A NodePort Service opens', '| Facts |', '**Related:**', '**Docs:**', '**Sources:**'].map((s) => text.indexOf(s));
+		const order = ['#### [NodePort Service](command:kubelore.openEntry', 'A NodePort Service opens', '| Facts |', '| NodePort range |', '**Related:**', '[More…](command:kubelore.openEntry'].map((s) => text.indexOf(s));
 		assert.ok(order.every((i) => i >= 0), `every section is there: ${order.join(',')}`);
 		assert.deepEqual([...order].sort((a, b) => a - b), order);
-		assert.ok(text.split('\n').length < 30, 'a hover is short');
+		assert.doesNotMatch(text, /\*\*Sources:\*\*|\*\*Docs:\*\*|DevOps|ack-serverless|Serverless/, 'sources, article titles and vendors stay in the entry view');
+		assert.ok(text.split('\n').length <= 16, `fits on a screen: ${text.split('\n').length} lines`);
 	});
 
-	it('Chinese display language shows the Chinese summary and labels', () => {
-		const text = hoverText(SERVICE_TYPE, { language: 'zh' });
-		assert.match(text, /NodePort 类型的 Service/);
-		assert.match(text, /\*\*相关:\*\*/);
-		assert.match(text, /\| 要点 \|/);
-		assert.doesNotMatch(text, /Related|Facts/);
+	it('a summary longer than three lines is cut at a sentence, never inside a version number', () => {
+		const long = entity({ id: 'long', summary: { en: 'First sentence about 1.25 GA here. ' + 'Second sentence that goes on and on. '.repeat(10), zh: '第一句话。' + '第二句话很长很长很长很长很长很长很长很长。'.repeat(10) } });
+		const en = entryMarkdown(long, graphWith([long]), 'en').split('\n\n')[1];
+		assert.ok(en.startsWith('First sentence about 1.25 GA here.') && en.endsWith('.') && en.length <= 240, en);
+		const zh = entryMarkdown(long, graphWith([long]), 'zh').split('\n\n')[1];
+		assert.ok(zh.startsWith('第一句话。') && zh.length <= 120, zh);
+	});
+
+	it('Chinese display language shows Chinese summary, labels, facts and relations, no English label', () => {
+		for (const source of [SERVICE_TYPE, 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: f\n          image: flannel/fla<|>nnel:v0.25\n']) {
+			const text = hoverText(source, { language: 'zh' });
+			assert.match(text, /\*\*相关:\*\*/);
+			assert.match(text, /\| 要点 \|/);
+			assert.match(text, /\[详情…\]/);
+			const labels = [...text.matchAll(/^\| ([^|]+) \|/gm)].map((m) => m[1]).concat([...text.matchAll(/_\(([^)]+)\)_/g)].map((m) => m[1]));
+			const english = labels.filter((l) => /^[A-Za-z][a-z]+( [a-z]+)*$/.test(l.replace(/\\/g, '')));
+			assert.deepEqual(english, [], 'labels are Chinese');
+		}
+		assert.match(hoverText(SERVICE_TYPE, { language: 'zh' }), /NodePort 类型的 Service/);
+	});
+
+	it('an entry under another section\'s heading (a StorageClass\'s driver) leaves the comparison table to the entry view', () => {
+		const graph = graphWith([]);
+		const ebs = graph.get('aws-ebs')!;
+		assert.match(entryMarkdown(ebs, graph, 'en'), /\| Snapshots \|/);
+		assert.doesNotMatch(entryMarkdown(ebs, graph, 'en', { heading: 'Provisioner `ebs.csi.aws.com`' }), /\| Snapshots \|/);
+	});
+
+	it('a hover on a CSI driver name leaves out the in-tree plugin\'s facts; on the in-tree name they come first', () => {
+		const csi = hoverText('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: gp3 }\nprovisioner: ebs.csi.<|>aws.com\n');
+		assert.doesNotMatch(csi, /Removed in|Deprecated in|In-tree/);
+		const inTree = hoverText('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: gp2 }\nprovisioner: kubernetes.io/aws<|>-ebs\n');
+		assert.match(inTree, /\| Facts \| \|\n\|---\|---\|\n\| Removed in \| 1\\.27 \|/);
 	});
 
 	it('links only to KubeLore\'s own command', () => {

@@ -77,6 +77,96 @@ const TABLE: [query: string, first: string, kind: string][] = [
 	['网路策略', 'network-policy', 'Chinese typo'],
 	['阿里云 ACK', 'alibaba-ack', 'Chinese and English'],
 	['calico 网络', 'calico', 'Chinese and English'],
+	// new entries: names, aliases and typos
+	['Weave', 'weave-net', 'alias'],
+	['Canal', 'canal', 'title'],
+	['Terway', 'terway', 'alias'],
+	['Antrea', 'antrea', 'title'],
+	['vpc cni', 'aws-vpc-cni', 'alias'],
+	['Azure CNI', 'azure-cni', 'title'],
+	['cri-dockerd', 'cri-dockerd', 'title'],
+	['PSA', 'pod-security-admission', 'alias'],
+	['pod security', 'pod-security-admission', 'partial'],
+	['EndpointSlice', 'endpointslice', 'title'],
+	['Endpoints', 'endpoints', 'alias'],
+	['gateway api', 'gateway-api', 'title'],
+	['HTTPRoute', 'gateway-api', 'alias'],
+	['kubectl', 'kubectl', 'title'],
+	['conformance', 'cncf-conformance', 'partial'],
+	['Sonobuoy', 'cncf-conformance', 'alias'],
+	['一致性认证', 'cncf-conformance', 'Chinese'],
+	['Pod 安全准入', 'pod-security-admission', 'Chinese'],
+	['端点切片', 'endpointslice', 'Chinese'],
+	['网关', 'gateway-api', 'Chinese, partial'],
+	['安全准入', 'pod-security-admission', 'Chinese, partial'],
+	['antera', 'antrea', 'typo'],
+	['terwya', 'terway', 'typo'],
+	['kubeclt', 'kubectl', 'typo'],
+	['gatway api', 'gateway-api', 'typo'],
+	['endpointslcie', 'endpointslice', 'typo'],
+	['persistent volume claim', 'persistent-volume-claim', 'words of a title'],
+	['container runtime interface', 'cri', 'words of a title'],
+	// questions, English
+	['which CNI supports network policy', 'calico', 'question (en): fact'],
+	['which CNI supports NetworkPolicy?', 'calico', 'question (en): fact'],
+	['which CNI encrypts traffic', 'calico', 'question (en): fact'],
+	['which CNI works on windows', 'calico', 'question (en): fact'],
+	['which CNI supports IPv6', 'calico', 'question (en): fact'],
+	['which runtime is sandboxed', 'sandboxed-runtimes', 'question (en): fact'],
+	['which CSI driver supports volume expansion', 'cephfs', 'question (en): fact'],
+	['which storage supports ReadWriteMany', 'nfs', 'question (en): fact'],
+	['what is kubectl', 'kubectl', 'question (en)'],
+	['what is a StorageClass', 'storage-class', 'question (en)'],
+	['flannel vs calico', 'cni', 'question (en): comparison'],
+	['calico vs cilium', 'cni', 'question (en): comparison'],
+	['compare calico and cilium', 'cni', 'question (en): comparison'],
+	['containerd vs cri-o', 'containerd', 'question (en): comparison'],
+	['kubeadm vs kops', 'kubeadm', 'question (en): comparison'],
+	['gvisor or kata', 'gvisor', 'question (en): comparison'],
+	['what replaced dockershim', 'containerd', 'question (en): successor'],
+	['what is the successor of ingress', 'gateway-api', 'question (en): successor'],
+	['what replaces Endpoints', 'endpointslice', 'question (en): successor'],
+	['what replaced PodSecurityPolicy', 'pod-security-admission', 'question (en)'],
+	['how do I give a pod a fixed IP', 'fixed-pod-ip', 'question (en)'],
+	['is docker still supported', 'docker', 'question (en)'],
+	['what is a PVC', 'persistent-volume-claim', 'question (en)'],
+	['how many etcd nodes do I need', 'etcd', 'question (en)'],
+	['what does kube-proxy do', 'kube-proxy', 'question (en)'],
+	['how to run a pod on every node', 'daemonset', 'question (en)'],
+	['how do I schedule a cron job', 'cronjob', 'question (en)'],
+	['what is a headless service', 'headless-service', 'question (en)'],
+	['why is my PVC pending', 'persistent-volume-claim', 'question (en)'],
+	['is weave net still maintained', 'weave-net', 'question (en)'],
+	['what is the default network plugin in k3s', 'k3s', 'question (en)'],
+	// questions, Chinese
+	['什么是 PVC', 'persistent-volume-claim', 'question (zh)'],
+	['哪个网络插件支持网络策略', 'calico', 'question (zh): fact'],
+	['哪个网络插件支持加密', 'calico', 'question (zh): fact'],
+	['哪个网络插件支持 Windows', 'calico', 'question (zh): fact'],
+	['哪个网络插件支持 IPv6 双栈', 'calico', 'question (zh): fact'],
+	['哪个运行时提供沙箱隔离', 'sandboxed-runtimes', 'question (zh): fact'],
+	['哪些存储支持多节点读写', 'nfs', 'question (zh): fact'],
+	['calico 和 cilium 的区别', 'cni', 'question (zh): comparison'],
+	['flannel 还是 calico', 'cni', 'question (zh): comparison'],
+	['containerd 和 cri-o 有什么不同', 'containerd', 'question (zh): comparison'],
+	['dockershim 被什么取代', 'containerd', 'question (zh): successor'],
+	['Ingress 的替代者是什么', 'gateway-api', 'question (zh): successor'],
+	['PodSecurityPolicy 被什么取代了', 'pod-security-admission', 'question (zh)'],
+	['etcd 需要几个节点', 'etcd', 'question (zh)'],
+	['如何给 Pod 固定 IP', 'fixed-pod-ip', 'question (zh)'],
+	['Docker 还支持吗', 'docker', 'question (zh)'],
+	['什么是动态制备', 'dynamic-provisioning', 'question (zh)'],
+	['什么是无头服务', 'headless-service', 'question (zh)'],
+	['如何在每个节点上运行一个 Pod', 'daemonset', 'question (zh)'],
+	['如何定时运行任务', 'cronjob', 'question (zh)'],
+	['什么是 CNI', 'cni', 'question (zh)'],
+	['什么是网关 API', 'gateway-api', 'question (zh)'],
+	['为什么 PVC 一直 Pending', 'persistent-volume-claim', 'question (zh)'],
+	['哪个 CSI 驱动支持快照', 'cephfs', 'question (zh): fact'],
+	['什么是 StorageClass', 'storage-class', 'question (zh)'],
+	['什么是持久卷申领', 'persistent-volume-claim', 'question (zh)'],
+	['什么是 Gateway API', 'gateway-api', 'question (zh)'],
+	['Weave Net 还在维护吗', 'weave-net', 'question (zh)'],
 ];
 
 describe('knowledge search ranks the right entry first', () => {
@@ -84,9 +174,12 @@ describe('knowledge search ranks the right entry first', () => {
 	const search = new KnowledgeSearch(entities);
 	const ids = new Set(entities.map((e) => e.id));
 
-	it('the table holds at least 40 queries of every kind', () => {
-		assert.ok(TABLE.length >= 40);
+	it('the table holds at least 150 queries of every kind, 40 of them questions in both languages', () => {
+		assert.ok(TABLE.length >= 150, `${TABLE.length} queries`);
 		for (const kind of ['typo', 'partial', 'Chinese']) assert.ok(TABLE.some(([, , k]) => k === kind), kind);
+		const questions = TABLE.filter(([, , k]) => k.startsWith('question'));
+		assert.ok(questions.length >= 40, `${questions.length} questions`);
+		for (const language of ['en', 'zh']) assert.ok(questions.filter(([, , k]) => k.startsWith(`question (${language})`)).length >= 15, language);
 	});
 
 	for (const [query, first, kind] of TABLE) {
@@ -134,6 +227,37 @@ describe('knowledge search ranks the right entry first', () => {
 		assert.ok(!aks || aks.score >= 0.5, `aks scored ${aks?.score}`);
 	});
 
+	it('a fact question lists exactly the entries whose fact says yes, first, each with its reason', () => {
+		for (const query of ['which CNI supports network policy', '哪个网络插件支持网络策略']) {
+			const hits = search.search(query, 40);
+			const answered = hits.filter((h) => h.answer);
+			assert.deepEqual(hits.slice(0, answered.length), answered, 'answers come first');
+			const expected = entities.filter((e) => e.facts.networkPolicy === true && e.relations.some((r) => r.type === 'implements' && r.target === 'cni')).map((e) => e.id);
+			assert.deepEqual(answered.map((h) => h.entity.id).sort(), expected.sort(), query);
+			assert.ok(expected.includes('calico') && expected.includes('cilium') && !expected.includes('flannel'));
+			assert.match(answered[0].answer!.zh, /NetworkPolicy：是/);
+		}
+	});
+
+	it('"calico vs cilium" puts the entry that compares them first, then both', () => {
+		const hits = search.search('calico vs cilium', 5);
+		assert.deepEqual(hits.slice(0, 3).map((h) => h.entity.id), ['cni', 'calico', 'cilium']);
+		assert.match(hits[0].answer!.en, /Calico, Cilium/);
+	});
+
+	it('网络插件 puts the CNI plugins before entries that only mention networks', () => {
+		const ids = search.search('网络插件', 20).map((h) => h.entity.id);
+		const at = (id: string) => (ids.includes(id) ? ids.indexOf(id) : Infinity);
+		for (const plugin of ['calico', 'cilium', 'flannel', 'kube-ovn']) {
+			for (const other of ['nfs', 'daemonset', 'alibaba-ack']) assert.ok(at(plugin) < at(other), `${plugin} before ${other}: ${ids.join(', ')}`);
+		}
+	});
+
+	it('question words and particles alone find nothing to rank by; with a name they find it', () => {
+		assert.equal(search.search('what is a PVC')[0].score, search.search('什么是 PVC')[0].score);
+		assert.ok(search.search('what is a PVC')[0].score < 0.1);
+	});
+
 	it('team notes are searched too, after names and summaries', () => {
 		const notes = { calico: [{ file: '/ws/docs/network.md', line: 3, excerpt: 'Our clusters encrypt pod traffic with zebrawire tunnels.' }] };
 		assert.deepEqual(search.search('zebrawire'), []);
@@ -162,5 +286,10 @@ describe('the QuickPick rows keep the ranking', () => {
 		assert.equal(row.description, '网络 · 容器网络插件');
 		assert.ok(row.detail && !/[*`]|\]\(/.test(row.detail) && row.detail.startsWith('CNI'), row.detail);
 		assert.ok(row.alwaysShow);
+	});
+
+	it('a row that answers a question says why, in the display language', () => {
+		const [row] = searchRows(search.search('哪个网络插件支持网络策略', 1), 'zh');
+		assert.match(row.description ?? '', /^网络 · 支持 NetworkPolicy：是$/);
 	});
 });

@@ -41,7 +41,7 @@ export function drawGraph(container: HTMLElement, payload: GraphPayload, categor
 	const layout = () => {
 		const nodes = cy.nodes().filter((n) => n.style('display') !== 'none');
 		const visible = nodes.union(nodes.edgesWith(nodes));
-		const options = whole ? wholeLayout() : ringLayout(container, cy);
+		const options = whole ? groupedLayout(visible.nodes()) : ringLayout(container, cy);
 		const stop = () => {
 			// A few entries must not fill the box at three times their size.
 			if (cy.zoom() > MAX_FIT_ZOOM) {
@@ -115,11 +115,37 @@ function ringLayout(container: HTMLElement, cy: Core): LayoutOptions {
 		// Labels point away from the middle: beside the node on the flanks, above or below it at the poles.
 		node.data('side', Math.abs(x) < radius * 0.2 ? (y < 0 ? 'top' : 'bottom') : x < 0 ? 'left' : 'right');
 	});
-	return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, padding: 36, animate: false } as LayoutOptions;
+	// Room for the labels beside the outer nodes and for the edge labels near them.
+	return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, padding: 72, animate: false } as LayoutOptions;
 }
 
-function wholeLayout(): LayoutOptions {
-	return { name: 'cose', animate: false, randomize: true, padding: 24, nodeRepulsion: () => 600_000, idealEdgeLength: () => 110, edgeElasticity: () => 80, nodeOverlap: 40, gravity: 40, componentSpacing: 60, numIter: 1500 } as LayoutOptions;
+/**
+ * The whole graph grouped by category: each category on its own circle, the circles in rows, so
+ * that colours form regions and labels of one circle do not run into another's. Deterministic:
+ * the same knowledge always gives the same picture. One category alone fills the box.
+ */
+function groupedLayout(nodes: cytoscape.NodeCollection): LayoutOptions {
+	const groups = new Map<string, cytoscape.NodeSingular[]>();
+	for (const node of nodes.toArray()) {
+		const category = String(node.data('category'));
+		groups.set(category, [...(groups.get(category) ?? []), node]);
+	}
+	const spacing = 90;
+	const radius = (n: number) => (n < 2 ? 0 : Math.max(90, (n * spacing) / (2 * Math.PI)));
+	const cell = 2 * Math.max(0, ...[...groups.values()].map((g) => radius(g.length))) + 260;
+	const columns = Math.ceil(Math.sqrt(groups.size));
+	const positions = new Map<string, { x: number; y: number }>();
+	[...groups.keys()].sort().forEach((category, i) => {
+		const members = groups.get(category)!.sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+		const cx = (i % columns) * cell;
+		const cy = Math.floor(i / columns) * cell;
+		const r = radius(members.length);
+		members.forEach((node, j) => {
+			const angle = -Math.PI / 2 + (2 * Math.PI * j) / members.length;
+			positions.set(node.id(), { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
+		});
+	});
+	return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, padding: 48, animate: false } as LayoutOptions;
 }
 
 function styles(theme: Theme, whole: boolean): StylesheetJson {

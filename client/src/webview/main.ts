@@ -3,10 +3,20 @@
 import { drawGraph } from './graph';
 import { GRAPH_DATA_ID, type GraphPayload, type ViewMessage } from './protocol';
 
-declare function acquireVsCodeApi(): { postMessage(message: ViewMessage): void };
+/** What a view needs to be drawn again after a window reload (VS Code keeps it with the panel). */
+interface ViewState {
+	view?: string;
+	id?: string;
+	category?: string;
+}
+
+declare function acquireVsCodeApi(): { postMessage(message: ViewMessage): void; setState(state: ViewState): void };
 
 const vscode = acquireVsCodeApi();
 const post = (message: ViewMessage) => vscode.postMessage(message);
+
+const remember = (category?: string) => vscode.setState({ view: document.body.dataset.view, id: document.body.dataset.entryId, ...(category ? { category } : {}) });
+remember(document.getElementById('graph')?.dataset.category);
 
 document.getElementById('back')?.addEventListener('click', () => post({ type: 'back' }));
 
@@ -50,11 +60,11 @@ if (data && container) {
 			post({ type: 'drawn', nodes, edges });
 		},
 	});
-	setUpFilter(graph.filter, initial);
+	setUpFilter(graph.filter, initial, remember);
 }
 
 /** The category chips of the graph view: one click shows that category alone, more add to it. */
-function setUpFilter(filter: (categories: Set<string> | undefined) => void, initial: Set<string> | undefined): void {
+function setUpFilter(filter: (categories: Set<string> | undefined) => void, initial: Set<string> | undefined, remember: (category?: string) => void): void {
 	const chips = Array.from(document.querySelectorAll<HTMLButtonElement>('.chips button[data-category]'));
 	let selected = initial;
 	const render = () => {
@@ -73,6 +83,8 @@ function setUpFilter(filter: (categories: Set<string> | undefined) => void, init
 				selected.delete(category);
 				if (!selected.size) selected = undefined;
 			} else selected.add(category);
+			// A reload restores one category, or all of them.
+			remember(selected?.size === 1 ? [...selected][0] : undefined);
 			render();
 		});
 	}

@@ -1,7 +1,9 @@
 /* `kubelore search` and `kubelore explain`: the editor's search ranking and entries, in a terminal. */
 import { KnowledgeGraph } from '../service/knowledge/graph';
 import { KnowledgeSearch, titleOf } from '../service/knowledge/search';
-import type { Entity, Language } from '../service/knowledge/types';
+import type { Entity, Language, RelationType } from '../service/knowledge/types';
+import { factValueText, isLocalizedValue } from '../service/l10n/factValues';
+import { factName, INCOMING_RELATION_TEXT, RELATION_TEXT } from '../service/l10n/knowledge';
 import { LABELS, t } from '../service/l10n/text';
 import { CLI_TEXT, say } from './messages';
 import { renderMarkdown } from './markdown';
@@ -15,7 +17,7 @@ export function runSearch(query: string, options: { json: boolean; limit: number
 	const graph = loadGraph(runtime);
 	const hits = new KnowledgeSearch(graph.entities).search(query, options.limit);
 	if (options.json) {
-		const rows = hits.map(({ entity, score }) => ({ id: entity.id, title: titleOf(entity, language), category: entity.category, summary: plain(KnowledgeGraph.text(entity.summary, language)), score: round(score) }));
+		const rows = hits.map(({ entity, score, answer }) => ({ id: entity.id, title: titleOf(entity, language), category: entity.category, summary: plain(KnowledgeGraph.text(entity.summary, language)), score: round(score), ...(answer ? { answer: t(answer, language) } : {}) }));
 		stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		return 0;
 	}
@@ -25,9 +27,10 @@ export function runSearch(query: string, options: { json: boolean; limit: number
 	}
 	const style = createStyle(colourWanted(stdout, runtime.env));
 	const width = textWidth(stdout);
-	const lines = hits.map(({ entity }, i) => {
+	const lines = hits.map(({ entity, answer }, i) => {
 		const number = `${String(i + 1).padStart(2)}. `;
-		const head = `${number}${style.bold(titleOf(entity, language))}  ${style.dim(`${entity.id} · ${entity.category}`)}`;
+		// Why the entry answers a question ("Enforces NetworkPolicy: yes") comes right after its title.
+		const head = `${number}${style.bold(titleOf(entity, language))}${answer ? ` — ${t(answer, language)}` : ''}  ${style.dim(`${entity.id} · ${entity.category}`)}`;
 		return `${head}\n    ${truncate(plain(KnowledgeGraph.text(entity.summary, language)), width - 4)}`;
 	});
 	stdout.write(`${lines.join('\n')}\n`);
@@ -59,16 +62,19 @@ export function renderEntity(entity: Entity, graph: KnowledgeGraph, language: La
 	parts.push('', renderMarkdown(KnowledgeGraph.text(entity.body, language) || KnowledgeGraph.text(entity.summary, language), style, width));
 	const facts = Object.entries(entity.facts);
 	if (facts.length) {
-		const keyWidth = Math.min(24, Math.max(...facts.map(([k]) => displayWidth(k))));
+		// Facts by their names and values in the display language (knowledge/FORMAT.md keys are for machines).
+		const named = facts.map(([k, v]) => [factName(k, language), v] as const);
+		const keyWidth = Math.min(24, Math.max(...named.map(([k]) => displayWidth(k))));
 		parts.push('', section(t(LABELS.facts, language), style));
-		for (const [key, value] of facts) parts.push(...hanging(`  ${key.padEnd(keyWidth)}  `, formatFact(value), width));
+		for (const [name, value] of named) parts.push(...hanging(`  ${name}${' '.repeat(Math.max(0, keyWidth - displayWidth(name)))}  `, formatFact(value, language), width));
 	}
 	const related = graph.neighbours(entity.id);
 	if (related.length) {
 		parts.push('', section(t(LABELS.related, language), style));
 		const groups = new Map<string, string[]>();
 		for (const n of related) {
-			const label = n.outgoing ? n.type : `← ${n.type}`;
+			const type = n.type as RelationType;
+			const label = t((n.outgoing ? RELATION_TEXT : INCOMING_RELATION_TEXT)[type] ?? { en: n.type, zh: n.type }, language);
 			groups.set(label, [...(groups.get(label) ?? []), `${KnowledgeGraph.text(n.entity.title, language)} (${n.entity.id})`]);
 		}
 		const labelWidth = Math.max(...[...groups.keys()].map((k) => displayWidth(k)));
@@ -99,10 +105,9 @@ function hanging(label: string, text: string, width: number): string[] {
 	return wrapSpans([{ text }], Math.max(20, width - indent)).map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + line);
 }
 
-function formatFact(value: unknown): string {
-	if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ');
-	if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-	return String(value);
+function formatFact(value: unknown, language: Language): string {
+	if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && !isLocalizedValue(v))) return value.map((v) => JSON.stringify(v)).join(', ');
+	return factValueText(value, language);
 }
 
 /** Markdown emphasis and links reduced to their text, for one-line summaries. */

@@ -114,7 +114,10 @@ export class KnowledgeGraph {
 		}
 		for (const other of this.byId.values()) {
 			for (const r of other.relations) {
-				if (r.target === id && other.id !== id) out.push({ entity: other, type: r.type, outgoing: false });
+				if (r.target !== id || other.id === id) continue;
+				// alternative-to holds both ways (the builder adds the reverse edge): list it once.
+				if (r.type === 'alternative-to' && self.relations.some((o) => o.type === r.type && o.target === other.id)) continue;
+				out.push({ entity: other, type: r.type, outgoing: false });
 			}
 		}
 		return out;

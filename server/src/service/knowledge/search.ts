@@ -1,5 +1,8 @@
-import Fuse, { type FuseIndex } from 'fuse.js';
-import type { Entity, Language, TeamNote } from './types';
+import Fuse from 'fuse.js';
+import { QuestionReader } from './questions';
+import { TextIndex, type IndexedField, type WeightedTerm } from './textIndex';
+import { CJK, indexTerms, normalize, queryTerms, stem, typosIn, wordsOf } from './tokens';
+import type { Entity, Language, Localized, TeamNote } from './types';
 
 /** One search result: the entity and how well it matched (0 best, below 1). */
 export interface SearchHit {
@@ -7,6 +10,8 @@ export interface SearchHit {
 	score: number;
 	/** The title or alias that matched, when a name did. */
 	name?: string;
+	/** Why the entry answers a question: "Enforces NetworkPolicy: yes", "compares Calico, Cilium". */
+	answer?: Localized;
 }
 
 /** A title, title part or alias of an entity, prepared for matching. */
@@ -21,42 +26,55 @@ interface Name {
 	title: boolean;
 }
 
-/** Summaries, team notes and bodies. */
-interface Text {
-	row: number;
-	words: WordSet;
-	/** The score of a match: summaries count more than notes, notes more than bodies. */
-	weight: number;
+interface Best {
+	score: number;
+	name?: string;
+	answer?: Localized;
 }
 
-const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 // Score bands: a better kind of match always beats a worse one, whatever the details.
 const EXACT = 0;
+/** The query without its question words names the entry: "what is a PVC", 什么是 PVC. */
+const CONTENT_EXACT = 0.01;
+/** The graph answers the question: the entries whose fact says yes, or the two compared. */
+const ANSWER = 0.02;
 const PREFIX = 0.1;
 const WORD = 0.2;
+/** Implementations of an entry named exactly: 网络插件 lists Calico, Cilium, Flannel next. */
+const IMPLEMENTER = 0.25;
 const FUZZY = 0.3;
-const ALL_WORDS = 0.55;
-const SUMMARY = 0.65;
-const NOTE = 0.7;
-const BODY = 0.8;
+/** Term-weighted matches over names, summaries, notes and bodies, from 0.5 down towards 1. */
+const TEXT = 0.5;
+
+// Field weights of the text index: names count most, then summaries, team notes, bodies.
+const FIELD_WEIGHTS = { names: 3, summary: 1.5, notes: 1, body: 0.6 };
+/** Terms of the other names of an entry the query names count this much (aliases as synonyms). */
+const SYNONYM = 0.3;
+/** Text scores of the entries a query names by a phrase of several words are multiplied by this. */
+const STRONG_MENTION = 1.5;
 
 /**
- * Typo-tolerant search over titles, aliases, summaries and team notes in both languages.
- * The editor's QuickPick and `kubelore search` both rank with this class.
+ * Search over titles, aliases, summaries and team notes in both languages, for questions as
+ * well as names. The editor's QuickPick and `kubelore search` both rank with this class.
  *
  * Names are matched exactly, by prefix, by word prefix, then fuzzily (fuse.js bitap over the
- * names with separators removed, so "kube ovn" and "kubeovn" find Kube-OVN). Chinese has no
- * spaces, so a Chinese query matches any substring of a name or text rather than a word, and
- * fuse's field-length norm (which counts whitespace-separated words) is switched off: it would
- * treat a whole Chinese sentence as one short word.
+ * names with separators removed, so "kube ovn" and "kubeovn" find Kube-OVN). Text is ranked by
+ * BM25F over an inverted index of our own (textIndex.ts): the fields and the tokens (Chinese as
+ * bigrams, question words dropped) are ours to decide, and the index is a hundred lines, where a
+ * general library would still need both. Questions about facts and comparisons are answered
+ * from the graph (questions.ts) and come before text matches.
  */
 export class KnowledgeSearch {
 	private readonly entities: Entity[];
 	private readonly names: Name[] = [];
-	private readonly texts: Text[] = [];
-	/** Per entity, every word of its names, for queries whose words are spread over names and text. */
-	private readonly nameWords: WordSet[] = [];
-	private readonly nameIndex: FuseIndex<Name>;
+	/** Letter pair -> indexes into `names`: the typo search's prefilter. */
+	private readonly namesByPair = new Map<string, number[]>();
+	private readonly text: TextIndex;
+	private readonly questions: QuestionReader;
+	/** Per entity, the index terms of its titles: added to a query that names it by an alias. */
+	private readonly titleTerms: string[][] = [];
+	/** Rows of the entries that implement each entry (by row). */
+	private readonly implementers = new Map<number, number[]>();
 	/** Entities by how connected they are: the order of an empty query and of ties. */
 	private readonly rank: Map<Entity, number>;
 
@@ -66,6 +84,8 @@ export class KnowledgeSearch {
 		for (const e of entities) for (const r of e.relations) degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
 		const ordered = [...entities].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0));
 		this.rank = new Map(ordered.map((e, i) => [e, i]));
+		const rowOf = new Map(entities.map((e, row) => [e.id, row]));
+		const fields: IndexedField[][] = [];
 		entities.forEach((entity, row) => {
 			const titles = [entity.title.en, entity.title.zh].flatMap(titleParts);
 			const own = new Map<string, Name>();
@@ -76,30 +96,75 @@ export class KnowledgeSearch {
 				own.set(key, { row, text, key, title, tails: words.map((_, i) => words.slice(i).join('')) });
 			}
 			this.names.push(...own.values());
-			this.nameWords.push(new WordSet([...own.values()].flatMap((n) => n.tails), [...own.keys()].join(' ')));
-			const add = (text: string, weight: number) => text && this.texts.push({ row, words: WordSet.of(text), weight });
-			add(`${entity.summary.en} ${entity.summary.zh}`, SUMMARY);
-			for (const note of notes[entity.id] ?? []) add(note.excerpt, NOTE);
-			add(`${entity.body.en} ${entity.body.zh}`, BODY);
+			// Another language's name of the entry: its Chinese title's bigrams, its English title as one
+			// word ("persistentvolumeclaim", which the index holds for camelCase text).
+			const english = normalize(titleParts(entity.title.en)[1] ?? entity.title.en);
+			this.titleTerms.push([...new Set(indexTerms(entity.title.zh).filter((t) => t.length === 2 && CJK.test(t)).concat(english ? [stem(english)] : []))]);
+			for (const r of entity.relations) {
+				const target = rowOf.get(r.target);
+				if (r.type === 'implements' && target !== undefined) this.implementers.set(target, [...(this.implementers.get(target) ?? []), row]);
+			}
+			fields.push([
+				{ terms: indexTerms([...own.values()].map((n) => n.text).join(' ')), weight: FIELD_WEIGHTS.names },
+				{ terms: indexTerms(`${entity.summary.en} ${entity.summary.zh}`), weight: FIELD_WEIGHTS.summary },
+				{ terms: indexTerms((notes[entity.id] ?? []).map((n) => n.excerpt).join(' ')), weight: FIELD_WEIGHTS.notes },
+				{ terms: indexTerms(`${entity.body.en} ${entity.body.zh}`), weight: FIELD_WEIGHTS.body },
+			]);
 		});
-		this.nameIndex = Fuse.createIndex(['key'], this.names);
+		this.names.forEach((name, i) => {
+			for (const pair of new Set(letterPairs(name.key))) this.namesByPair.set(pair, [...(this.namesByPair.get(pair) ?? []), i]);
+		});
+		this.text = new TextIndex(fields);
+		this.questions = new QuestionReader(entities);
 	}
 
-	/** Ranked hits: exact titles and aliases first, then prefixes, words, typos and text. */
+	/** Ranked hits: names, answers from the graph, typos, then text by weight. */
 	search(query: string, limit = 20): SearchHit[] {
 		const key = normalize(query);
 		if (!key) return [...this.rank.keys()].slice(0, limit).map((entity) => ({ entity, score: 1 }));
-		const best = new Map<number, { score: number; name?: string }>();
-		const offer = (row: number, score: number, name?: Name) => {
-			if (score < (best.get(row)?.score ?? Infinity)) best.set(row, { score, name: name?.text });
+		const best = new Map<number, Best>();
+		const offer = (row: number, score: number, extra: Omit<Best, 'score'> = {}) => {
+			if (score < (best.get(row)?.score ?? Infinity)) best.set(row, { score, ...extra });
 		};
+		const read = queryTerms(query);
+		const exact = this.matchNames(key, offer);
+		const content = normalize(read.content.join(''));
+		if (content && content !== key) this.matchNames(content, (row, score, extra) => score === EXACT && offer(row, CONTENT_EXACT, extra));
+		for (const row of exact) (this.implementers.get(row) ?? []).forEach((r) => offer(r, IMPLEMENTER + this.rank.get(this.entities[r])! * 1e-5));
+		const { rows: mentioned, strong } = this.questions.mentions(query);
+		const texts = this.text.score(this.weighted(read.terms.length ? read.terms : indexTerms(query), mentioned), !/\s$/.test(query), mentioned);
+		const answered = this.questions.answer(query, mentioned);
+		// Entries that answer a fact question come best known first; a comparison keeps its order.
+		const answers = answered.compared ? answered.hits : [...answered.hits].sort((a, b) => this.rank.get(this.entities[a.row])! - this.rank.get(this.entities[b.row])!);
+		answers.forEach(({ row, answer }, i) => offer(row, ANSWER + i * 1e-3, { answer }));
+		// A query that already starts a name is no typo; this also saves the fuzzy pass most of the time.
+		if (![...best.values()].some((b) => b.score < WORD)) this.matchFuzzy(key, offer);
+		// A name of several words in the query ("pod on every node") says what it is about.
+		for (const row of strong) texts.set(row, (texts.get(row) ?? 0) * STRONG_MENTION);
+		for (const [row, score] of texts) offer(row, TEXT + 0.49 / (1 + score));
+		return [...best]
+			.map(([row, { score, name, answer }]) => ({ entity: this.entities[row], score, ...(name ? { name } : {}), ...(answer ? { answer } : {}) }))
+			.sort((a, b) => a.score - b.score || this.rank.get(a.entity)! - this.rank.get(b.entity)!)
+			.slice(0, limit);
+	}
+
+	/** Names equal to, starting with or holding a word starting with the query; returns exact rows. */
+	private matchNames(key: string, offer: (row: number, score: number, extra?: Omit<Best, 'score'>) => void): number[] {
+		const exact: number[] = [];
 		const cjk = CJK.test(key);
 		for (const name of this.names) {
 			const tie = (1 - key.length / Math.max(name.key.length, key.length)) * 0.05 + (name.title ? 0 : 0.001);
-			if (name.key === key) offer(name.row, EXACT + (name.title ? 0 : 0.001), name);
-			else if (name.key.startsWith(key)) offer(name.row, PREFIX + tie, name);
-			else if (name.tails.some((t) => t.startsWith(key)) || (cjk && name.key.includes(key))) offer(name.row, WORD + tie, name);
+			if (name.key === key) {
+				offer(name.row, EXACT + (name.title ? 0 : 0.001), { name: name.text });
+				exact.push(name.row);
+			} else if (name.key.startsWith(key)) offer(name.row, PREFIX + tie, { name: name.text });
+			else if (name.tails.some((t) => t.startsWith(key)) || (cjk && name.key.includes(key))) offer(name.row, WORD + tie, { name: name.text });
 		}
+		return exact;
+	}
+
+	private matchFuzzy(key: string, offer: (row: number, score: number, extra?: Omit<Best, 'score'>) => void): void {
+		const cjk = CJK.test(key);
 		// fuse.js finds the candidates; a typo must then sit at the start of a word of the name
 		// (anywhere, for Chinese) so that "calico" does not also find "eksctl.io". Past 32
 		// characters (bitap's word size) fuse splits the query and slows down; nobody types that.
@@ -108,103 +173,50 @@ export class KnowledgeSearch {
 			// The threshold lets bitap stop early (its score is edits / length); it counts a swap of
 			// two letters as two edits.
 			const threshold = Math.min((2 * allowed + 0.5) / key.length, 0.6);
-			const fuse = new Fuse(this.names, { keys: ['key'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold }, this.nameIndex);
+			const fuse = new Fuse(this.typoCandidates(key, allowed), { keys: ['key'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold });
 			for (const hit of fuse.search(key)) {
 				const name = hit.item;
 				const typos = Math.min(...(cjk ? [typosIn(key, name.key, true)] : name.tails.map((t) => typosIn(key, t, false))));
 				if (typos > allowed) continue;
 				const tie = (1 - Math.min(key.length / name.key.length, 1)) * 0.05;
-				offer(name.row, FUZZY + (typos / key.length) * 0.5 + tie, name);
+				offer(name.row, FUZZY + (typos / key.length) * 0.5 + tie, { name: name.text });
 			}
 		}
-		this.matchWords(query, offer);
-		return [...best]
-			.map(([row, { score, name }]) => ({ entity: this.entities[row], score, ...(name ? { name } : {}) }))
-			.sort((a, b) => a.score - b.score || this.rank.get(a.entity)! - this.rank.get(b.entity)!)
-			.slice(0, limit);
 	}
 
-	/** Every word of the query somewhere in the entity: a name, the summary, a note or the body. */
-	private matchWords(query: string, offer: (row: number, score: number) => void): void {
-		const words = wordsOf(query);
-		if (!words.length) return;
-		if (words.length > 1) {
-			this.nameWords.forEach((names, row) => {
-				if (words.every((w) => names.has(w))) offer(row, ALL_WORDS);
-			});
+	/**
+	 * Names that could hold the query with `allowed` typos: one edit breaks at most three of the
+	 * query's letter pairs, so a name must share the rest. Fuse then runs over these few names
+	 * instead of all of them (bitap over every name took milliseconds).
+	 */
+	private typoCandidates(key: string, allowed: number): Name[] {
+		const pairs = new Set(letterPairs(key));
+		const counts = new Uint16Array(this.names.length);
+		for (const pair of pairs) for (const i of this.namesByPair.get(pair) ?? []) counts[i]++;
+		const need = Math.max(1, pairs.size - 3 * allowed);
+		return this.names.filter((_, i) => counts[i] >= need);
+	}
+
+	/** The query's terms, and the title terms of the entries it names by another name (synonyms). */
+	private weighted(terms: string[], mentioned: number[]): WeightedTerm[] {
+		const out: WeightedTerm[] = terms.map((term) => ({ term, weight: 1 }));
+		const have = new Set(terms);
+		for (const row of mentioned) {
+			for (const term of this.titleTerms[row]) {
+				if (have.has(term)) continue;
+				have.add(term);
+				out.push({ term, weight: SYNONYM, optional: true, from: row });
+			}
 		}
-		for (const text of this.texts) {
-			const names = this.nameWords[text.row];
-			if (words.every((w) => text.words.has(w) || names.has(w))) offer(text.row, text.weight);
-		}
+		return out;
 	}
 }
 
-/** The words of a text, sorted for prefix lookups; Chinese is matched as a substring of the whole. */
-class WordSet {
-	private readonly sorted: string[];
-
-	constructor(
-		words: string[],
-		private readonly joined: string,
-	) {
-		this.sorted = [...new Set(words)].sort();
-	}
-
-	static of(text: string): WordSet {
-		return new WordSet(wordsOf(text), normalize(text));
-	}
-
-	/** A word that starts with `word` (equals it, under three letters); Chinese: anywhere. */
-	has(word: string): boolean {
-		if (CJK.test(word)) return this.joined.includes(word);
-		let lo = 0;
-		let hi = this.sorted.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (this.sorted[mid] < word) lo = mid + 1;
-			else hi = mid;
-		}
-		const next = this.sorted[lo];
-		return next !== undefined && (word.length >= 3 ? next.startsWith(word) : next === word);
-	}
-}
-
-/**
- * The fewest edits (insert, delete, replace, swap two neighbours) that turn `query` into a
- * prefix of `text`, or, with `anywhere`, into any substring of it.
- */
-function typosIn(query: string, text: string, anywhere: boolean): number {
-	const m = query.length;
-	const n = text.length;
-	const rows: number[][] = [Array.from({ length: n + 1 }, (_, j) => (anywhere ? 0 : j))];
-	for (let i = 1; i <= m; i++) {
-		const row = [i];
-		for (let j = 1; j <= n; j++) {
-			const cost = query[i - 1] === text[j - 1] ? 0 : 1;
-			let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && query[i - 1] === text[j - 2] && query[i - 2] === text[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-			row.push(d);
-		}
-		rows.push(row);
-	}
-	return Math.min(...rows[m]);
-}
-
-/** Lower-case, compatibility forms folded (full-width brackets), separators dropped. */
-function normalize(text: string): string {
-	return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Lower-case words; camelCase splits ("NetworkPolicy" -> network, policy), as does a change of script. */
-function wordsOf(text: string): string[] {
-	return text
-		.normalize('NFKC')
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.replace(/(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Script=Han})/gu, '$1$2 ')
-		.toLowerCase()
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter(Boolean);
+/** Overlapping letter pairs: "calico" -> ca, al, li, ic, co. */
+function letterPairs(key: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i + 1 < key.length; i++) out.push(key.slice(i, i + 2));
+	return out;
 }
 
 /** "Container Network Interface (CNI)" is also "Container Network Interface" and "CNI". */

@@ -12,6 +12,14 @@ export const RELATION_TYPES = [
 	'part-of',
 	'recommended-for',
 	'conflicts-with',
+	'replaces',
+	'enforces',
+	'audits',
+	'monitors',
+	'manages',
+	'offers',
+	'uses',
+	'runs-on',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

@@ -13,7 +13,7 @@ export const kindHover: HoverPart = (c) => {
 	if (c.at.isKey || c.pattern !== 'kind') return undefined;
 	const language = c.settings.language;
 	const entity = c.graph.forKind(c.value);
-	if (entity && !(c.resource && isForeignKind(c.graph, c.value, c.resource.apiVersion))) return entryMarkdown(entity, c.graph, language);
+	if (entity && !(c.resource && isForeignKind(c.graph, c.value, c.resource.apiVersion))) return entryMarkdown(entity, c.graph, language, { focus: c.value });
 	if (!c.resource || !isGatekeeperConstraint(c.resource.apiVersion)) return undefined;
 	const templates = constraintTemplatesDefining(c.value, c.index, c.scope);
 	const line = templates.length

@@ -23,6 +23,6 @@ export const runtimeClassHover: HoverPart = (c) => {
 	const handler = typeof runtimeClass.resource.value.handler === 'string' ? runtimeClass.resource.value.handler : undefined;
 	const parts = [`#### ${resourceWithLink(runtimeClass, c)}`, factsRow([[t(HOVER_TEXT.handler, language), handler && code(handler)]])];
 	const runtime = handler ? c.graph.forRuntimeHandler(handler) : undefined;
-	if (runtime) parts.push(entryMarkdown(runtime, c.graph, language, { heading: `${t(HOVER_TEXT.handler, language)} ${code(handler!)}` }));
+	if (runtime) parts.push(entryMarkdown(runtime, c.graph, language, { heading: `${t(HOVER_TEXT.handler, language)} ${code(handler!)}`, focus: handler }));
 	return parts.join('\n\n');
 };

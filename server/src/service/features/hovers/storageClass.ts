@@ -28,6 +28,6 @@ export const storageClassHover: HoverPart = (c) => {
 		]),
 	];
 	const driver = provisioner ? (c.graph.forProvisioner(provisioner) ?? c.graph.inTreePlugin(provisioner)) : undefined;
-	if (driver) parts.push(entryMarkdown(driver, c.graph, language, { heading: `${t(HOVER_TEXT.provisioner, language)} ${code(provisioner!)}` }));
+	if (driver) parts.push(entryMarkdown(driver, c.graph, language, { heading: `${t(HOVER_TEXT.provisioner, language)} ${code(provisioner!)}`, focus: provisioner }));
 	return parts.join('\n\n');
 };

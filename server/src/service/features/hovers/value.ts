@@ -19,7 +19,7 @@ export const valueHover: HoverPart = (c) => {
 	const [first, ...others] = pointedEntities(c);
 	if (!first) return undefined;
 	const language = c.settings.language;
-	const markdown = entryMarkdown(first, c.graph, language);
+	const markdown = entryMarkdown(first, c.graph, language, { focus: c.value });
 	if (others.length === 0) return markdown;
 	const links = others.slice(0, 3).map((e) => entryLink(e.id, KnowledgeGraph.text(e.title, language)));
 	return `${markdown}\n\n**${t(HOVER_TEXT.also, language)}:** ${links.join(' · ')}`;
