@@ -1,7 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import type { LanguageService } from '../service/service';
-import type { Settings } from '../service/settings';
+import { hashText, manifestOf, recordOf, reusable, type FileRecord } from '../cli/records';
+import type { WorkspaceIndex } from '../service/workspace/index';
 import { readTextFile, type ReadFailure } from './files';
 
 /** A file to index: read from disk unless its text is given (standard input). */
@@ -12,44 +11,89 @@ export interface FileToIndex {
 	text?: string;
 }
 
-/** A file's findings. */
-export interface FileResult {
+/** A file read for the run: its text, and the hash that keys its parse and cached findings. */
+export interface SourceText {
 	uri: string;
-	diagnostics: Diagnostic[];
+	path: string;
+	text: string;
+	hash: string;
+	report: boolean;
+}
+
+/** Runs actions in the order of the files being read (see readSources). */
+export class InOrder {
+	defer: (action: () => void) => void = (action) => action();
+}
+
+/** Files read at once: the disk works while the previous files are hashed. */
+const READ_AHEAD = 32;
+
+/**
+ * Reads every file once, in the order they first came. Text handed in (standard input) wins over
+ * the same file on disk, as an open editor's does. Files that cannot be read are reported when
+ * they were asked for, and left out.
+ */
+export async function readSources(
+	files: AsyncIterable<FileToIndex>,
+	onUnreadable: (path: string, failure: ReadFailure) => void,
+	onRead?: (count: number) => void,
+	order?: InOrder,
+): Promise<SourceText[]> {
+	type Pending = { file: FileToIndex; uri: string; read: Promise<{ text: string } | ReadFailure>; report: boolean; after: (() => void)[] };
+	const pending: Pending[] = [];
+	const byUri = new Map<string, Pending>();
+	const out: SourceText[] = [];
+	const overrides = new Map<string, string>();
+	const settle = async (entry: Pending) => {
+		const read = await entry.read;
+		if ('error' in read) {
+			if (entry.report) onUnreadable(entry.file.path, read);
+		} else {
+			out.push({ uri: entry.uri, path: entry.file.path, text: read.text, hash: hashText(read.text), report: entry.report });
+			onRead?.(out.length);
+		}
+		for (const action of entry.after) action();
+	};
+	// What happens while files are still being read (notes about other paths) waits for them, so that notes keep the order of the paths.
+	if (order) order.defer = (action) => (pending.length ? pending[pending.length - 1].after.push(action) : action());
+	for await (const file of files) {
+		const uri = URI.file(file.path).toString();
+		const known = byUri.get(uri);
+		if (known && file.text === undefined) {
+			known.report ||= file.report;
+			continue;
+		}
+		if (known) {
+			overrides.set(uri, file.text!);
+			known.report ||= file.report;
+			continue;
+		}
+		const read = file.text !== undefined ? Promise.resolve({ text: file.text }) : readTextFile(file.path);
+		const entry: Pending = { file, uri, read, report: file.report, after: [] };
+		byUri.set(uri, entry);
+		pending.push(entry);
+		if (pending.length >= READ_AHEAD) await settle(pending.shift()!);
+	}
+	for (const entry of pending) await settle(entry);
+	// Entries may have been asked for again (reported, or given as standard input) after they were read.
+	for (const source of out) {
+		source.report = byUri.get(source.uri)!.report;
+		const text = overrides.get(source.uri);
+		if (text !== undefined) Object.assign(source, { text, hash: hashText(text) });
+	}
+	return out;
 }
 
 /**
- * Reads files into the service's index, each once, and returns the uris to report in the order
- * they first came. The index keeps every file (cross-resource rules need them all); nothing else
- * is kept per file.
+ * Puts the files into the index, in order. A file whose parse is known by its hash (index or
+ * cache file) is not parsed again; `onParsed` hears of the others, so that they can be kept.
  */
-export async function indexFiles(
-	service: LanguageService,
-	files: AsyncIterable<FileToIndex>,
-	onUnreadable: (path: string, failure: ReadFailure) => void,
-	onIndexed?: (count: number) => void,
-): Promise<string[]> {
-	const reported = new Set<string>();
-	const indexed = new Set<string>();
-	for await (const file of files) {
-		const uri = URI.file(file.path).toString();
-		// Text handed in (standard input) wins over the same file on disk, as an open editor's does.
-		if (!indexed.has(uri) || file.text !== undefined) {
-			const read = file.text !== undefined ? { text: file.text } : await readTextFile(file.path);
-			if ('error' in read) {
-				if (file.report) onUnreadable(file.path, read);
-				continue;
-			}
-			service.index.setFile(uri, read.text, 0, false);
-			indexed.add(uri);
-			onIndexed?.(indexed.size);
-		}
-		if (file.report) reported.add(uri);
+export function indexSources(index: WorkspaceIndex, sources: SourceText[], known: (hash: string) => FileRecord | undefined, onParsed?: (hash: string, record: FileRecord) => void): void {
+	for (const source of sources) {
+		const record = reusable(source.path) ? known(source.hash) : undefined;
+		const file = index.setFile(source.uri, source.text, 0, false, record && manifestOf(source.uri, source.text, record));
+		if (record || !file || !onParsed || !reusable(source.path)) continue;
+		const made = recordOf(file.manifest);
+		if (made) onParsed(source.hash, made);
 	}
-	return [...reported];
-}
-
-/** The diagnostics of indexed files, one file at a time, so that output can stream. */
-export function* lintFiles(service: LanguageService, uris: Iterable<string>, settingsFor: (uri: string) => Settings): Generator<FileResult> {
-	for (const uri of uris) yield { uri, diagnostics: service.doValidation(uri, settingsFor(uri)) };
 }

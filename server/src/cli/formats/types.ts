@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import type { Language } from '../../service/knowledge/types';
 import type { Severity } from '../../service/settings';
 import { toPosix } from '../../node/files';
+import type { Shard } from '../args';
 import type { Style } from '../terminal';
 
 /** The findings of one file, as the service reported them. */
@@ -47,6 +48,10 @@ export interface FormatContext {
 	version: string;
 	/** Folder of the rule pages (docs/rules). */
 	docsDir: string;
+	/** Public address of the rule pages (ends with a slash), when the package names one. */
+	docsUrl?: string;
+	/** The shard this run reports, if any. */
+	shard?: Shard;
 }
 
 export const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
