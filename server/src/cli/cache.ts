@@ -1,6 +1,6 @@
 /* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LocalFindings } from './check';
@@ -31,33 +31,30 @@ interface Header {
  * over an unchanged tree reads the small part alone.
  */
 export class CacheFile {
-	private parseLine: string | undefined;
 	private parses: Map<string, FileRecord> | undefined;
 	private readonly fresh = new Map<string, FileRecord>();
 
 	private constructor(
 		readonly tool: string,
 		readonly header: Header | undefined,
-		parseLine: string | undefined,
-	) {
-		this.parseLine = parseLine;
-	}
+		/** Where the parse line is: the file and the offset it starts at. */
+		private readonly parseLine?: { path: string; offset: number },
+	) {}
 
 	/** Reads a file written by an earlier run of the same tool; anything else (missing, other version, damaged) is an empty cache. */
 	static read(path: string, tool: string): CacheFile {
 		try {
-			const text = readFileSync(path, 'utf8');
-			const newline = text.indexOf('\n');
-			const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Header;
-			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined, undefined);
-			return new CacheFile(tool, header, newline < 0 ? undefined : text.slice(newline + 1));
+			const { line, next } = firstLine(path);
+			const header = JSON.parse(line) as Header;
+			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
+			return new CacheFile(tool, header, { path, offset: next });
 		} catch {
-			return new CacheFile(tool, undefined, undefined);
+			return new CacheFile(tool, undefined);
 		}
 	}
 
 	static empty(tool: string): CacheFile {
-		return new CacheFile(tool, undefined, undefined);
+		return new CacheFile(tool, undefined);
 	}
 
 	/** The findings of a file from the last run, if that run had the same key and the file the same text. */
@@ -77,11 +74,13 @@ export class CacheFile {
 		if (!this.parses) {
 			this.parses = new Map();
 			try {
-				if (this.parseLine) for (const [key, value] of Object.entries(JSON.parse(this.parseLine) as Record<string, FileRecord>)) this.parses.set(key, value);
+				if (this.parseLine) {
+					const text = readFileSync(this.parseLine.path).subarray(this.parseLine.offset).toString('utf8');
+					for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, FileRecord>)) this.parses.set(key, value);
+				}
 			} catch {
 				// A damaged parse line: every file is parsed again.
 			}
-			this.parseLine = undefined;
 		}
 		return this.parses.get(hash) ?? this.fresh.get(hash);
 	}
@@ -102,6 +101,29 @@ export class CacheFile {
 		const temporary = `${path}.${process.pid}.tmp`;
 		writeFileSync(temporary, `${JSON.stringify(header)}\n${JSON.stringify(parses)}\n`);
 		renameSync(temporary, path);
+	}
+}
+
+/** The first line of a file, read in chunks: the rest (the parses) may be large and is read only when needed. */
+function firstLine(path: string): { line: string; next: number } {
+	const fd = openSync(path, 'r');
+	try {
+		const chunks: Buffer[] = [];
+		let position = 0;
+		for (;;) {
+			const chunk = Buffer.alloc(1 << 20);
+			const size = readSync(fd, chunk, 0, chunk.length, position);
+			const newline = chunk.subarray(0, size).indexOf(10);
+			if (newline >= 0 || size === 0) {
+				chunks.push(chunk.subarray(0, newline >= 0 ? newline : size));
+				const line = Buffer.concat(chunks);
+				return { line: line.toString('utf8'), next: line.length + 1 };
+			}
+			chunks.push(chunk.subarray(0, size));
+			position += size;
+		}
+	} finally {
+		closeSync(fd);
 	}
 }
 

@@ -125,7 +125,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	if (summary.files === 0) for (const source of reported) await report(source.uri, checked.get(source.uri)!.diagnostics);
 	progress.clear();
 	await out.write(formatter.end(summary));
-	if (cacheFile) {
+	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length)) {
 		const files: Record<string, CachedFile> = {};
 		for (const source of reported) files[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };
 		cache.write(cacheFile, run, files, new Set(sources.map((s) => s.hash)));
