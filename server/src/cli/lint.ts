@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { graphWithTeam } from '../node/knowledge';
-import { indexSources, InOrder, readSources } from '../node/lint';
+import { indexSources, readSources } from '../node/lint';
 import { readProjectConfig, type ProjectConfig } from '../service/config';
 import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
@@ -52,14 +52,12 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const stdinPath = resolve(options.stdinFilename ?? '<stdin>');
 	if (options.stdinFilename === undefined) paths.name(URI.file(stdinPath).toString(), '<stdin>');
 	const roots = new Set<string>();
-	const order = new InOrder();
 	const sources = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
-			order.defer(() => note(p.path, p.message, p.args ?? [], p.fatal)),
+			note(p.path, p.message, p.args ?? [], p.fatal),
 		),
 		(path, failure) => note(path, ...readProblem(failure)),
 		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
-		order,
 	);
 	const team = await readTeamKnowledge(options.knowledge, profile, sources, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
 	const graph = graphWithTeam(graphData, team);
