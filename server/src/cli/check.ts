@@ -46,6 +46,7 @@ export class Checker {
 	private readonly all: LanguageService;
 	private readonly crossFile: LanguageService;
 	private readonly settingsByFolder = new Map<string, Settings>();
+	private readonly names = new Map<string, string>();
 
 	constructor(
 		private readonly index: WorkspaceIndex,
@@ -98,7 +99,9 @@ export class Checker {
 		const resource = document?.resource;
 		const where = resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name ?? ''}` : `#${document ? file.manifest.documents.indexOf(document) : 0}`;
 		const path = file && resource ? (nodeAt(file.manifest, offset)?.path.join('.') ?? '') : '';
-		d.data = { ...data, identity: [d.code ?? '', toPosix(relative(this.options.cwd, URI.parse(uri).fsPath)), where, path].join('|') };
+		let name = this.names.get(uri);
+		if (name === undefined) this.names.set(uri, (name = toPosix(relative(this.options.cwd, URI.parse(uri).fsPath))));
+		d.data = { ...data, identity: [d.code ?? '', name, where, path].join('|') };
 	}
 }
 

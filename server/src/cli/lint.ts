@@ -116,7 +116,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 				continue;
 			}
 			const result = checker.check(source.uri, earlier.get(source.uri));
-			checked.set(source.uri, { hash: source.hash, ...result });
+			// Kept for the cache only: without it, a file's findings are let go once written.
+			if (cacheFile) checked.set(source.uri, { hash: source.hash, ...result });
 			await report(source.uri, result.diagnostics);
 		}
 	}

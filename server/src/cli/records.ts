@@ -30,9 +30,20 @@ export function reusable(path: string): boolean {
 	return !path.includes('/templates/') && !path.includes('\\templates\\');
 }
 
-/** The record of a parse, or undefined when its values do not survive JSON (`.inf`, `.nan`). */
+/** The record of a parse, or undefined when its values do not survive JSON (`.inf`, `.nan`), to be written. */
 export function recordOf(manifest: ManifestFile): FileRecord | undefined {
-	const record = manifest.documents.map((d) => ({
+	const record = plainRecord(manifest);
+	return writable(record) ? record : undefined;
+}
+
+/** True when a record survives JSON as it is (no `.inf` or `.nan` among its values). */
+export function writable(record: FileRecord): boolean {
+	return record.every((d) => jsonSafe(d.resource?.value));
+}
+
+/** The record of a parse, to be kept in memory only. */
+export function plainRecord(manifest: ManifestFile): FileRecord {
+	return manifest.documents.map((d) => ({
 		start: d.start,
 		end: d.end,
 		kind: d.kind,
@@ -41,7 +52,13 @@ export function recordOf(manifest: ManifestFile): FileRecord | undefined {
 		problems: d.problems,
 		disabled: [...d.disabledRules],
 	}));
-	return JSON.stringify(record, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? undefined : v)) === JSON.stringify(record) ? record : undefined;
+}
+
+function jsonSafe(value: unknown, depth = 0): boolean {
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (value === null || typeof value !== 'object') return typeof value !== 'bigint' && typeof value !== 'function';
+	if (depth > 200) return false;
+	return Array.isArray(value) ? value.every((v) => jsonSafe(v, depth + 1)) : Object.values(value).every((v) => jsonSafe(v, depth + 1));
 }
 
 /** Parses a file the way the index parses a file read from disk (values first, ranges on demand). */
@@ -49,19 +66,25 @@ export function parseForRecord(uri: string, text: string): ManifestFile {
 	return parseManifest(uri, 0, text, { valuesFirst: true });
 }
 
-/** A parsed file rebuilt from its record and its text; syntax trees are parsed on first use. */
+/**
+ * Syntax trees parsed again on demand, the most recent kept: a run over thousands of files needs
+ * the tree of a document only while a finding in it (or pointing at it) is placed, and keeping
+ * every tree would hold several times the size of the files.
+ */
+const trees = new Map<object, ManifestDocument['yaml']>();
+const TREES_KEPT = 256;
+
+/** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */
 export function manifestOf(uri: string, text: string, record: FileRecord): ManifestFile {
 	const documents = record.map((r) => {
 		const chunk = text.slice(r.start, r.end);
 		const fields = { start: r.start, end: r.end, text: chunk, kind: r.kind, partialReason: r.partialReason, resource: r.resource, problems: r.problems, disabledRules: new Set(r.disabled) };
-		let yaml: ManifestDocument['yaml'];
-		let parsed = false;
 		Object.defineProperty(fields, 'yaml', {
 			get: () => {
-				if (!parsed) {
-					yaml = parseDocumentChunk(chunk, r.start).yaml;
-					parsed = true;
-				}
+				if (trees.has(fields)) return trees.get(fields);
+				const yaml = parseDocumentChunk(chunk, r.start).yaml;
+				if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value!);
+				trees.set(fields, yaml);
 				return yaml;
 			},
 			enumerable: false,

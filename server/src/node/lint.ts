@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { hashText, manifestOf, recordOf, reusable, type FileRecord } from '../cli/records';
+import { hashText, manifestOf, parseForRecord, plainRecord, reusable, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
 import { readTextFileSync, type ReadFailure } from './files';
 
@@ -53,10 +53,17 @@ export async function readSources(files: AsyncIterable<FileToIndex>, onUnreadabl
  */
 export function indexSources(index: WorkspaceIndex, sources: SourceText[], known: (hash: string) => FileRecord | undefined, onParsed?: (hash: string, record: FileRecord) => void): void {
 	for (const source of sources) {
-		const record = reusable(source.path) ? known(source.hash) : undefined;
-		const file = index.setFile(source.uri, source.text, 0, false, record && manifestOf(source.uri, source.text, record));
-		if (record || !file || !onParsed || !reusable(source.path)) continue;
-		const made = recordOf(file.manifest);
-		if (made) onParsed(source.hash, made);
+		// A Helm template's parse depends on the Chart.yaml beside it: the index parses it as it does in the editor.
+		if (!reusable(source.path)) {
+			index.setFile(source.uri, source.text, 0, false);
+			continue;
+		}
+		let record = known(source.hash);
+		if (!record) {
+			record = plainRecord(parseForRecord(source.uri, source.text));
+			if (onParsed && writable(record)) onParsed(source.hash, record);
+		}
+		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
+		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
 	}
 }
