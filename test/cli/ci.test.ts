@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -167,5 +167,31 @@ describe('kubelore lint in CI: SARIF fingerprints', () => {
 		const line = (list: Sarif.Result[], file: string) => list.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === file)?.locations?.[0].physicalLocation?.region?.startLine;
 		assert.equal(line(after, 'services/app-0.yaml'), line(before, 'services/app-0.yaml')! + 2, 'the lines did move');
 		assert.ok(after.some((r) => (r.relatedLocations ?? []).length > 0), 'related locations for the other resources');
+	});
+});
+
+describe('kubelore lint in CI: the team knowledge folders', () => {
+	const team = join(dir, 'team');
+	before(() => {
+		writeRepository(team, 2);
+		mkdirSync(join(team, 'notes'));
+		writeFileSync(join(team, 'notes', 'calico.md'), '---\nid: calico\ntitle: Calico\n---\n\nWe run Calico in every cluster.\n');
+	});
+
+	const notes = async (args: string[]) => {
+		const run = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', ...args], { cwd: team });
+		assert.equal(run.code, 0, run.stderr);
+		return (JSON.parse(run.stdout) as { notes: { path: string; message: string }[] }).notes;
+	};
+
+	it('reads --knowledge folders, and those .kubelore.yaml names in knowledgePaths', async () => {
+		assert.deepEqual(await notes([]), [], 'no team folder, no team notes read');
+		const named = await notes(['--knowledge', 'notes']);
+		assert.ok(named.some((n) => n.path === 'notes/calico.md' && /already a KubeLore entity/.test(n.message)), JSON.stringify(named));
+		writeFileSync(join(team, '.kubelore.yaml'), 'knowledgePaths: [notes]\n');
+		const configured = await notes([]);
+		assert.ok(configured.some((n) => n.path === 'notes/calico.md'), JSON.stringify(configured));
+		const run = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none'], { cwd: team });
+		assert.ok(!run.stdout.includes('kubelore-config'), 'knowledgePaths is a known setting');
 	});
 });
