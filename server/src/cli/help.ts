@@ -10,7 +10,7 @@ Usage:
   kubelore lint [options] [paths...]     check Kubernetes manifests
   kubelore search [options] "<query>"    search the knowledge
   kubelore explain [options] <id|alias>  show one knowledge entry
-  kubelore index --out <file> [paths...] parse once for the shards of a CI matrix
+  kubelore index [options] [paths...]    parse once for the shards of a CI matrix
 
 Options for every command:
   --language en|zh   language of the output (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -24,7 +24,7 @@ Run "kubelore lint --help" for the lint options and the exit status.`,
   kubelore lint [选项] [路径...]      检查 Kubernetes 清单
   kubelore search [选项] "<查询>"     搜索知识库
   kubelore explain [选项] <id|别名>   显示一个知识条目
-  kubelore index --out <文件> [路径...] 解析一次，供 CI 矩阵的各个分片使用
+  kubelore index [选项] [路径...]     解析一次，供 CI 矩阵的各个分片使用
 
 所有命令通用的选项：
   --language en|zh   输出语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
