@@ -44,14 +44,17 @@ export function manifest(lines: number, seed = 42): string {
 	return docs.join('---\n');
 }
 
-/** A workspace of `files` manifest files (one group each, about 10 KB), in nested folders. */
-export function workspace(root: string, files: number, seed = 7): void {
+/**
+ * A workspace of `files` manifest files (one group each, about 10 KB with the default six padded
+ * ConfigMaps, about 2.5 KB without), in nested folders.
+ */
+export function workspace(root: string, files: number, seed = 7, padding = 6): void {
 	const rnd = random(seed);
 	for (let i = 0; i < files; i++) {
 		const dir = join(root, `team-${i % 50}`, `svc-${Math.floor(i / 50) % 20}`);
 		mkdirSync(dir, { recursive: true });
 		const docs = group(i, rnd);
-		const extra = Array.from({ length: 6 }, (_, k) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra-${i}-${k}\n  namespace: shop\ndata:\n  payload: "${'x'.repeat(1100)}"\n`);
+		const extra = Array.from({ length: padding }, (_, k) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra-${i}-${k}\n  namespace: shop\ndata:\n  payload: "${'x'.repeat(1100)}"\n`);
 		writeFileSync(join(dir, `app-${i}.yaml`), [...docs, ...extra].join('---\n'));
 	}
 }

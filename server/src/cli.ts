@@ -2,9 +2,11 @@
 import { languageOf, parseArgs, UsageError, type Command } from './cli/args';
 import { helpText } from './cli/help';
 import { runExplain, runSearch } from './cli/knowledge';
+import { runIndex } from './cli/indexCommand';
 import { runLint } from './cli/lint';
 import { CLI_TEXT, say } from './cli/messages';
 import { CliError, packageVersion, type Runtime } from './cli/runtime';
+import { isKubeloreWorker, runWorker } from './cli/workers';
 
 /** Runs one command line and returns its exit status. */
 export async function main(argv: string[], runtime: Runtime): Promise<number> {
@@ -36,6 +38,8 @@ export async function main(argv: string[], runtime: Runtime): Promise<number> {
 				return runExplain(command.entry, command, runtime);
 			case 'lint':
 				return await runLint(command.options, runtime);
+			case 'index':
+				return await runIndex(command.out, command.options, runtime);
 		}
 	} catch (error) {
 		if (!(error instanceof CliError)) throw error;
@@ -83,4 +87,5 @@ function silenceYamlKeyWarnings(): void {
 	}) as typeof process.emitWarning;
 }
 
-if (require.main === module) run();
+if (isKubeloreWorker()) runWorker();
+else if (require.main === module) run();

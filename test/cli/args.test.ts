@@ -17,9 +17,12 @@ const mistake = (argv: string[]) => {
 	assert.fail(`no usage error for ${argv.join(' ')}`);
 };
 
+/** The CI options when none is given. */
+const DEFAULTS = { shard: undefined, cache: false, cacheLocation: undefined, index: undefined, jobs: 1, knowledge: [] };
+
 describe('the command line arguments', () => {
 	it('default to checking the current folder as text, failing on errors', () => {
-		assert.deepEqual(lint([]), { paths: ['.'], format: 'text', failOn: 'error', config: undefined, rules: {}, exclude: [], stdinFilename: undefined, quiet: false });
+		assert.deepEqual(lint([]), { ...DEFAULTS, paths: ['.'], format: 'text', failOn: 'error', config: undefined, rules: {}, exclude: [], stdinFilename: undefined, quiet: false });
 	});
 
 	it('take values after a space or an equals sign, short names, and repeated or comma-separated rules', () => {
@@ -33,7 +36,33 @@ describe('the command line arguments', () => {
 			exclude: ['**/charts/**'],
 			stdinFilename: undefined,
 			quiet: true,
+			...DEFAULTS,
 		});
+	});
+
+	it('read the CI options: shard, cache, index, jobs and knowledge folders', () => {
+		const options = lint(['--shard', '2/4', '--cache-location', 'tmp/', '--index', 'kubelore.index', '-j', '3', '--knowledge', 'notes', '--knowledge=more']);
+		assert.deepEqual(options.shard, { index: 2, count: 4 });
+		assert.equal(options.cache, true, '--cache-location implies --cache');
+		assert.equal(options.cacheLocation, 'tmp/');
+		assert.equal(options.index, 'kubelore.index');
+		assert.equal(options.jobs, 3);
+		assert.deepEqual(options.knowledge, ['notes', 'more']);
+		assert.ok(lint(['--jobs', 'auto']).jobs >= 1);
+		for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) assert.match(mistake(['lint', '--shard', bad]), /--shard wants <k>\/<n>/, bad);
+		for (const bad of ['0', '1.5', 'many', '65']) assert.match(mistake(['lint', '--jobs', bad]), /--jobs wants a whole number/, bad);
+	});
+
+	it('read `kubelore index`: --out is required, standard input is not indexed', () => {
+		const command = parseArgs(['index', 'k8s', '--out', 'kubelore.index', '--exclude', '**/x/**']);
+		assert.equal(command.name, 'index');
+		const index = command as Extract<Command, { name: 'index' }>;
+		assert.equal(index.out, 'kubelore.index');
+		assert.deepEqual(index.options.paths, ['k8s']);
+		assert.deepEqual(index.options.exclude, ['**/x/**']);
+		assert.match(mistake(['index', 'k8s']), /index needs --out/);
+		assert.match(mistake(['index', '-', '--out', 'x']), /not standard input/);
+		assert.match(mistake(['index', '--shard', '1/2', '--out', 'x']), /unknown option --shard/);
 	});
 
 	it('treat everything after -- as paths', () => {

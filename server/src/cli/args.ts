@@ -1,4 +1,5 @@
 /* Parses the command line into a typed command; mistakes become UsageErrors with a clear message. */
+import { availableParallelism } from 'node:os';
 import type { Language, Localized } from '../service/knowledge/types';
 import { RULES } from '../service/rules/index';
 import { languageForLocale, type RuleSetting } from '../service/settings';
@@ -18,12 +19,30 @@ export interface LintOptions {
 	exclude: string[];
 	stdinFilename?: string;
 	quiet: boolean;
+	/** Report only the files of this shard (1-based index of count); every file is still read. */
+	shard?: Shard;
+	/** Reuse findings of unchanged files from the cache file. */
+	cache: boolean;
+	cacheLocation?: string;
+	/** A parse index written by `kubelore index --out`, reused for unchanged files. */
+	index?: string;
+	/** Worker threads that check files; 1 checks on the main thread. */
+	jobs: number;
+	/** Folders of the team's markdown notes, beside those of .kubelore.yaml `knowledgePaths`. */
+	knowledge: string[];
+}
+
+/** One of `count` deterministic parts of the files: `--shard index/count`. */
+export interface Shard {
+	index: number;
+	count: number;
 }
 
 export type Command =
 	| { name: 'lint'; options: LintOptions }
 	| { name: 'search'; query: string; json: boolean; limit: number }
 	| { name: 'explain'; entry: string; json: boolean }
+	| { name: 'index'; out: string; options: LintOptions }
 	| { name: 'help'; topic: HelpTopic }
 	| { name: 'version' };
 
@@ -57,6 +76,16 @@ const OPTIONS: Record<Exclude<HelpTopic, 'general'>, OptionSpec[]> = {
 		{ name: 'exclude', value: true, repeat: true },
 		{ name: 'stdin-filename', value: true },
 		{ name: 'quiet', short: 'q' },
+		{ name: 'shard', value: true },
+		{ name: 'cache' },
+		{ name: 'cache-location', value: true },
+		{ name: 'index', value: true },
+		{ name: 'jobs', short: 'j', value: true },
+		{ name: 'knowledge', value: true, repeat: true },
+	],
+	index: [
+		{ name: 'out', short: 'o', value: true },
+		{ name: 'exclude', value: true, repeat: true },
 	],
 	search: [{ name: 'json' }, { name: 'limit', value: true }],
 	explain: [{ name: 'json' }],
@@ -78,10 +107,10 @@ export function parseArgs(argv: string[]): Command {
 	if (first === undefined) throw new UsageError(CLI_TEXT.noCommand);
 	if (first === '--help' || first === '-h' || first === 'help') {
 		const topic = rest[0];
-		return { name: 'help', topic: topic === 'lint' || topic === 'search' || topic === 'explain' ? topic : 'general' };
+		return { name: 'help', topic: topic === 'lint' || topic === 'search' || topic === 'explain' || topic === 'index' ? topic : 'general' };
 	}
 	if (first === '--version' || first === '-v') return { name: 'version' };
-	if (first !== 'lint' && first !== 'search' && first !== 'explain') {
+	if (first !== 'lint' && first !== 'search' && first !== 'explain' && first !== 'index') {
 		throw first.startsWith('-') ? new UsageError(CLI_TEXT.unknownOption, [first]) : new UsageError(CLI_TEXT.unknownCommand, [first]);
 	}
 	const { values, positional } = readOptions(rest, [...COMMON, ...OPTIONS[first]], first);
@@ -100,20 +129,49 @@ export function parseArgs(argv: string[]): Command {
 		if (!entry) throw new UsageError(CLI_TEXT.explainNeedsName, [], 'explain');
 		return { name: 'explain', entry, json: values.has('json') };
 	}
-	if (positional.filter((p) => p === '-').length > 1) throw new UsageError(CLI_TEXT.tooManyStdin, [], 'lint');
-	return {
-		name: 'lint',
-		options: {
-			paths: positional.length ? positional : ['.'],
-			format: (one('format') ?? 'text') as OutputFormat,
-			failOn: (one('fail-on') ?? 'error') as FailOn,
-			config: one('config'),
-			rules: parseRuleSettings(values.get('rule') ?? []),
-			exclude: values.get('exclude') ?? [],
-			stdinFilename: one('stdin-filename'),
-			quiet: values.has('quiet'),
-		},
+	if (positional.filter((p) => p === '-').length > 1) throw new UsageError(CLI_TEXT.tooManyStdin, [], first);
+	const options: LintOptions = {
+		paths: positional.length ? positional : ['.'],
+		format: (one('format') ?? 'text') as OutputFormat,
+		failOn: (one('fail-on') ?? 'error') as FailOn,
+		config: one('config'),
+		rules: parseRuleSettings(values.get('rule') ?? []),
+		exclude: values.get('exclude') ?? [],
+		stdinFilename: one('stdin-filename'),
+		quiet: values.has('quiet'),
+		shard: parseShard(one('shard')),
+		cache: values.has('cache') || values.has('cache-location'),
+		cacheLocation: one('cache-location'),
+		index: one('index'),
+		jobs: parseJobs(one('jobs')),
+		knowledge: values.get('knowledge') ?? [],
 	};
+	if (first === 'index') {
+		const out = one('out');
+		if (!out) throw new UsageError(CLI_TEXT.indexNeedsOut, [], 'index');
+		if (options.paths.includes('-')) throw new UsageError(CLI_TEXT.indexNoStdin, [], 'index');
+		return { name: 'index', out, options };
+	}
+	return { name: 'lint', options };
+}
+
+/** `--shard 2/4`: the second of four parts. */
+function parseShard(value: string | undefined): Shard | undefined {
+	if (value === undefined) return undefined;
+	const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+	const index = Number(match?.[1]);
+	const count = Number(match?.[2]);
+	if (!match || count < 1 || count > 1024 || index < 1 || index > count) throw new UsageError(CLI_TEXT.badShard, [value], 'lint');
+	return { index, count };
+}
+
+/** `--jobs N` (1 to 64), or `auto`: one per core, at most 8. */
+function parseJobs(value: string | undefined): number {
+	if (value === undefined) return 1;
+	if (value === 'auto') return Math.max(1, Math.min(8, availableParallelism()));
+	const jobs = Number(value);
+	if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(CLI_TEXT.badJobs, [value], 'lint');
+	return jobs;
 }
 
 function readOptions(args: string[], specs: OptionSpec[], topic: HelpTopic): { values: Map<string, string[]>; positional: string[] } {

@@ -1,7 +1,7 @@
 /* The --help texts, in both languages. */
 import type { Language } from '../service/knowledge/types';
 
-export type HelpTopic = 'general' | 'lint' | 'search' | 'explain';
+export type HelpTopic = 'general' | 'lint' | 'search' | 'explain' | 'index';
 
 const GENERAL = {
 	en: `KubeLore: the rules and the knowledge of the KubeLore editor extension, in a terminal or CI.
@@ -10,6 +10,7 @@ Usage:
   kubelore lint [options] [paths...]     check Kubernetes manifests
   kubelore search [options] "<query>"    search the knowledge
   kubelore explain [options] <id|alias>  show one knowledge entry
+  kubelore index [options] [paths...]    parse once for the shards of a CI matrix
 
 Options for every command:
   --language en|zh   language of the output (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -23,6 +24,7 @@ Run "kubelore lint --help" for the lint options and the exit status.`,
   kubelore lint [选项] [路径...]      检查 Kubernetes 清单
   kubelore search [选项] "<查询>"     搜索知识库
   kubelore explain [选项] <id|别名>   显示一个知识条目
+  kubelore index [选项] [路径...]     解析一次，供 CI 矩阵的各个分片使用
 
 所有命令通用的选项：
   --language en|zh   输出语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -62,6 +64,18 @@ Options:
   -q, --quiet                     report errors only: warnings, info and hints are neither shown
                                   nor counted for --fail-on; no progress line, no notes about
                                   skipped files
+      --shard <k>/<n>             report only the k-th of n parts of the files (split by a hash
+                                  of each path relative to the current folder); every file is
+                                  still read, so cross-file rules see everything, and the n
+                                  shards together report exactly what one run reports
+      --index <file>              reuse the parses of a file written by "kubelore index" for
+                                  files whose content did not change
+      --cache                     keep findings in .kubelorecache and check again only the files
+                                  whose findings may have changed (the output is the same)
+      --cache-location <path>     the cache file, or a folder for .kubelorecache (implies --cache)
+  -j, --jobs <n>|auto             check in n worker threads (same output as one)
+      --knowledge <folder>        your team's markdown notes, beside the .kubelore.yaml
+                                  knowledgePaths; repeatable
       --language en|zh            language of the messages (default: from the locale)
   -h, --help                      show this help
 
@@ -101,6 +115,16 @@ dist、out、.venv 和 vendor。你给出的每个文件夹都像编辑器中的
       --stdin-filename <路径>     标准输入报告时使用的文件名；在它所在的文件夹查找 .kubelore.yaml
   -q, --quiet                     只报告错误：警告、提示和建议既不显示也不计入 --fail-on；
                                   不显示进度行和跳过文件的说明
+      --shard <k>/<n>             只报告 n 份文件中的第 k 份（按相对当前文件夹的路径的哈希划分）；
+                                  仍会读取全部文件，跨文件规则看得到一切，n 个分片合起来的结果
+                                  与一次完整运行完全相同
+      --index <文件>              对内容未变的文件，复用“kubelore index”写出的解析结果
+      --cache                     把结果保存在 .kubelorecache 中，只重新检查结果可能变化的文件
+                                  （输出不变）
+      --cache-location <路径>     缓存文件，或存放 .kubelorecache 的文件夹（隐含 --cache）
+  -j, --jobs <n>|auto             用 n 个工作线程检查（输出与单线程相同）
+      --knowledge <文件夹>        团队的 markdown 笔记，另加 .kubelore.yaml 中的 knowledgePaths；
+                                  可重复
       --language en|zh            消息语言（默认取自系统区域设置）
   -h, --help                      显示此帮助
 
@@ -154,7 +178,27 @@ Options:
   --language en|zh   条目的语言`,
 };
 
-const TEXTS: Record<HelpTopic, Record<Language, string>> = { general: GENERAL, lint: LINT, search: SEARCH, explain: EXPLAIN };
+const INDEX = {
+	en: `Usage: kubelore index --out <file> [options] [paths...]
+
+Reads and parses the files once and writes their parses, keyed by content, to a file. In a CI
+matrix, a first job runs it and hands the file to the shards as an artifact; each shard then
+runs "kubelore lint --shard k/n --index <file>" and parses only the files that changed since.
+
+Options:
+  -o, --out <file>      where to write the index
+      --exclude <glob>  also skip files and folders that match; repeatable`,
+	zh: `用法：kubelore index --out <文件> [选项] [路径...]
+
+读取并解析文件一次，把按内容索引的解析结果写入文件。在 CI 矩阵中，先由一个作业运行它，再把文件
+作为制品交给各分片；每个分片运行“kubelore lint --shard k/n --index <文件>”，只解析此后变化的文件。
+
+选项：
+  -o, --out <文件>      索引写到哪里
+      --exclude <模式>  另外跳过匹配的文件和文件夹；可重复`,
+};
+
+const TEXTS: Record<HelpTopic, Record<Language, string>> = { general: GENERAL, lint: LINT, search: SEARCH, explain: EXPLAIN, index: INDEX };
 
 /** The help of a command (or of the whole tool) in the chosen language. */
 export function helpText(topic: HelpTopic, language: Language): string {

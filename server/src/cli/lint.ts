@@ -4,15 +4,16 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
-import { indexFiles, lintFiles } from '../node/lint';
-import { loadSchemas } from '../node/schemas';
-import { applyProjectConfig, readProjectConfig, type ProjectConfig } from '../service/config';
+import { graphWithTeam } from '../node/knowledge';
+import { indexSources, readSources } from '../node/lint';
+import { readProjectConfig, type ProjectConfig } from '../service/config';
 import type { Language, Localized } from '../service/knowledge/types';
-import { createLanguageService } from '../service/service';
-import { DEFAULT_SETTINGS, type Settings, type Severity } from '../service/settings';
+import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import { clusterProfile } from '../service/workspace/profile';
 import type { FailOn, LintOptions } from './args';
+import { cachePath, CacheFile, hashOf, readIndexFile, type CachedFile } from './cache';
+import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
 import { profileReport } from './formats/profile';
 import { SarifFormatter } from './formats/sarif';
@@ -20,16 +21,21 @@ import { TextFormatter } from './formats/text';
 import { PathNames, severityOf, type FormatContext, type Formatter, type InputNote, type RunSummary } from './formats/types';
 import { expandInputs } from './inputs';
 import { CLI_TEXT, ERROR_CODES, say } from './messages';
-import { CliError, docsDir, loadGraph, packageVersion, readAll, type Runtime } from './runtime';
+import type { FileRecord } from './records';
+import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, readAll, toolKey, type Runtime } from './runtime';
+import { inShard } from './shard';
+import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
+import { checkInWorkers, type CheckTask } from './workers';
 
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 /** Runs `kubelore lint` and returns the exit status: 0 clean, 1 findings at or above --fail-on, 2 problems. */
 export async function runLint(options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stdout, stderr } = runtime;
-	const graph = loadGraph(runtime);
-	const projectConfig = options.config === undefined ? undefined : await readConfigOption(options.config, runtime);
+	const graphData = loadGraphFile(runtime);
+	const profile = options.config === undefined ? undefined : { path: resolve(options.config), config: await readConfigOption(options.config, runtime) };
+	const projectConfig = profile?.config;
 	const progress = new ProgressLine(stderr, Boolean(stderr.isTTY) && !options.quiet);
 	const out = new Output(stdout, () => stdout.isTTY && progress.clear());
 	const notes: InputNote[] = [];
@@ -43,51 +49,106 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	};
 
 	const rulesDir = docsDir(runtime);
-	const service = createLanguageService({ index: new WorkspaceIndex(), graph, docsBase: pathToFileURL(rulesDir).toString(), schemas: loadSchemas(runtime.distDir) });
-	const paths = new PathNames(process.cwd());
+	const cwd = process.cwd();
+	const paths = new PathNames(cwd);
 	const stdinPath = resolve(options.stdinFilename ?? '<stdin>');
 	if (options.stdinFilename === undefined) paths.name(URI.file(stdinPath).toString(), '<stdin>');
 	const roots = new Set<string>();
-	const inputs = expandInputs(
-		options.paths,
-		{ exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined },
-		roots,
-		(p) => note(p.path, p.message, p.args ?? [], p.fatal),
-	);
-	const uris = await indexFiles(
-		service,
-		inputs,
+	const sources = await readSources(
+		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
+			note(p.path, p.message, p.args ?? [], p.fatal),
+		),
 		(path, failure) => note(path, ...readProblem(failure)),
 		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
 	);
-	service.index.setFolders([...roots].map((r) => URI.file(r).path));
+	const team = await readTeamKnowledge(options.knowledge, profile, sources, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
+	const graph = graphWithTeam(graphData, team);
+	const reported = sources.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
+	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir };
+	const tool = toolKey(runtime);
+	const cacheFile = options.cache ? cachePath(options.cacheLocation, cwd) : undefined;
+	const cache = cacheFile ? CacheFile.read(cacheFile, tool) : CacheFile.empty(tool);
+	const indexPath = options.index;
+	const indexFile =
+		indexPath === undefined
+			? undefined
+			: readIndexFile(resolve(indexPath), tool, (code) => {
+					throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(code, language)));
+				});
+	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
+	const run = hashOf([checkOptions, graphData, team ? [[...team.notes], team.entities] : null, [...roots].sort(), sources.map((s) => [s.uri, s.hash])]);
+	const checked = new Map<string, CachedFile>();
+	const tasks: CheckTask[] = [];
+	for (const source of reported) {
+		const hit = cache.findings(run, source.uri, source.hash);
+		if (hit) checked.set(source.uri, hit);
+		else tasks.push({ uri: source.uri, earlier: cache.localFindings(source.uri, source.hash) });
+	}
+	const known = (hash: string) => cache.parse(hash) ?? indexFile?.parse(hash);
+	const remember = (hash: string, record: FileRecord) => cache.remember(hash, record);
+	const folders = [...roots];
 
-	const base: Settings = { ...DEFAULT_SETTINGS, language };
-	const settingsFor = (uri: string): Settings => {
-		const settings = projectConfig ? applyProjectConfig(base, projectConfig) : service.settingsFor(uri, base);
-		return { ...settings, rules: { ...settings.rules, ...options.rules } };
-	};
-	const context: FormatContext = { language, style: createStyle(colourWanted(stdout, runtime.env)), paths, version: packageVersion(runtime), docsDir: rulesDir };
+	const context: FormatContext = { language, style: createStyle(colourWanted(stdout, runtime.env)), paths, version: packageVersion(runtime), docsDir: rulesDir, docsUrl: docsUrl(runtime), shard: options.shard };
 	const formatter = createFormatter(options.format, context);
 	const summary: RunSummary = { files: 0, filesWithFindings: 0, counts: { error: 0, warning: 0, info: 0, hint: 0 }, notes };
 	await out.write(formatter.begin());
-	for (const result of lintFiles(service, uris, settingsFor)) {
-		const diagnostics = (options.quiet ? result.diagnostics.filter((d) => severityOf(d) === 'error') : result.diagnostics).sort(byPosition);
+	const report = async (uri: string, found: Diagnostic[]) => {
+		const diagnostics = options.quiet ? found.filter((d) => severityOf(d) === 'error') : found;
 		summary.files++;
 		if (diagnostics.length) summary.filesWithFindings++;
 		for (const d of diagnostics) summary.counts[severityOf(d)]++;
-		await out.write(formatter.file({ uri: result.uri, diagnostics }));
-		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, uris.length));
+		await out.write(formatter.file({ uri, diagnostics }));
+		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
+	};
+	let profileOf: Checker | undefined;
+	if (tasks.length > 1 && options.jobs > 1) {
+		const results = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders }, sources, known, remember, tasks);
+		for (const result of results) checked.set(result.uri, { hash: '', ...result });
+	} else if (tasks.length) {
+		const index = new WorkspaceIndex();
+		indexSources(index, sources, known, cacheFile ? remember : undefined);
+		index.setFolders(folders.map((r) => URI.file(r).path));
+		const checker = new Checker(index, graph, checkOptions);
+		profileOf = checker;
+		const pending = new Set(tasks.map((t) => t.uri));
+		const earlier = new Map(tasks.map((t) => [t.uri, t.earlier]));
+		// Checked in the order of the report, written as they come.
+		for (const source of reported) {
+			const hit = checked.get(source.uri);
+			if (!pending.has(source.uri) && hit) {
+				await report(source.uri, hit.diagnostics);
+				continue;
+			}
+			const result = checker.check(source.uri, earlier.get(source.uri));
+			// Kept for the cache only: without it, a file's findings are let go once written.
+			if (cacheFile) checked.set(source.uri, { hash: source.hash, ...result });
+			await report(source.uri, result.diagnostics);
+		}
 	}
+	if (summary.files === 0) for (const source of reported) await report(source.uri, checked.get(source.uri)!.diagnostics);
 	progress.clear();
-	if (uris.length > 0) summary.profile = profileReport(clusterProfile(service.index, graph, settingsFor(uris[0])), service.index, graph, paths, language);
+	if (reported.length > 0) {
+		// Worker and cached runs built no index here: one from the parses they kept says which profile applied.
+		if (!profileOf) {
+			const index = new WorkspaceIndex();
+			indexSources(index, sources, known);
+			index.setFolders(folders.map((r) => URI.file(r).path));
+			profileOf = new Checker(index, graph, checkOptions);
+		}
+		summary.profile = profileReport(clusterProfile(profileOf.index, graph, profileOf.settingsFor(reported[0].uri)), profileOf.index, graph, paths, language);
+	}
 	await out.write(formatter.end(summary));
+	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length)) {
+		const files: Record<string, CachedFile> = {};
+		for (const source of reported) files[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };
+		cache.write(cacheFile, run, files, new Set(sources.map((s) => s.hash)));
+	}
 	if (notes.some((n) => n.fatal)) return 2;
 	return failing(summary, options.failOn) ? 1 : 0;
 }
 
 /** An error code in words ("EACCES" -> "permission denied"); other text stays as it is. */
-function errorText(codeOrMessage: string, language: Language): string {
+export function errorText(codeOrMessage: string, language: Language): string {
 	const known = ERROR_CODES[codeOrMessage];
 	return known ? say(known, language) : codeOrMessage;
 }
@@ -104,12 +165,8 @@ function failing(summary: RunSummary, failOn: FailOn): boolean {
 	return (Object.keys(RANK) as Severity[]).some((s) => RANK[s] <= RANK[failOn] && summary.counts[s] > 0);
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-	return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
 /** How a file that was not read is reported: skipped files are notes, unreadable ones problems. */
-function readProblem(failure: ReadFailure): [Localized, string[], boolean] {
+export function readProblem(failure: ReadFailure): [Localized, string[], boolean] {
 	if (failure.reason === 'too-large') return [CLI_TEXT.tooLarge, [String(MAX_FILE_BYTES / 1024 / 1024)], false];
 	if (failure.reason === 'binary') return [CLI_TEXT.binary, [], false];
 	return [CLI_TEXT.unreadable, [failure.code ?? failure.error], true];

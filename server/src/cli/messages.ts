@@ -21,6 +21,12 @@ export const CLI_TEXT = {
 	noMatches: { en: 'No entries match "{0}".', zh: '没有与“{0}”匹配的条目。' },
 	configUnreadable: { en: 'cannot read the --config file {0}: {1}', zh: '无法读取 --config 文件 {0}：{1}' },
 	configInvalid: { en: 'the --config file {0} has problems; fix them first:', zh: '--config 文件 {0} 有问题，请先修正：' },
+	badShard: { en: '--shard wants <k>/<n> with 1 <= k <= n, such as 2/4; got "{0}"', zh: '--shard 的格式是 <k>/<n>（1 <= k <= n），例如 2/4；收到的是“{0}”' },
+	badJobs: { en: '--jobs wants a whole number from 1 to 64, or auto; got "{0}"', zh: '--jobs 必须是 1 到 64 之间的整数或 auto；收到的是“{0}”' },
+	indexNeedsOut: { en: 'index needs --out <file>, such as: kubelore index . --out kubelore.index', zh: 'index 需要 --out <文件>，例如：kubelore index . --out kubelore.index' },
+	indexNoStdin: { en: 'index reads files, not standard input', zh: 'index 读取文件，不读取标准输入' },
+	indexUnreadable: { en: 'cannot read the index {0}: {1}', zh: '无法读取索引 {0}：{1}' },
+	indexWritten: { en: 'wrote the index of {0} to {1}', zh: '已将 {0} 的索引写入 {1}' },
 	graphMissing: { en: 'the knowledge graph {0} is missing or unreadable; build it with "npm run build"', zh: '知识图谱 {0} 缺失或无法读取；请用“npm run build”构建' },
 	// Problems with inputs; the first ones make the exit status 2.
 	missing: { en: 'no such file or folder', zh: '文件或文件夹不存在' },

@@ -1,8 +1,8 @@
 /* Where the command line runs: its streams, its language, and the files installed beside it. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
-import type { Language } from '../service/knowledge/types';
+import type { GraphData, Language } from '../service/knowledge/types';
 import { graphWithTeam, loadGraphData } from '../node/knowledge';
 import { CLI_TEXT, say } from './messages';
 
@@ -22,12 +22,28 @@ export class CliError extends Error {}
 
 /** The knowledge graph built with the package (dist/graph.json). */
 export function loadGraph(runtime: Runtime): KnowledgeGraph {
+	return graphWithTeam(loadGraphFile(runtime), undefined);
+}
+
+/** The data of the knowledge graph built with the package; a CliError when it is missing. */
+export function loadGraphFile(runtime: Runtime): GraphData {
 	const path = join(runtime.distDir, 'graph.json');
 	try {
-		return graphWithTeam(loadGraphData(runtime.distDir), undefined);
+		return loadGraphData(runtime.distDir);
 	} catch {
 		throw new CliError(say(CLI_TEXT.graphMissing, runtime.language, path));
 	}
+}
+
+/** The tool that made a parse or a finding: its version and its bundle (a rebuilt bundle is another tool). */
+export function toolKey(runtime: Runtime): string {
+	let bundle = '';
+	try {
+		bundle = String(statSync(join(runtime.distDir, 'cli.js')).size);
+	} catch {
+		// Run from the sources (tests): the version still keys the cache.
+	}
+	return `${packageVersion(runtime)}:${bundle}`;
 }
 
 /** The folder of the rule pages installed with the package. */
@@ -35,14 +51,37 @@ export function docsDir(runtime: Runtime): string {
 	return join(runtime.distDir, '..', 'docs', 'rules');
 }
 
+interface PackageManifest {
+	version?: string;
+	homepage?: string;
+	repository?: string | { url?: string };
+	/** Where the rule pages are published: `<docs>/<rule>.md`. Set once here, in package.json. */
+	kubelore?: { docs?: string };
+}
+
+function packageManifest(runtime: Runtime): PackageManifest {
+	try {
+		return JSON.parse(readFileSync(join(runtime.distDir, '..', 'package.json'), 'utf8')) as PackageManifest;
+	} catch {
+		return {};
+	}
+}
+
 /** The package's version, from its package.json (one level above dist/). */
 export function packageVersion(runtime: Runtime): string {
-	try {
-		const manifest = JSON.parse(readFileSync(join(runtime.distDir, '..', 'package.json'), 'utf8')) as { version?: string };
-		return manifest.version ?? '0.0.0';
-	} catch {
-		return '0.0.0';
-	}
+	return packageManifest(runtime).version ?? '0.0.0';
+}
+
+/**
+ * The public address of the rule pages, for SARIF's helpUri (a file: URI means nothing on a CI
+ * server): package.json `kubelore.docs`, else docs/rules/ on the default branch of `repository`.
+ */
+export function docsUrl(runtime: Runtime): string | undefined {
+	const manifest = packageManifest(runtime);
+	if (manifest.kubelore?.docs) return manifest.kubelore.docs.replace(/\/?$/, '/');
+	const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+	const github = /github\.com[/:]([^/]+)\/([^/#]+?)(?:\.git)?(?:#.*)?$/.exec(repository ?? '');
+	return github ? `https://github.com/${github[1]}/${github[2]}/blob/main/docs/rules/` : undefined;
 }
 
 /** Everything standard input holds, as text. */

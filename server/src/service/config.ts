@@ -4,7 +4,10 @@ import { RULES } from './rules/index';
 import type { RuleSetting, Settings } from './settings';
 
 /** The cluster profile of `.kubelore.yaml`: the fields it may set, checked. */
-export type ProjectConfig = Partial<Omit<Settings, 'language' | 'fieldDocs'>>;
+export type ProjectConfig = Partial<Omit<Settings, 'language' | 'fieldDocs'>> & {
+	/** Folders of the team's markdown notes, relative to the file (read by the command line). */
+	knowledgePaths?: string[];
+};
 
 export interface ConfigProblem {
 	message: string;
@@ -18,7 +21,7 @@ const MAX_CONFIG_BYTES = 64 * 1024;
 const RULE_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 /** Codes that are not rules but can be set like them. */
 const OTHER_CODES = ['yaml-syntax'];
-const KNOWN = new Set(['kubernetesVersion', 'cni', 'storageClasses', 'runtimeClasses', 'profile', 'defaultNamespace', 'nodePortRange', 'rules']);
+const KNOWN = new Set(['kubernetesVersion', 'cni', 'storageClasses', 'runtimeClasses', 'profile', 'defaultNamespace', 'nodePortRange', 'rules', 'knowledgePaths']);
 
 /**
  * Reads `.kubelore.yaml`. A bad file yields problems with ranges and no config, so the
@@ -55,7 +58,7 @@ export function readProjectConfig(text: string): { config: ProjectConfig; proble
 		} else if (key === 'cni' || key === 'defaultNamespace') {
 			if (typeof value === 'string') config[key] = value;
 			else bad(`${key} must be a string`);
-		} else if (key === 'storageClasses' || key === 'runtimeClasses') {
+		} else if (key === 'storageClasses' || key === 'runtimeClasses' || key === 'knowledgePaths') {
 			if (Array.isArray(value) && value.every((v) => typeof v === 'string')) config[key] = value as string[];
 			else bad(`${key} must be a list of names`);
 		} else if (key === 'nodePortRange') {

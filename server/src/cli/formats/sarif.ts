@@ -1,4 +1,5 @@
 /* SARIF 2.1.0 output for code scanning: results streamed file by file, then the rules they used. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +8,11 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Language } from '../../service/knowledge/types';
 import { RULES } from '../../service/rules/index';
 import type { Severity } from '../../service/settings';
+import { shardName } from '../shard';
 import { messageOf, severityOf, SRCROOT, type FileReport, type FormatContext, type Formatter, type RunSummary } from './types';
+
+/** The fingerprint's name and version: rule, file, resource and node path, not the line. */
+const FINGERPRINT = 'kubeloreFinding/v1';
 
 const LEVELS: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -23,6 +28,7 @@ const BUILT_IN: Record<string, { description: Record<Language, string>; severity
  */
 export class SarifFormatter implements Formatter {
 	private readonly ruleIndex = new Map<string, number>();
+	private readonly seen = new Map<string, number>();
 	private written = 0;
 
 	constructor(private readonly context: FormatContext) {}
@@ -47,6 +53,8 @@ export class SarifFormatter implements Formatter {
 					toolExecutionNotifications: summary.notes.map((n) => ({ level: n.fatal ? 'error' : 'note', message: { text: `${n.path}: ${n.message}` } })),
 				},
 			],
+			// The category code scanning keeps results under: one per shard, so that shards do not replace each other's.
+			automationDetails: { id: `kubelore/${shardName(this.context.shard)}${this.context.shard ? '/' : ''}` },
 			originalUriBaseIds: { [SRCROOT]: { uri: paths.cwdUri } },
 			columnKind: 'utf16CodeUnits',
 		};
@@ -66,6 +74,13 @@ export class SarifFormatter implements Formatter {
 			message: { text: messageOf(d) },
 			locations: [{ physicalLocation: { artifactLocation: paths.artifact(uri), region: region(d.range) } }],
 		};
+		const identity = (d.data as { identity?: string } | undefined)?.identity;
+		if (identity) {
+			// The same rule on the same node of the same resource twice: the second one is another alert.
+			const nth = (this.seen.get(identity) ?? 0) + 1;
+			this.seen.set(identity, nth);
+			result.partialFingerprints = { [FINGERPRINT]: createHash('sha256').update(`${identity}|${nth}`).digest('hex') };
+		}
 		if (d.relatedInformation?.length) {
 			result.relatedLocations = d.relatedInformation.map((r, i) => ({
 				id: i + 1,
@@ -83,9 +98,9 @@ export class SarifFormatter implements Formatter {
 		return result;
 	}
 
-	/** A rule's metadata: its one-line description, its page (as a file URI) and the page's text as help. */
+	/** A rule's metadata: its one-line description, its page (public address, else a file URI) and the page's text as help. */
 	private descriptor(id: string): Sarif.ReportingDescriptor {
-		const { language, docsDir } = this.context;
+		const { language, docsDir, docsUrl } = this.context;
 		const rule = RULES.find((r) => r.id === id);
 		const known = rule ?? BUILT_IN[id];
 		const descriptor: Sarif.ReportingDescriptor = { id, name: pascalCase(id) };
@@ -95,7 +110,7 @@ export class SarifFormatter implements Formatter {
 		}
 		const page = join(docsDir, `${id}.md`);
 		if (rule && existsSync(page)) {
-			descriptor.helpUri = pathToFileURL(page).toString();
+			descriptor.helpUri = docsUrl ? `${docsUrl}${id}.md` : pathToFileURL(page).toString();
 			const markdown = pageSection(readFileSync(page, 'utf8'), language);
 			descriptor.help = { text: markdown, markdown };
 		}

@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import type { Language } from '../../service/knowledge/types';
 import type { Severity } from '../../service/settings';
 import { toPosix } from '../../node/files';
+import type { Shard } from '../args';
 import type { Style } from '../terminal';
 import type { ProfileReport } from './profile';
 
@@ -50,6 +51,10 @@ export interface FormatContext {
 	version: string;
 	/** Folder of the rule pages (docs/rules). */
 	docsDir: string;
+	/** Public address of the rule pages (ends with a slash), when the package names one. */
+	docsUrl?: string;
+	/** The shard this run reports, if any. */
+	shard?: Shard;
 }
 
 export const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {

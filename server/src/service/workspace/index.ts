@@ -44,13 +44,16 @@ export class WorkspaceIndex {
 		this.generation++;
 	}
 
-	/** Adds or replaces a file. Text from disk does not replace an open editor's text. */
-	setFile(uri: string, text: string, version: number, open: boolean): IndexedFile | undefined {
+	/**
+	 * Adds or replaces a file. Text from disk does not replace an open editor's text. `parsed` is
+	 * a parse of this very text made earlier (the command line's cache), used instead of parsing.
+	 */
+	setFile(uri: string, text: string, version: number, open: boolean, parsed?: ManifestFile): IndexedFile | undefined {
 		const previous = this.files.get(uri);
 		if (previous?.open && !open) return previous;
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
 		const path = URI.parse(uri).path;
-		const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
+		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
 		this.removeEntries(uri);
 		this.files.set(uri, file);

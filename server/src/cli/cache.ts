@@ -1,0 +1,156 @@
+/* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
+import { createHash } from 'node:crypto';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LocalFindings } from './check';
+import type { FileRecord } from './records';
+
+const FORMAT = 1;
+export const DEFAULT_CACHE_FILE = '.kubelorecache';
+
+/** What the last run found in one file, for the text (hash) it had. */
+export interface CachedFile {
+	hash: string;
+	diagnostics: Diagnostic[];
+	local: LocalFindings;
+}
+
+/** The first line of a cache file: small, read on every run. */
+interface Header {
+	format: number;
+	tool: string;
+	/** Everything the findings of a file may depend on beyond its own text (see runKey). */
+	run: string;
+	files: Record<string, CachedFile>;
+}
+
+/**
+ * A cache or index file: a header line (findings of the last run), then a line of parses by
+ * content hash. The parses are read only when some file has to be checked again, so that a run
+ * over an unchanged tree reads the small part alone.
+ */
+export class CacheFile {
+	private parses: Map<string, FileRecord> | undefined;
+	private readonly fresh = new Map<string, FileRecord>();
+
+	private constructor(
+		readonly tool: string,
+		readonly header: Header | undefined,
+		/** Where the parse line is: the file and the offset it starts at. */
+		private readonly parseLine?: { path: string; offset: number },
+	) {}
+
+	/** Reads a file written by an earlier run of the same tool; anything else (missing, other version, damaged) is an empty cache. */
+	static read(path: string, tool: string): CacheFile {
+		try {
+			const { line, next } = firstLine(path);
+			const header = JSON.parse(line) as Header;
+			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
+			return new CacheFile(tool, header, { path, offset: next });
+		} catch {
+			return new CacheFile(tool, undefined);
+		}
+	}
+
+	static empty(tool: string): CacheFile {
+		return new CacheFile(tool, undefined);
+	}
+
+	/** The findings of a file from the last run, if that run had the same key and the file the same text. */
+	findings(run: string, uri: string, hash: string): CachedFile | undefined {
+		const file = this.header?.run === run ? this.header.files[uri] : undefined;
+		return file?.hash === hash ? file : undefined;
+	}
+
+	/** Local-rule findings of a file with the same text in the last run, whatever else changed. */
+	localFindings(uri: string, hash: string): LocalFindings | undefined {
+		const file = this.header?.files[uri];
+		return file?.hash === hash ? file.local : undefined;
+	}
+
+	/** A parse by content hash (read from the file on first use), or one made in this run. */
+	parse(hash: string): FileRecord | undefined {
+		if (!this.parses) {
+			this.parses = new Map();
+			try {
+				if (this.parseLine) {
+					const text = readFileSync(this.parseLine.path).subarray(this.parseLine.offset).toString('utf8');
+					for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, FileRecord>)) this.parses.set(key, value);
+				}
+			} catch {
+				// A damaged parse line: every file is parsed again.
+			}
+		}
+		return this.parses.get(hash) ?? this.fresh.get(hash);
+	}
+
+	remember(hash: string, record: FileRecord): void {
+		this.fresh.set(hash, record);
+	}
+
+	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
+	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>): void {
+		const parses: Record<string, FileRecord> = {};
+		for (const hash of hashes) {
+			const record = this.parse(hash);
+			if (record) parses[hash] = record;
+		}
+		const header: Header = { format: FORMAT, tool: this.tool, run, files };
+		mkdirSync(dirname(path), { recursive: true });
+		const temporary = `${path}.${process.pid}.tmp`;
+		writeFileSync(temporary, `${JSON.stringify(header)}\n${JSON.stringify(parses)}\n`);
+		renameSync(temporary, path);
+	}
+}
+
+/** The first line of a file, read in chunks: the rest (the parses) may be large and is read only when needed. */
+function firstLine(path: string): { line: string; next: number } {
+	const fd = openSync(path, 'r');
+	try {
+		const chunks: Buffer[] = [];
+		let position = 0;
+		for (;;) {
+			const chunk = Buffer.alloc(1 << 20);
+			const size = readSync(fd, chunk, 0, chunk.length, position);
+			const newline = chunk.subarray(0, size).indexOf(10);
+			if (newline >= 0 || size === 0) {
+				chunks.push(chunk.subarray(0, newline >= 0 ? newline : size));
+				const line = Buffer.concat(chunks);
+				return { line: line.toString('utf8'), next: line.length + 1 };
+			}
+			chunks.push(chunk.subarray(0, size));
+			position += size;
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The cache file for --cache-location: a file, or `.kubelorecache` in a folder (ending with a slash or existing). */
+export function cachePath(location: string | undefined, cwd: string): string {
+	if (location === undefined) return join(cwd, DEFAULT_CACHE_FILE);
+	const path = resolve(cwd, location);
+	if (/[\\/]$/.test(location)) return join(path, DEFAULT_CACHE_FILE);
+	try {
+		if (statSync(path).isDirectory()) return join(path, DEFAULT_CACHE_FILE);
+	} catch {
+		// Not there yet: a file to create.
+	}
+	return path;
+}
+
+/** A short stable hash of any JSON-able value. */
+export function hashOf(value: unknown): string {
+	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+}
+
+/** Reads a file written by `kubelore index --out`; one that cannot be read stops the run (the error code is passed on). */
+export function readIndexFile(path: string, tool: string, onError: (code: string) => never): CacheFile {
+	try {
+		accessSync(path, constants.R_OK);
+	} catch (error) {
+		onError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+	}
+	return CacheFile.read(path, tool);
+}

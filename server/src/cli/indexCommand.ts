@@ -1,0 +1,39 @@
+/* `kubelore index --out FILE`: the parses of every file, written once for the shards of a CI matrix. */
+import { relative, resolve } from 'node:path';
+import { toPosix } from '../node/files';
+import { indexSources, readSources } from '../node/lint';
+import type { Localized } from '../service/knowledge/types';
+import { WorkspaceIndex } from '../service/workspace/index';
+import type { LintOptions } from './args';
+import { CacheFile } from './cache';
+import { expandInputs } from './inputs';
+import { errorText, readProblem } from './lint';
+import { CLI_TEXT, count, say } from './messages';
+import { toolKey, type Runtime } from './runtime';
+
+/** Writes the index file; the exit status is 2 when a path could not be read (the others are still indexed). */
+export async function runIndex(out: string, options: LintOptions, runtime: Runtime): Promise<number> {
+	const { language, stderr } = runtime;
+	let fatal = false;
+	const note = (path: string, message: Localized, args: string[], isFatal: boolean) => {
+		const shown = toPosix(relative(process.cwd(), resolve(path)) || path);
+		stderr.write(`kubelore: ${shown}: ${say(message, language, ...args.map((a) => errorText(a, language)))}\n`);
+		fatal ||= isFatal;
+	};
+	const sources = await readSources(
+		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, new Set(), (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
+		(path, failure) => note(path, ...readProblem(failure)),
+	);
+	const cache = CacheFile.empty(toolKey(runtime));
+	// Through an index, so that Helm templates (parsed by where they are, not kept) are told apart as in a run.
+	indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => cache.remember(hash, record));
+	const path = resolve(out);
+	try {
+		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)));
+	} catch (error) {
+		note(out, CLI_TEXT.unreadable, [(error as NodeJS.ErrnoException).code ?? (error as Error).message], true);
+		return 2;
+	}
+	stderr.write(`kubelore: ${say(CLI_TEXT.indexWritten, language, count(sources.length, 'file', language), toPosix(relative(process.cwd(), path)))}\n`);
+	return fatal ? 2 : 0;
+}

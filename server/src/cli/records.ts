@@ -1,0 +1,95 @@
+/* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
+import { createHash } from 'node:crypto';
+import { parseDocumentChunk, parseManifest } from '../service/manifest/parse';
+import type { ManifestDocument, ManifestFile } from '../service/manifest/types';
+
+/** One document of a parsed file, without its syntax tree (parsed again only if a range is needed). */
+export interface DocumentRecord {
+	start: number;
+	end: number;
+	kind: ManifestDocument['kind'];
+	partialReason?: ManifestDocument['partialReason'];
+	resource?: ManifestDocument['resource'];
+	problems: ManifestDocument['problems'];
+	disabled: string[];
+}
+
+/** A file's documents, for the text whose hash is the key it is stored under. */
+export type FileRecord = DocumentRecord[];
+
+/** The content hash that keys parses and cached findings (the same on every machine). */
+export function hashText(text: string): string {
+	return createHash('sha1').update(text).digest('base64url');
+}
+
+/**
+ * Whether a file's parse may be reused by content alone. A Helm template's parse depends on the
+ * Chart.yaml above it, not on its text: such files are always parsed where they are read.
+ */
+export function reusable(path: string): boolean {
+	return !path.includes('/templates/') && !path.includes('\\templates\\');
+}
+
+/** The record of a parse, or undefined when its values do not survive JSON (`.inf`, `.nan`), to be written. */
+export function recordOf(manifest: ManifestFile): FileRecord | undefined {
+	const record = plainRecord(manifest);
+	return writable(record) ? record : undefined;
+}
+
+/** True when a record survives JSON as it is (no `.inf` or `.nan` among its values). */
+export function writable(record: FileRecord): boolean {
+	return record.every((d) => jsonSafe(d.resource?.value));
+}
+
+/** The record of a parse, to be kept in memory only. */
+export function plainRecord(manifest: ManifestFile): FileRecord {
+	return manifest.documents.map((d) => ({
+		start: d.start,
+		end: d.end,
+		kind: d.kind,
+		partialReason: d.partialReason,
+		resource: d.resource,
+		problems: d.problems,
+		disabled: [...d.disabledRules],
+	}));
+}
+
+function jsonSafe(value: unknown, depth = 0): boolean {
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (value === null || typeof value !== 'object') return typeof value !== 'bigint' && typeof value !== 'function';
+	if (depth > 200) return false;
+	return Array.isArray(value) ? value.every((v) => jsonSafe(v, depth + 1)) : Object.values(value).every((v) => jsonSafe(v, depth + 1));
+}
+
+/** Parses a file the way the index parses a file read from disk (values first, ranges on demand). */
+export function parseForRecord(uri: string, text: string): ManifestFile {
+	return parseManifest(uri, 0, text, { valuesFirst: true });
+}
+
+/**
+ * Syntax trees parsed again on demand, the most recent kept: a run over thousands of files needs
+ * the tree of a document only while a finding in it (or pointing at it) is placed, and keeping
+ * every tree would hold several times the size of the files.
+ */
+const trees = new Map<object, ManifestDocument['yaml']>();
+const TREES_KEPT = 256;
+
+/** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */
+export function manifestOf(uri: string, text: string, record: FileRecord): ManifestFile {
+	const documents = record.map((r) => {
+		const chunk = text.slice(r.start, r.end);
+		const fields = { start: r.start, end: r.end, text: chunk, kind: r.kind, partialReason: r.partialReason, resource: r.resource, problems: r.problems, disabledRules: new Set(r.disabled) };
+		Object.defineProperty(fields, 'yaml', {
+			get: () => {
+				if (trees.has(fields)) return trees.get(fields);
+				const yaml = parseDocumentChunk(chunk, r.start).yaml;
+				if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value!);
+				trees.set(fields, yaml);
+				return yaml;
+			},
+			enumerable: false,
+		});
+		return fields as ManifestDocument;
+	});
+	return { uri, version: 0, text, documents };
+}

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type * as Sarif from 'sarif';
+import type { JsonFinding } from '../../server/src/cli/formats/json';
+import { writeRepository } from './repo';
+import { runCli, sarifErrors } from './run';
+
+interface JsonLog {
+	findings: JsonFinding[];
+	summary: { files: number };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kubelore-ci-'));
+const repo = join(dir, 'repo');
+const lint = async (args: string[], cwd = repo) => {
+	const run = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', ...args], { cwd });
+	assert.equal(run.code, 0, run.stderr);
+	return JSON.parse(run.stdout) as JsonLog;
+};
+const key = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`;
+const sorted = (findings: JsonFinding[]) => findings.map(key).sort();
+
+describe('kubelore lint in CI: shards', () => {
+	before(() => writeRepository(repo, 24));
+	after(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('reports, over 4 shards, exactly what one run reports: each file once, cross-file findings included', async () => {
+		const full = await lint([]);
+		const shards = await Promise.all([1, 2, 3, 4].map((k) => lint(['--shard', `${k}/4`])));
+		assert.deepEqual(sorted(shards.flatMap((s) => s.findings)), sorted(full.findings));
+		assert.equal(
+			shards.reduce((sum, s) => sum + s.summary.files, 0),
+			full.summary.files,
+			'every file in exactly one shard',
+		);
+		assert.ok(shards.every((s) => s.summary.files > 0 && s.summary.files < full.summary.files), 'the files are spread over the shards');
+		// The run is only a test of sharding if findings depend on files another shard reports.
+		const shardOf = new Map(shards.flatMap((s, k) => s.findings.map((f) => [f.file, k] as const)));
+		const crossing = full.findings.filter((f) => f.rule === 'service-target-port-unknown' || f.rule === 'pvc-claim-missing' || f.rule === 'service-selector-no-match');
+		assert.ok(crossing.length >= 5, 'cross-file findings');
+		assert.ok(new Set(crossing.map((f) => shardOf.get(f.file))).size >= 2, 'cross-file findings in several shards');
+		assert.ok(
+			full.findings.some((f) => f.related?.some((r) => r.file !== f.file)),
+			'findings that name a resource of another file',
+		);
+	});
+
+	it('splits by path alone: the same shard for the same file, whatever else is in the repository', async () => {
+		const first = await lint(['--shard', '2/3']);
+		const other = join(dir, 'other');
+		cpSync(repo, other, { recursive: true });
+		writeFileSync(join(other, 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n');
+		const again = await lint(['--shard', '2/3'], other);
+		const files = (log: JsonLog) => new Set(log.findings.map((f) => f.file));
+		assert.deepEqual(files(again), files(first));
+	});
+
+	it('gives SARIF of a shard its own category, valid against the 2.1.0 schema', async () => {
+		const run = await runCli(['lint', '.', '--format', 'sarif', '--shard', '3/4', '--fail-on', 'none'], { cwd: repo });
+		const log = JSON.parse(run.stdout) as Sarif.Log;
+		assert.deepEqual(sarifErrors(log), []);
+		assert.equal(log.runs[0].automationDetails?.id, 'kubelore/shard-3-of-4/');
+	});
+
+	it('reuses an index built once (kubelore index --out) and still sees files changed since', async () => {
+		const copy = join(dir, 'indexed');
+		cpSync(repo, copy, { recursive: true });
+		const index = await runCli(['index', '.', '--out', join(dir, 'kubelore.index')], { cwd: copy });
+		assert.equal(index.code, 0, index.stderr);
+		assert.match(index.stderr, /wrote the index of \d+ files/);
+		writeFileSync(join(copy, 'workloads/team-1/app-1.yaml'), readFileSync(join(copy, 'workloads/team-1/app-1.yaml'), 'utf8').replace(/app: app-1\b/g, 'app: app-1-renamed'));
+		for (const shard of ['1/2', '2/2']) {
+			const withIndex = await lint(['--shard', shard, '--index', join(dir, 'kubelore.index')], copy);
+			assert.deepEqual(sorted(withIndex.findings), sorted((await lint(['--shard', shard], copy)).findings), shard);
+		}
+		const missing = await runCli(['lint', '.', '--index', join(dir, 'no-such.index')], { cwd: copy });
+		assert.equal(missing.code, 2);
+		assert.match(missing.stderr, /cannot read the index .*no-such\.index: no such file or folder/);
+	});
+});
+
+describe('kubelore lint in CI: cache and jobs', () => {
+	const cached = join(dir, 'cached');
+	before(() => writeRepository(cached, 24));
+
+	const full = () => lint([], cached);
+	const withCache = () => lint(['--cache-location', join(dir, 'cache/')], cached);
+
+	it('gives the same output cold and warm, and keeps its file where --cache-location says', async () => {
+		const expected = await full();
+		assert.deepEqual(await withCache(), expected);
+		assert.ok(existsSync(join(dir, 'cache', '.kubelorecache')));
+		assert.deepEqual(await withCache(), expected);
+	});
+
+	it('serves findings from the cache while nothing changed, and checks again when any file changed', async () => {
+		await withCache();
+		const file = join(dir, 'cache', '.kubelorecache');
+		const [header, ...rest] = readFileSync(file, 'utf8').split('\n');
+		assert.match(header, /No pod template/);
+		writeFileSync(file, [header.replace(/No pod template/g, 'NO POD TEMPLATE (from the cache)'), ...rest].join('\n'));
+		assert.ok((await withCache()).findings.some((f) => f.message.includes('NO POD TEMPLATE (from the cache)')), 'an unchanged tree is answered from the cache');
+		writeFileSync(join(cached, 'unrelated.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated\n');
+		const changed = await withCache();
+		assert.ok(changed.findings.every((f) => !f.message.includes('(from the cache)')), 'a change anywhere re-runs cross-file rules everywhere');
+		assert.deepEqual(changed, await full());
+	});
+
+	it('re-checks the Service of another file when a workload label changes', async () => {
+		await withCache();
+		const path = join(cached, 'workloads/team-2/app-2.yaml');
+		writeFileSync(path, readFileSync(path, 'utf8').replace(/app: app-2\b/g, 'app: app-2-v2'));
+		const after = await withCache();
+		assert.deepEqual(after, await full());
+		assert.ok(
+			after.findings.some((f) => f.file === 'services/app-2.yaml' && f.rule === 'service-selector-no-match'),
+			'the Service in services/ no longer selects anything',
+		);
+	});
+
+	it('follows deleted and renamed files', async () => {
+		await withCache();
+		unlinkSync(join(cached, 'storage/data-2.yaml'));
+		const deleted = await withCache();
+		assert.deepEqual(deleted, await full());
+		assert.ok(deleted.findings.some((f) => f.file === 'workloads/team-2/app-2.yaml' && f.rule === 'pvc-claim-missing'));
+		renameSync(join(cached, 'services/app-4.yaml'), join(cached, 'services/renamed-4.yaml'));
+		const renamed = await withCache();
+		assert.deepEqual(renamed, await full());
+		assert.ok(renamed.findings.every((f) => f.file !== 'services/app-4.yaml'));
+	});
+
+	it('follows the profile: a --rule change changes cached findings', async () => {
+		await withCache();
+		const off = await lint(['--cache-location', join(dir, 'cache/'), '--rule', 'pvc-rwo-shared-by-replicas=off'], cached);
+		assert.ok(off.findings.length > 0 && off.findings.every((f) => f.rule !== 'pvc-rwo-shared-by-replicas'));
+	});
+
+	it('checks in worker threads with the same output as one thread', async () => {
+		const one = await full();
+		assert.deepEqual(await lint(['--jobs', '3'], cached), one);
+		assert.deepEqual(await lint(['--jobs', '2', '--shard', '1/2'], cached), await lint(['--shard', '1/2'], cached));
+	});
+});
+
+describe('kubelore lint in CI: SARIF fingerprints', () => {
+	const moved = join(dir, 'moved');
+	before(() => writeRepository(moved, 8));
+
+	const results = async () => {
+		const log = JSON.parse((await runCli(['lint', '.', '--format', 'sarif', '--fail-on', 'none'], { cwd: moved })).stdout) as Sarif.Log;
+		assert.deepEqual(sarifErrors(log), []);
+		return log.runs[0].results ?? [];
+	};
+
+	it('keeps fingerprints when lines move, and gives every result its own', async () => {
+		const before = await results();
+		assert.ok(before.length > 3);
+		const prints = before.map((r) => Object.values(r.partialFingerprints ?? {})[0]);
+		assert.equal(new Set(prints).size, prints.length, 'one fingerprint per result');
+		for (const path of ['services/app-0.yaml', 'workloads/team-1/app-1.yaml']) writeFileSync(join(moved, path), `# owned by the shop team\n# reviewed\n${readFileSync(join(moved, path), 'utf8')}`);
+		const after = await results();
+		assert.deepEqual(after.map((r) => Object.values(r.partialFingerprints ?? {})[0]).sort(), [...prints].sort());
+		const line = (list: Sarif.Result[], file: string) => list.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === file)?.locations?.[0].physicalLocation?.region?.startLine;
+		assert.equal(line(after, 'services/app-0.yaml'), line(before, 'services/app-0.yaml')! + 2, 'the lines did move');
+		assert.ok(after.some((r) => (r.relatedLocations ?? []).length > 0), 'related locations for the other resources');
+	});
+});
+
+describe('kubelore lint in CI: the team knowledge folders', () => {
+	const team = join(dir, 'team');
+	before(() => {
+		writeRepository(team, 2);
+		mkdirSync(join(team, 'notes'));
+		writeFileSync(join(team, 'notes', 'calico.md'), '---\nid: calico\ntitle: Calico\n---\n\nWe run Calico in every cluster.\n');
+	});
+
+	const notes = async (args: string[]) => {
+		const run = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', ...args], { cwd: team });
+		assert.equal(run.code, 0, run.stderr);
+		return (JSON.parse(run.stdout) as { notes: { path: string; message: string }[] }).notes;
+	};
+
+	it('reads --knowledge folders, and those .kubelore.yaml names in knowledgePaths', async () => {
+		assert.deepEqual(await notes([]), [], 'no team folder, no team notes read');
+		const named = await notes(['--knowledge', 'notes']);
+		assert.ok(named.some((n) => n.path === 'notes/calico.md' && /already a KubeLore entity/.test(n.message)), JSON.stringify(named));
+		writeFileSync(join(team, '.kubelore.yaml'), 'knowledgePaths: [notes]\n');
+		const configured = await notes([]);
+		assert.ok(configured.some((n) => n.path === 'notes/calico.md'), JSON.stringify(configured));
+		const run = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none'], { cwd: team });
+		assert.ok(!run.stdout.includes('kubelore-config'), 'knowledgePaths is a known setting');
+	});
+});
