@@ -34,6 +34,17 @@ describe('schema validation against the target Kubernetes version', () => {
 		assert.ok(!errors(mismatch, { kubernetesVersion: '1.31' }).includes('15 schema-unknown-field'));
 	});
 
+	it('a field the nearest older schema lacks is a warning, not an error: the target release may have added it', () => {
+		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
+		assert.ok(errors(pod, { kubernetesVersion: '1.30' }).includes('5 schema-unknown-field'));
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
+		const { service: s, uri } = workspace({ 'a.yaml': pod });
+		const warned = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.34' })).filter((d) => d.code === 'schema-unknown-field');
+		assert.equal(warned.length, 1);
+		assert.equal(warned[0].severity, 2);
+		assert.match(warned[0].message, /1\.34 may have added it/);
+	});
+
 	it('`no-schema` (auto beside Red Hat YAML) keeps the checks beyond the schema; `off` silences all', () => {
 		assert.deepEqual(errors(mismatch, { kubernetesVersion: '1.25' }).sort(), ['15 schema-unknown-field', '7 workload-selector-mismatch']);
 		assert.deepEqual(errors(mismatch, { validation: 'no-schema' }), ['7 workload-selector-mismatch']);
@@ -108,7 +119,7 @@ spec:
       protocolo: TCPP
 `;
 		assert.deepEqual(errors(text), []);
-		assert.deepEqual(errors(text.replace('<<: *base', 'image: app:2')), ['12 schema-unknown-field']);
+		assert.deepEqual(errors(text.replace('<<: *base', 'image: app:2'), { kubernetesVersion: '1.30' }), ['12 schema-unknown-field']);
 	});
 
 	it('a heredoc in a command (`cat <<EOF`) is not a merge key', () => {

@@ -76,7 +76,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		*validationSteps(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
-			return yield* validationSteps(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules });
+			return yield* validationSteps(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
 		},
 		forget: (uri) => forgetValidation(uri),
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
