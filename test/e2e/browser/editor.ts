@@ -46,8 +46,10 @@ export async function quickOpen(page: Page, typed: string, label: string): Promi
 	const input = page.locator('.quick-input-widget input');
 	await input.waitFor();
 	await input.fill(typed);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+	// The list of recent files shows before the filtered one: wait until the row Enter opens is the one asked for.
+	await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
 	await page.keyboard.press('Enter');
+	await page.locator('.tab.active', { hasText: label }).first().waitFor({ timeout: 15_000 });
 }
 
 /** Clicks in the middle of `needle` inside an element (an editor line). */
