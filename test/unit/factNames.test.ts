@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FACT_PHRASES_ZH } from '../../server/src/service/l10n/factPhrases';
+import { factValueText } from '../../server/src/service/l10n/factValues';
 import { factName, hasFactName } from '../../server/src/service/l10n/knowledge';
 import { realGraph } from '../util/service';
 
@@ -22,5 +24,16 @@ describe('fact names', () => {
 		assert.equal(factName('someUnknownIpKey', 'zh'), 'Some unknown IP key');
 		assert.equal(factName('defaultPodNetwork', 'zh'), '默认 Pod 网段');
 		assert.equal(factName('defaultPodNetwork', 'en'), 'Default pod network');
+	});
+
+	it('shows English phrase values in Chinese, and every translated phrase is a value some entry has', () => {
+		const values = new Set(realGraph().entities.flatMap((e) => Object.values(e.facts).flat().filter((v): v is string => typeof v === 'string')));
+		for (const [phrase, zh] of Object.entries(FACT_PHRASES_ZH)) {
+			assert.ok(values.has(phrase), `"${phrase}" is a fact value in the graph`);
+			assert.match(zh, /[\u4e00-\u9fff]/, phrase);
+		}
+		const binding = realGraph().get('persistent-volume-claim')!.facts.binding;
+		assert.equal(factValueText(binding, 'zh'), '与持久卷一一对应');
+		assert.equal(factValueText(binding, 'en'), 'one to one with a PersistentVolume');
 	});
 });

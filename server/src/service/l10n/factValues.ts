@@ -1,4 +1,5 @@
 import type { Language, Localized } from '../knowledge/types';
+import { FACT_PHRASES_ZH } from './factPhrases';
 import { t } from './text';
 
 /** Words of enumerated fact values (knowledge/FORMAT.md), as a reader says them. */
@@ -45,5 +46,6 @@ export function factValueText(value: unknown, language: Language): string {
 	if (Array.isArray(value)) return value.map((v) => factValueText(v, language)).join(language === 'zh' ? '、' : ', ');
 	if (typeof value === 'object') return JSON.stringify(value);
 	const known = VALUE_TEXT[String(value)];
-	return known ? t(known, language) : String(value);
+	if (known) return t(known, language);
+	return (language === 'zh' && FACT_PHRASES_ZH[String(value)]) || String(value);
 }
