@@ -122,6 +122,9 @@ describe('storage facts come from the knowledge graph and the target version', (
 		const files = { 'c.yaml': claim('data') };
 		assert.equal(check(files, 'c.yaml', 'storage-unsupported').diagnostics.length, 0, 'silent under the standard profile');
 		assert.equal(check(files, 'c.yaml', 'storage-unsupported', { profile: 'serverless' }).diagnostics.length, 1);
+		const note = (language: 'en' | 'zh') => check(files, 'c.yaml', 'storage-unsupported', { profile: 'serverless', language }).diagnostics[0].message as string;
+		assert.match(note('en'), /notes for today: "supported today via CSI/, 'the entry\'s note, in English');
+		assert.match(note('zh'), /知识库记录的现状："现已通过 CSI 支持/, 'the entry\'s note, in Chinese');
 		const data = realGraph();
 		const declared = {
 			...data.get('ack-serverless')!,

@@ -1,7 +1,7 @@
 /* Which facts of an entry a hover shows, in which order, and in words a reader knows. */
 import type { Entity, Language } from '../knowledge/types';
 import { hasFactName } from '../l10n/knowledge';
-import { isLocalizedValue } from '../l10n/factValues';
+import { factValueText, isLocalizedValue } from '../l10n/factValues';
 
 /**
  * On an entry that is both an in-tree volume plugin and the CSI driver replacing it, these facts
@@ -38,7 +38,7 @@ export function hoverFacts(entity: Entity, options: { focus?: string; language?:
 function readableInChinese(key: string, value: unknown): boolean {
 	if (!hasFactName(key)) return false;
 	if (isLocalizedValue(value)) return true;
-	const text = Array.isArray(value) ? value.join(' ') : String(value);
+	const text = factValueText(value, 'zh');
 	return !/[a-z]{2,} [a-z]{2,} [a-z]{2,}|\([a-z]+ [a-z]+/i.test(text);
 }
 

@@ -1,4 +1,5 @@
 import type { Language, Localized } from '../knowledge/types';
+import { FACT_PHRASES_ZH } from './factPhrases';
 import { t } from './text';
 
 /** Words of enumerated fact values (knowledge/FORMAT.md), as a reader says them. */
@@ -14,6 +15,17 @@ const VALUE_TEXT: Record<string, Localized> = {
 	linux: { en: 'Linux', zh: 'Linux' },
 	Filesystem: { en: 'Filesystem', zh: '文件系统' },
 	Block: { en: 'Block', zh: '块设备' },
+	// Fact keys a comparison table is drawn from (compareBy), as the table's column headings read.
+	networkPolicy: { en: 'NetworkPolicy', zh: 'NetworkPolicy' },
+	network: { en: 'data path', zh: '数据路径' },
+	encryption: { en: 'encryption', zh: '加密' },
+	dualStack: { en: 'dual-stack', zh: '双栈' },
+	windows: { en: 'Windows', zh: 'Windows' },
+	accessModes: { en: 'access modes', zh: '访问模式' },
+	volumeModes: { en: 'volume modes', zh: '卷模式' },
+	snapshots: { en: 'snapshots', zh: '快照' },
+	expansion: { en: 'expansion', zh: '卷扩容' },
+	topology: { en: 'topology', zh: '拓扑感知' },
 };
 
 const YES: Localized = { en: 'yes', zh: '是' };
@@ -34,5 +46,6 @@ export function factValueText(value: unknown, language: Language): string {
 	if (Array.isArray(value)) return value.map((v) => factValueText(v, language)).join(language === 'zh' ? '、' : ', ');
 	if (typeof value === 'object') return JSON.stringify(value);
 	const known = VALUE_TEXT[String(value)];
-	return known ? t(known, language) : String(value);
+	if (known) return t(known, language);
+	return (language === 'zh' && FACT_PHRASES_ZH[String(value)]) || String(value);
 }

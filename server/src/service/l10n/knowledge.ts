@@ -1,4 +1,6 @@
 import type { Category, Language, Localized, RelationType } from '../knowledge/types';
+import { CLUSTER_FACT_NAMES } from './factNamesCluster';
+import { PLATFORM_FACT_NAMES } from './factNamesPlatform';
 import { t } from './text';
 
 /** Category names, as search rows, hovers, the entry view and the graph filter show them. */
@@ -53,8 +55,10 @@ export const INCOMING_RELATION_TEXT: Record<RelationType, Localized> = {
 	'runs-on': { en: 'runs', zh: '承载' },
 };
 
-/** Names of the facts knowledge/FORMAT.md documents; other keys are spelled out from camelCase. */
+/** Names of the facts knowledge/FORMAT.md documents and of the rarer ones entries carry; other keys are spelled out from camelCase. */
 const FACT_NAMES: Record<string, Localized> = {
+	...CLUSTER_FACT_NAMES,
+	...PLATFORM_FACT_NAMES,
 	networkPolicy: { en: 'Enforces NetworkPolicy', zh: '支持 NetworkPolicy' },
 	network: { en: 'Data path', zh: '数据路径' },
 	direction: { en: 'Direction', zh: '方向' },
@@ -67,7 +71,7 @@ const FACT_NAMES: Record<string, Localized> = {
 	removedIn: { en: 'Removed in', zh: '移除于' },
 	capacityEnforced: { en: 'Size enforced', zh: '容量限制生效' },
 	sandboxed: { en: 'Sandboxed', zh: '沙箱隔离' },
-	runtimeHandlers: { en: 'RuntimeClass handlers', zh: 'RuntimeClass handler' },
+	runtimeHandlers: { en: 'RuntimeClass handlers', zh: 'RuntimeClass 处理程序' },
 	nodePortRange: { en: 'NodePort range', zh: 'NodePort 端口范围' },
 	unsupported: { en: 'Not supported', zh: '不支持' },
 	apiVersions: { en: 'API versions', zh: 'API 版本' },

@@ -1,5 +1,5 @@
 import { KnowledgeGraph } from '../knowledge/graph';
-import { both } from '../l10n/text';
+import { factValueText, isLocalizedValue } from '../l10n/factValues';
 import { claimSpecs } from './storageObjects';
 import { fillEach } from './findingParts';
 import { profileLimits } from './profile';
@@ -31,7 +31,8 @@ export const storageUnsupported: Rule = {
 		const limits = profileLimits(graph, settings);
 		if (!limits?.unsupported.has('PersistentVolume')) return [];
 		const today = limits.entity.facts.persistentVolumes;
-		const note = typeof today === 'string' ? both(TODAY, today) : { en: '', zh: '' };
+		// The note is written in both languages in the entry ({ en, zh }), or once when it needs no translation.
+		const note = typeof today === 'string' || isLocalizedValue(today) ? fillEach(TODAY, (lang) => [factValueText(today, lang)]) : { en: '', zh: '' };
 		const title = (lang: 'en' | 'zh') => KnowledgeGraph.text(limits.entity.title, lang);
 		const message = (what: keyof typeof WHAT) => fillEach(MESSAGE, (lang) => [settings.profile, title(lang), WHAT[what][lang], note[lang]]);
 		const kind = entry.resource.kind;
