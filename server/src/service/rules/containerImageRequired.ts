@@ -1,6 +1,5 @@
-import { containerAnchor, containersOf } from './containers';
-import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
-import { validationApplies } from './validationGate';
+import { containerAnchor, validatedContainers } from './containers';
+import { POD_SPEC_KINDS } from './podSpec';
 import type { Finding, Rule } from './types';
 
 /** A container without `image`: the API server rejects the pod or its template. */
@@ -12,11 +11,8 @@ export const containerImageRequired: Rule = {
 	local: true,
 	check(context) {
 		const { entry } = context;
-		if (!validationApplies(context)) return [];
-		const pod = podSpecOf(entry.resource);
-		if (!pod) return [];
 		const findings: Finding[] = [];
-		for (const container of containersOf(pod)) {
+		for (const container of validatedContainers(context)) {
 			const image = container.value.image;
 			if (typeof image === 'string' && image.trim() !== '') continue;
 			if (image !== undefined && image !== null && typeof image !== 'string') continue; // a type error, reported by schema-type

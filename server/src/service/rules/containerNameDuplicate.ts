@@ -1,7 +1,6 @@
-import { containersOf } from './containers';
+import { validatedContainers } from './containers';
 import { relatedAt } from './findingParts';
-import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
-import { validationApplies } from './validationGate';
+import { POD_SPEC_KINDS } from './podSpec';
 import type { Finding, Rule } from './types';
 
 /** Two containers of one pod with the same name (init containers included): the API server rejects it. */
@@ -13,12 +12,9 @@ export const containerNameDuplicate: Rule = {
 	local: true,
 	check(context) {
 		const { entry } = context;
-		if (!validationApplies(context)) return [];
-		const pod = podSpecOf(entry.resource);
-		if (!pod) return [];
 		const findings: Finding[] = [];
 		const seen = new Map<string, (string | number)[]>();
-		for (const container of containersOf(pod)) {
+		for (const container of validatedContainers(context)) {
 			if (!container.name) continue;
 			const first = seen.get(container.name);
 			if (!first) {

@@ -1,8 +1,7 @@
 import { isRecord } from '../manifest/parse';
-import { containersOf } from './containers';
+import { validatedContainers } from './containers';
 import { relatedAt } from './findingParts';
-import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
-import { validationApplies } from './validationGate';
+import { POD_SPEC_KINDS } from './podSpec';
 import type { Finding, Rule } from './types';
 
 /** Two ports of one container with the same name: the API server rejects it. */
@@ -14,11 +13,8 @@ export const containerPortNameDuplicate: Rule = {
 	local: true,
 	check(context) {
 		const { entry } = context;
-		if (!validationApplies(context)) return [];
-		const pod = podSpecOf(entry.resource);
-		if (!pod) return [];
 		const findings: Finding[] = [];
-		for (const container of containersOf(pod)) {
+		for (const container of validatedContainers(context)) {
 			const ports = container.value.ports;
 			if (!Array.isArray(ports)) continue;
 			const seen = new Map<string, number>();

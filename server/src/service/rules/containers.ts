@@ -1,6 +1,8 @@
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
-import type { PodSpecAt } from './podSpec';
+import { podSpecOf, type PodSpecAt } from './podSpec';
+import type { RuleContext } from './types';
+import { validationApplies } from './validationGate';
 
 /** One container of a pod spec (regular, init or ephemeral) and where it is. */
 export interface ContainerAt {
@@ -27,4 +29,11 @@ export function containerAnchor(container: ContainerAt): { path: NodePath; key?:
 	if (container.name !== undefined) return { path: [...container.path, 'name'] };
 	const first = Object.keys(container.value)[0];
 	return first ? { path: [...container.path, first], key: true } : { path: container.path };
+}
+
+/** The containers the validation rules judge: none when validation does not apply or the kind holds no pod spec. */
+export function validatedContainers(context: RuleContext): ContainerAt[] {
+	if (!validationApplies(context)) return [];
+	const pod = podSpecOf(context.entry.resource);
+	return pod ? containersOf(pod) : [];
 }
