@@ -46,8 +46,9 @@ async function squiggleOnUnnamedPort(page: Page): Promise<void> {
 	await line.waitFor({ timeout: 30_000 });
 	const squiggle = page.locator('.squiggly-error').first();
 	await squiggle.waitFor({ timeout: 60_000 });
-	const box = await textBox(line, 'port: 9090');
 	const text = await retry('the error message on hovering the squiggle', async () => {
+		// Measured on each try: a code lens appearing above moves the line down.
+		const box = await textBox(line, 'port: 9090');
 		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 		const hover = page.locator(HOVER, { hasText: 'no name' }).first();
 		await hover.waitFor({ timeout: 3_000 });
