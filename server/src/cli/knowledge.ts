@@ -2,7 +2,7 @@
 import { KnowledgeGraph } from '../service/knowledge/graph';
 import { KnowledgeSearch, titleOf } from '../service/knowledge/search';
 import type { Entity, Language, RelationType } from '../service/knowledge/types';
-import { factValueText, isLocalizedValue } from '../service/l10n/factValues';
+import { factValueLines } from '../service/l10n/factValues';
 import { factName, INCOMING_RELATION_TEXT, RELATION_TEXT } from '../service/l10n/knowledge';
 import { LABELS, t } from '../service/l10n/text';
 import { CLI_TEXT, say } from './messages';
@@ -63,10 +63,14 @@ export function renderEntity(entity: Entity, graph: KnowledgeGraph, language: La
 	const facts = Object.entries(entity.facts);
 	if (facts.length) {
 		// Facts by their names and values in the display language (knowledge/FORMAT.md keys are for machines).
-		const named = facts.map(([k, v]) => [factName(k, language), v] as const);
-		const keyWidth = Math.min(24, Math.max(...named.map(([k]) => displayWidth(k))));
+		const named = facts.map(([k, v]) => [k, factName(k, language), v] as const);
+		const keyWidth = Math.min(24, Math.max(...named.map(([, name]) => displayWidth(name))));
 		parts.push('', section(t(LABELS.facts, language), style));
-		for (const [name, value] of named) parts.push(...hanging(`  ${name}${' '.repeat(Math.max(0, keyWidth - displayWidth(name)))}  `, formatFact(value, language), width));
+		for (const [key, name, value] of named) {
+			// A record fact (kops clouds, apiVersions) reads one member per line under its name.
+			const label = `  ${name}${' '.repeat(Math.max(0, keyWidth - displayWidth(name)))}  `;
+			factValueLines(value, language, key).forEach((line, i) => parts.push(...hanging(i === 0 ? label : ' '.repeat(displayWidth(label)), line, width)));
+		}
 	}
 	const related = graph.neighbours(entity.id);
 	if (related.length) {
@@ -103,11 +107,6 @@ function section(label: string, style: Style): string {
 function hanging(label: string, text: string, width: number): string[] {
 	const indent = displayWidth(label);
 	return wrapSpans([{ text }], Math.max(20, width - indent)).map((line, i) => (i === 0 ? label : ' '.repeat(indent)) + line);
-}
-
-function formatFact(value: unknown, language: Language): string {
-	if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && !isLocalizedValue(v))) return value.map((v) => JSON.stringify(v)).join(', ');
-	return factValueText(value, language);
 }
 
 /** Markdown emphasis and links reduced to their text, for one-line summaries. */

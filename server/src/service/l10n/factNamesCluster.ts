@@ -149,7 +149,7 @@ export const CLUSTER_FACT_NAMES: Record<string, Localized> = {
 	mirrorPodAnnotation: { en: 'Mirror Pod annotation', zh: '镜像 Pod 注解' },
 	kubeletConfigField: { en: 'kubelet configuration field', zh: 'kubelet 配置字段' },
 	canReferenceApiObjects: { en: 'Can reference API objects', zh: '可引用 API 对象' },
-	recommendedBy: { en: 'Recommended by', zh: '推荐者' },
+	recommendedBy: { en: 'Recommended by', zh: '推荐来源' },
 	criV1alpha2RemovedIn: { en: 'CRI v1alpha2 removed in', zh: 'CRI v1alpha2 移除于' },
 	cncfStatus: { en: 'CNCF status', zh: 'CNCF 状态' },
 	defaultRuntimeType: { en: 'Default runtime type', zh: '默认运行时类型' },
