@@ -18,6 +18,7 @@ import { plainText, readBlocks, type Block } from './markdown';
 import { MentionMatcher } from './mentions';
 import { withArticleTitles } from './articles';
 import { checkRelations } from './relations';
+import { glossaryProblems } from './glossary';
 
 /** A markdown file handed to the builder: path (for messages) and text. */
 export interface SourceFile {
@@ -56,6 +57,7 @@ export function buildGraph(files: SourceFile[], articles: Record<string, Article
 	for (const file of files) {
 		const parsed = readEntity(file, articles, { requireBoth: true, requireSources: true }, problems);
 		if (!parsed) continue;
+		problems.push(...glossaryProblems(file.path, file.text));
 		const { entity, split } = parsed;
 		const other = seenIds.get(entity.id);
 		if (other) {

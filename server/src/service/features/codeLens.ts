@@ -25,7 +25,7 @@ const TEXT = {
 	selectsNothing: { en: 'selects nothing in this workspace', zh: '在此工作区中没有选中任何 Pod' },
 	boundTo: { en: 'bound to PV {0}', zh: '绑定到 PV {0}' },
 	volumeNameMissing: { en: 'names PV {0}, not in this workspace', zh: '指定的 PV {0} 不在此工作区中' },
-	dynamic: { en: 'dynamic: {0}', zh: '动态供应：{0}' },
+	dynamic: { en: 'dynamic: {0}', zh: '动态制备：{0}' },
 	unknownClass: { en: 'class {0} not in this workspace', zh: '存储类 {0} 不在此工作区中' },
 	defaultClass: { en: "the cluster's default class decides", zh: '由集群的默认存储类决定' },
 	noPv: { en: 'no PV can bind', zh: '没有可绑定的 PV' },

@@ -21,7 +21,7 @@ const T = {
 	},
 	broken: {
 		en: 'On Kubernetes {0} nothing handles it any more, so these volumes cannot be provisioned or mounted.',
-		zh: '在 Kubernetes {0} 中已没有任何组件处理它，这类卷无法再被供给或挂载。',
+		zh: '在 Kubernetes {0} 中已没有任何组件处理它，这类卷无法再被制备或挂载。',
 	},
 	still: { en: 'It still works for now, but it gets no new features and will go away.', zh: '目前仍可使用，但不再有新功能，并且终将被移除。' },
 	useCsi: { en: 'Use the CSI driver {0} instead{1}.', zh: '请改用 CSI 驱动 {0}{1}。' },

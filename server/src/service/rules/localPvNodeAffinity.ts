@@ -9,7 +9,7 @@ const MISSING = {
 };
 const NO_REQUIRED = {
 	en: 'The nodeAffinity of this local PersistentVolume has no `required` node selector, which the API server requires: the volume must say which node holds {0}. Add required.nodeSelectorTerms with that node.',
-	zh: '这个 local 持久卷的 nodeAffinity 没有 `required` 节点选择器，而 API Server 要求必须有：卷必须注明 {0} 所在的节点。请添加 required.nodeSelectorTerms 并写明该节点。',
+	zh: '这个 local 持久卷的 nodeAffinity 没有 `required` 节点选择算符，而 API Server 要求必须有：卷必须注明 {0} 所在的节点。请添加 required.nodeSelectorTerms 并写明该节点。',
 };
 const FIX = { en: 'Add a nodeAffinity skeleton (fill in the node name)', zh: '添加 nodeAffinity 骨架（请填写节点名）' };
 

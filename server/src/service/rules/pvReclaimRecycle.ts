@@ -6,7 +6,7 @@ import type { Finding, Rule } from './types';
 
 const PV = {
 	en: 'The Recycle reclaim policy is deprecated: when the claim is released, Kubernetes runs `rm -rf` on the volume and offers it again, with no way to keep or check the data. Use Retain (an administrator cleans up and re-creates the PV) or dynamic provisioning with Delete.',
-	zh: 'Recycle 回收策略已被弃用：申领释放后，Kubernetes 会对卷执行 `rm -rf` 再重新提供出去，数据无法保留也无法检查。请改用 Retain（由管理员清理并重新创建 PV），或使用动态供给并设置 Delete。',
+	zh: 'Recycle 回收策略已被弃用：申领释放后，Kubernetes 会对卷执行 `rm -rf` 再重新提供出去，数据无法保留也无法检查。请改用 Retain（由管理员清理并重新创建 PV），或使用动态制备并设置 Delete。',
 };
 const NOT_RECYCLABLE = {
 	en: 'Besides, only {0} volumes can be recycled at all: this {1} volume goes to the Failed phase when its claim is released.',

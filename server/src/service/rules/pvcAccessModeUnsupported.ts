@@ -20,7 +20,7 @@ const T = {
 	blockOnlyNote: { en: ', {0}', zh: '，{0}' },
 	provisioned: {
 		en: 'The provisioner refuses to create a volume with this mode, so the claim stays Pending. Ask for {0}, or use a class whose storage supports {1}{2}.',
-		zh: '供给器不会创建这种模式的卷，申领会一直 Pending。请改为申请 {0}，或使用存储支持 {1} 的存储类{2}。',
+		zh: '制备器不会创建这种模式的卷，申领会一直 Pending。请改为申请 {0}，或使用存储支持 {1} 的存储类{2}。',
 	},
 	existingShared: {
 		en: 'The API server does not check this, but the storage cannot deliver it: pods on several nodes at once fail to attach the volume or do not see the same data. List only {0}, or use storage that supports {1}{2}.',

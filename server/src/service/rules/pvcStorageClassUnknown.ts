@@ -7,7 +7,7 @@ import type { Finding, RelatedLocation, Rule } from './types';
 
 const UNKNOWN = {
 	en: 'storageClassName "{0}" names no StorageClass in this workspace or in the profile\'s storageClasses, and no PersistentVolume here carries that class. The claim stays Pending: no provisioner takes it and no volume matches it.',
-	zh: 'storageClassName "{0}" 既不是本工作区中的 StorageClass，也不在配置的 storageClasses 中，而且这里也没有带这个类名的 PersistentVolume。申领会一直 Pending：没有供给器处理它，也没有卷与它匹配。',
+	zh: 'storageClassName "{0}" 既不是本工作区中的 StorageClass，也不在配置的 storageClasses 中，而且这里也没有带这个类名的 PersistentVolume。申领会一直 Pending：没有制备器处理它，也没有卷与它匹配。',
 };
 const TYPO = { en: 'Did you mean "{0}"?', zh: '是否想写 "{0}"？' };
 const KNOWN = {

@@ -11,9 +11,9 @@ import type { Finding, Rule, RuleContext } from './types';
 const T = {
 	intro: { en: 'This claim can only bind to an existing PersistentVolume ({0}), and no PV in this scope satisfies it, so it stays Pending.', zh: '这个申领只能绑定到已有的 PersistentVolume（{0}），而此范围内没有满足条件的 PV，它会一直 Pending。' },
 	emptyClass: { en: 'storageClassName is ""', zh: 'storageClassName 为 ""' },
-	noProvisioner: { en: 'its StorageClass "{0}" has no provisioner', zh: '它的 StorageClass "{0}" 没有供给器' },
+	noProvisioner: { en: 'its StorageClass "{0}" has no provisioner', zh: '它的 StorageClass "{0}" 没有制备器' },
 	volumeName: { en: 'it names volumeName "{0}"', zh: '它指定了 volumeName "{0}"' },
-	selector: { en: 'it has a selector, which dynamic provisioning does not serve', zh: '它带有 selector，动态供给不处理这种申领' },
+	selector: { en: 'it has a selector, which dynamic provisioning does not serve', zh: '它带有 selector，动态制备不处理这种申领' },
 	classOfPvs: { en: 'no StorageClass "{0}" is defined, and PersistentVolumes here carry that class, so it binds statically', zh: '没有定义 StorageClass "{0}"，而此处的 PersistentVolume 带有这个存储类，所以它是静态绑定' },
 	none: { en: 'There is no PersistentVolume in this scope.', zh: '此范围内没有任何 PersistentVolume。' },
 	missingPv: { en: 'No PersistentVolume named "{0}" is defined here; unless it already exists in the cluster, the claim waits for it.', zh: '这里没有名为 "{0}" 的 PersistentVolume；除非集群中已经有它，否则申领会一直等待。' },

@@ -23,7 +23,7 @@ const analysed = new WeakMap<object, Analysis | null>();
 export const workloadSelectorMismatch: Rule = {
 	id: 'workload-selector-mismatch',
 	severity: 'error',
-	description: { en: "A workload's selector does not match its template labels.", zh: '工作负载的选择器与其模板标签不匹配。' },
+	description: { en: "A workload's selector does not match its template labels.", zh: '工作负载的选择算符与其模板标签不匹配。' },
 	kinds: SELECTOR_KINDS,
 	// Not local: a kustomization beside the workload may add the labels.
 	local: false,
@@ -42,7 +42,7 @@ export const workloadSelectorMismatch: Rule = {
 				key,
 				message: {
 					en: `The API server rejects this ${entry.resource.kind}: "selector does not match template labels". ${what.en} (template labels: ${shown}). Make the selector and spec.template.metadata.labels agree; the selector of an existing workload cannot be changed, so usually fix the template labels.`,
-					zh: `API Server 会拒绝这个 ${entry.resource.kind}："selector does not match template labels"。${what.zh}（模板标签：${shown}）。请让选择器与 spec.template.metadata.labels 一致；已有工作负载的选择器不能修改，通常应修改模板标签。`,
+					zh: `API Server 会拒绝这个 ${entry.resource.kind}："selector does not match template labels"。${what.zh}（模板标签：${shown}）。请让选择算符与 spec.template.metadata.labels 一致；已有工作负载的选择算符不能修改，通常应修改模板标签。`,
 				},
 				related,
 			}),
@@ -67,8 +67,8 @@ function analyse(entry: IndexedResource): Analysis | null {
 			key: actual === undefined,
 			what:
 				actual === undefined
-					? { en: `The selector asks for the label ${key}, which the template does not have.`, zh: `选择器要求标签 ${key}，而模板没有这个标签。` }
-					: { en: `The selector asks for ${key}: ${String(value)}, the template has ${key}: ${actual}.`, zh: `选择器要求 ${key}: ${String(value)}，模板中却是 ${key}: ${actual}。` },
+					? { en: `The selector asks for the label ${key}, which the template does not have.`, zh: `选择算符要求标签 ${key}，而模板没有这个标签。` }
+					: { en: `The selector asks for ${key}: ${String(value)}, the template has ${key}: ${actual}.`, zh: `选择算符要求 ${key}: ${String(value)}，模板中却是 ${key}: ${actual}。` },
 		});
 	}
 	for (const e of selector.expressions) {

@@ -10,7 +10,7 @@ const KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
 export const workloadSelectorRequired: Rule = {
 	id: 'workload-selector-required',
 	severity: 'error',
-	description: { en: 'An apps/v1 workload has no selector.', zh: 'apps/v1 工作负载没有选择器。' },
+	description: { en: 'An apps/v1 workload has no selector.', zh: 'apps/v1 工作负载没有选择算符。' },
 	kinds: KINDS,
 	local: false,
 	check(context) {
@@ -31,7 +31,7 @@ export const workloadSelectorRequired: Rule = {
 				message: empty
 					? {
 							en: `The API server rejects this ${resource.kind}: its selector is empty ("empty selector is invalid for deployment"). An apps/v1 workload must select its pods; add \`matchLabels: { ${example} }\` with the labels of spec.template.`,
-							zh: `API Server 会拒绝这个 ${resource.kind}：选择器为空（empty selector is invalid）。apps/v1 工作负载必须选择自己的 Pod；请添加 \`matchLabels: { ${example} }\`，写上 spec.template 的标签。`,
+							zh: `API Server 会拒绝这个 ${resource.kind}：选择算符为空（empty selector is invalid）。apps/v1 工作负载必须选择自己的 Pod；请添加 \`matchLabels: { ${example} }\`，写上 spec.template 的标签。`,
 						}
 					: {
 							en: `The API server rejects this ${resource.kind}: apps/v1 requires spec.selector (Required value), it is no longer defaulted from the template labels. Add \`selector: { matchLabels: { ${example} } }\` under spec.`,

@@ -124,7 +124,7 @@ const DETAILS: Record<Criterion, CriterionDetails> = {
 		pvPath: ['metadata', 'labels'],
 		key: true,
 		sides: (claim, pv) => [JSON.stringify(claim.selector), JSON.stringify(pv.labels)],
-		name: { en: 'selector', zh: '选择器' },
+		name: { en: 'selector', zh: '选择算符' },
 		reason: { en: "its labels do not match the claim's selector", zh: '标签不匹配申领的 selector' },
 	},
 	claimRef: {
