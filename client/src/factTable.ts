@@ -10,7 +10,7 @@ export function factValueHtml(value: unknown, language: Language, key?: string):
 	if (value === null || value === undefined) return '';
 	if (isLocalizedValue(value)) return escapeHtml(value[language]);
 	// Names stay in code type; phrases and `{ en, zh }` items read in the display language.
-	if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null || isLocalizedValue(v))) return value.map((v) => scalarHtml(v, language)).join(', ');
+	if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null || isLocalizedValue(v))) return value.map((v) => scalarHtml(v, language)).join(language === 'zh' ? '、' : ', ');
 	// Records (kops clouds) and lists of records (apiVersions): one member or record per line.
 	if (typeof value === 'object') return `<ul class="fact-list">${factValueLines(value, language, key).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
 	// Strings, `{ en, zh }` pairs and enumerated words (`virtual-network`) in the display language.

@@ -19,6 +19,7 @@ import { MentionMatcher } from './mentions';
 import { withArticleTitles } from './articles';
 import { checkRelations } from './relations';
 import { glossaryProblems } from './glossary';
+import { factProblems } from './factChecks';
 
 /** A markdown file handed to the builder: path (for messages) and text. */
 export interface SourceFile {
@@ -57,8 +58,8 @@ export function buildGraph(files: SourceFile[], articles: Record<string, Article
 	for (const file of files) {
 		const parsed = readEntity(file, articles, { requireBoth: true, requireSources: true }, problems);
 		if (!parsed) continue;
-		problems.push(...glossaryProblems(file.path, file.text));
 		const { entity, split } = parsed;
+		problems.push(...glossaryProblems(file.path, file.text), ...factProblems(file.path, lineOfKey(split, 'facts'), entity.facts));
 		const other = seenIds.get(entity.id);
 		if (other) {
 			problems.push({ file: file.path, line: lineOfKey(split, 'id'), message: `duplicate id "${entity.id}" (also in ${other})` });

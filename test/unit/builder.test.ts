@@ -43,6 +43,14 @@ describe('knowledge builder', () => {
 		assert.equal(p.line, 6, 'the line of `relations:`');
 	});
 
+	it('reports a list item split at a comma inside brackets, and a Chinese term the glossary replaces', () => {
+		const text = doc('x', 'facts:\n  kinds: [regional mirrors, P2P distribution (Dragonfly, Kraken)]\n  quoted: ["P2P distribution (Dragonfly, Kraken)"]\n').replace('的中文摘要', '的中文摘要，没有供给器');
+		const { problems } = buildGraph([{ path: 'x.md', text }, { path: 'flannel.md', text: FLANNEL }], ARTICLES);
+		const messages = problems.map((p) => `${p.line} ${p.message}`);
+		assert.deepEqual(messages.filter((m) => m.includes('bracket')).map((m) => m.split(' ').slice(0, 3).join(' ')), ['12 fact kinds:', '12 fact kinds:']);
+		assert.ok(messages.some((m) => m.startsWith('22 ') && m.includes('"供给器"') && m.includes('制备器')), messages.join('\n'));
+	});
+
 	it('reports duplicate ids and duplicate aliases', () => {
 		const { problems } = buildGraph([{ path: 'one.md', text: doc('one') }, { path: 'two.md', text: doc('one') }, { path: 'three.md', text: doc('three').replace('three-alias', 'one-alias') }], ARTICLES);
 		assert.ok(problems.some((p) => p.file === 'two.md' && /duplicate id "one"/.test(p.message)));

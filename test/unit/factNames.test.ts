@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { FACT_PHRASES_ZH } from '../../server/src/service/l10n/factPhrases';
 import { factValueLines, factValueText, isLocalizedValue } from '../../server/src/service/l10n/factValues';
 import { factName, hasFactName } from '../../server/src/service/l10n/knowledge';
+import { factTableHtml } from '../../client/src/factTable';
 import { realGraph } from '../util/service';
 
 /** Chinese words, or a single API identifier that the Chinese docs keep as is (ConfigMap, CRD). */
@@ -96,5 +97,12 @@ describe('fact names', () => {
 		assert.equal(factValueLines(graph.get('etcd')!.facts.faultTolerance, 'zh', 'faultTolerance')[1], '3 个成员：可容忍 1 个故障');
 		const cronjob = factValueLines(graph.get('cronjob')!.facts.apiVersions, 'zh', 'apiVersions');
 		assert.deepEqual(cronjob, ['batch/v1', 'batch/v1beta1 — 弃用于 1.21，移除于 1.25，替代 batch/v1']);
+		// The entry view draws the same lines, and phrase lists in the display language.
+		const kopsTable = factTableHtml(graph.get('kops')!.facts, 'zh');
+		assert.match(kopsTable, /<li>正式支持：AWS、GCP<\/li><li>Beta：DigitalOcean、Hetzner、OpenStack<\/li>/);
+		assert.doesNotMatch(kopsTable, /\{"|\[object/);
+		assert.match(factTableHtml(graph.get('tencent-tke')!.facts, 'zh'), /托管集群、独立集群/);
+		assert.match(factTableHtml(graph.get('storage-options')!.facts, 'zh'), /本地存储、网络存储（NFS）/);
+		assert.match(factTableHtml(graph.get('cronjob')!.facts, 'en'), /<code>Allow<\/code>, <code>Forbid<\/code>/);
 	});
 });
