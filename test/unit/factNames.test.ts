@@ -97,6 +97,7 @@ describe('fact names', () => {
 		assert.equal(factValueLines(graph.get('etcd')!.facts.faultTolerance, 'zh', 'faultTolerance')[1], '3 个成员：可容忍 1 个故障');
 		const cronjob = factValueLines(graph.get('cronjob')!.facts.apiVersions, 'zh', 'apiVersions');
 		assert.deepEqual(cronjob, ['batch/v1', 'batch/v1beta1 — 弃用于 1.21，移除于 1.25，替代 batch/v1']);
+		assert.equal(factValueLines(graph.get('cronjob')!.facts.apiVersions, 'en', 'apiVersions')[1], 'batch/v1beta1 — deprecated in 1.21, removed in 1.25, replacement batch/v1');
 		// The entry view draws the same lines, and phrase lists in the display language.
 		const kopsTable = factTableHtml(graph.get('kops')!.facts, 'zh');
 		assert.match(kopsTable, /<li>正式支持：AWS、GCP<\/li><li>Beta：DigitalOcean、Hetzner、OpenStack<\/li>/);

@@ -63,12 +63,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && !isLocalizedValue(value);
 }
 
+/** A fact name inside a line: "Deprecated in" reads "deprecated in" (acronyms such as API stay). */
+function inLine(name: string): string {
+	return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 /** One record on one line: `policy/v1beta1 — deprecated in 1.21, removed in 1.25`. */
 function recordLine(record: Record<string, unknown>, language: Language): string {
 	const head = HEAD_MEMBERS.find((k) => typeof record[k] === 'string');
 	const rest = Object.entries(record)
 		.filter(([k]) => k !== head)
-		.map(([k, v]) => `${factName(k, language)} ${factValueText(v, language)}`)
+		.map(([k, v]) => `${inLine(factName(k, language))} ${factValueText(v, language)}`)
 		.join(language === 'zh' ? '，' : ', ');
 	const first = head ? String(record[head]) : '';
 	return first && rest ? `${first} — ${rest}` : first || rest;
