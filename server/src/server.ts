@@ -132,10 +132,13 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
 	// Nothing kept per document outlives its editor, unless the file is part of the workspace.
 	index.markClosed(document.uri);
-	settings.forget(document.uri);
-	service.forget(document.uri);
+	forgetDocument(document.uri);
 	dirty.delete(document.uri);
-	void loader.reread(document.uri).then(() => scheduleRefresh());
+	void loader.reread(document.uri).then(() => {
+		// A request that arrived while the disk was read may have cached its settings or findings again.
+		if (!documents.get(document.uri) && !index.getFile(document.uri)) forgetDocument(document.uri);
+		scheduleRefresh();
+	});
 	if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -143,7 +146,10 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 	let team = false;
 	for (const change of changes) {
 		if (/\.(md|markdown)$/i.test(change.uri)) team = true;
-		else if (change.type === FileChangeType.Deleted) loader.remove(change.uri);
+		else if (change.type === FileChangeType.Deleted) {
+			loader.remove(change.uri);
+			if (!documents.get(change.uri)) forgetDocument(change.uri);
+		}
 		else await loader.reread(change.uri);
 	}
 	if (team) await loadTeam();
@@ -151,7 +157,16 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 async function settingsFor(uri: string) {
-	return service.settingsFor(uri, await settings.get(uri));
+	const forUri = await settings.get(uri);
+	// A request about a URI that is neither open nor indexed (answered empty) keeps nothing for it.
+	if (!documents.get(uri) && !index.getFile(uri)) settings.forget(uri);
+	return service.settingsFor(uri, forUri);
+}
+
+/** Drops what is kept per document: its settings and the findings remembered for it. */
+function forgetDocument(uri: string): void {
+	settings.forget(uri);
+	service.forget(uri);
 }
 
 const ready = lifecycle.ready.bind(lifecycle);

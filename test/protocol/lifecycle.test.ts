@@ -39,6 +39,11 @@ describe('protocol hygiene', () => {
 			assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
 			assert.deepEqual(await client.connection.sendRequest('textDocument/documentLink', { textDocument }), []);
 			assert.deepEqual(await pull(client, textDocument.uri), []);
+			const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument, position })) as { items: unknown[] } | null;
+			assert.deepEqual(completion?.items ?? [], []);
+			assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument }), []);
+			assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument }), []);
+			assert.equal(await client.connection.sendRequest('textDocument/prepareRename', { textDocument, position }), null);
 		} finally {
 			client.process.kill();
 		}

@@ -82,6 +82,22 @@ describe('one closed-world policy for "missing" references', () => {
 		});
 	}
 
+	it('in a workspace of unrelated projects, only objects of that kind near the file make it a warning', () => {
+		const severity = (files: Record<string, string>) => check(files, 'examples/rbd/pod.yaml', 'pvc-claim-missing').diagnostics.map((d) => d.severity);
+		const pods = { 'examples/rbd/pod.yaml': pod('claim1') };
+		assert.deepEqual(severity({ ...pods, 'other/app/data/pvc.yaml': claim('data') }), [DiagnosticSeverity.Information], 'a claim of another project says nothing');
+		assert.deepEqual(severity({ ...pods, 'examples/rbd/pvc.yaml': claim('data') }), [DiagnosticSeverity.Warning], 'beside the file');
+		assert.deepEqual(severity({ ...pods, 'examples/vsphere/pvc.yaml': claim('data') }), [DiagnosticSeverity.Warning], 'in a folder beside it');
+		assert.deepEqual(severity({ ...pods, 'other/app/data/pvc.yaml': claim('claim-1') }), [DiagnosticSeverity.Warning], 'a near name anywhere in the scope');
+	});
+
+	it('a kustomization builds its scope as one: any claim of the scope makes it a warning', () => {
+		const files = { 'app/kustomization.yaml': 'resources: [deploy/web/pod.yaml, storage/pvc.yaml]\n', 'app/deploy/web/pod.yaml': pod('claim1'), 'app/storage/pvc.yaml': claim('data') };
+		assert.deepEqual(check(files, 'app/deploy/web/pod.yaml', 'pvc-claim-missing').diagnostics.map((d) => d.severity), [DiagnosticSeverity.Warning]);
+		const loose = { 'app/deploy/web/pod.yaml': files['app/deploy/web/pod.yaml'], 'app/storage/pvc.yaml': files['app/storage/pvc.yaml'] };
+		assert.deepEqual(check(loose, 'app/deploy/web/pod.yaml', 'pvc-claim-missing').diagnostics.map((d) => d.severity), [DiagnosticSeverity.Information], 'without it, that claim is two folders away');
+	});
+
 	it('a Service of that name in another namespace makes it a warning, pointing there', () => {
 		const { diagnostics } = check({ 'a.yaml': ingress('docs-site'), 'b.yaml': service('docs-site', 'web') }, 'a.yaml', 'ingress-backend-unknown');
 		assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Warning);

@@ -2,75 +2,35 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver-types';
-import { parseAllDocuments } from 'yaml';
 import { KnowledgeGraph } from '../../server/src/service/knowledge/graph';
 import type { GraphData } from '../../server/src/service/knowledge/types';
-import type { Settings } from '../../server/src/service/settings';
-import { ROOT, settings, workspace } from '../util/service';
-
-type Files = Record<string, string>;
-
-/** Diagnostics of one rule in one file of an in-memory workspace. */
-function check(files: Files, path: string, rule: string, overrides: Partial<Settings> = {}, graph?: KnowledgeGraph) {
-	const { service, uri } = workspace(files, graph);
-	const s = settings(overrides);
-	const diagnostics = service.doValidation(uri(path), s).filter((d) => d.code === rule);
-	return { diagnostics, actions: (i = 0) => service.getCodeActions(uri(path), [diagnostics[i]], s).filter((a) => !a.title.startsWith('Suppress')) };
-}
-
-/** The files after a code action's edits, each still valid YAML. */
-function apply(files: Files, action: CodeAction | undefined): Files {
-	assert.ok(action?.edit?.changes, 'the fix has edits');
-	const out = { ...files };
-	for (const [uri, edits] of Object.entries(action.edit.changes)) {
-		const path = uri.replace('file:///ws/', '');
-		out[path] = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, files[path]), edits);
-		for (const doc of parseAllDocuments(out[path])) assert.deepEqual(doc.errors, [], `${path} still parses:\n${out[path]}`);
-	}
-	return out;
-}
-
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+import { deploymentWithLabel } from '../util/manifests';
+import { afterFix, findingsOf, type Files } from '../util/quickFixes';
+import { ROOT } from '../util/service';
 
 describe('Service quick fixes leave valid manifests the rule accepts', () => {
 	it('names every port of a multi-port Service written in flow style', () => {
 		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  ports: [{ port: 53, protocol: UDP }, {port: 53}]\n' };
-		const { diagnostics, actions } = check(files, 'svc.yaml', 'service-port-name-required');
+		const { diagnostics, fixes } = findingsOf(files, 'svc.yaml', 'service-port-name-required');
 		assert.equal(diagnostics.length, 2);
-		const all = actions().find((a) => a.title.startsWith('Name all'));
-		const fixed = apply(files, all);
+		const all = fixes().find((a) => a.title.startsWith('Name all'));
+		const fixed = afterFix(files, all);
 		assert.match(fixed['svc.yaml'], /\[\{ name: port-53-udp, port: 53, protocol: UDP \}, \{name: port-53, port: 53\}\]/);
-		assert.equal(check(fixed, 'svc.yaml', 'service-port-name-required').diagnostics.length, 0);
+		assert.equal(findingsOf(fixed, 'svc.yaml', 'service-port-name-required').diagnostics.length, 0);
 	});
 
 	it('names a block-style port at the indentation of its keys', () => {
 		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n      port: 80\n    -   port: 443\n        targetPort: tls\n' };
-		const fixed = apply(files, check(files, 'svc.yaml', 'service-port-name-required').actions()[0]);
+		const fixed = afterFix(files, findingsOf(files, 'svc.yaml', 'service-port-name-required').fixes()[0]);
 		assert.match(fixed['svc.yaml'], /- {3}name: tls\n {8}port: 443\n/);
 	});
 
 	it('drops nodePort from a ClusterIP Service, in block and flow style, keeping the list item', () => {
 		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - nodePort: 30080 # old\n      port: 80\n    - { name: b, port: 81, nodePort: 30081 }\n' };
 		let current: Files = files;
-		for (let i = 0; i < 2; i++) current = apply(current, check(current, 'svc.yaml', 'service-node-port-invalid').actions()[0]);
+		for (let i = 0; i < 2; i++) current = afterFix(current, findingsOf(current, 'svc.yaml', 'service-node-port-invalid').fixes()[0]);
 		assert.match(current['svc.yaml'], /ports:\n {4}- port: 80\n {4}- \{ name: b, port: 81 \}\n$/);
-		assert.equal(check(current, 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0);
+		assert.equal(findingsOf(current, 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0);
 	});
 
 	it("makes a StatefulSet's Service headless in the Service's own file", () => {
@@ -78,29 +38,29 @@ describe('Service quick fixes leave valid manifests the rule accepts', () => {
 			'sts.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels: { app: db }\n  template:\n    metadata:\n      labels: { app: db }\n    spec:\n      containers:\n        - name: db\n          image: postgres:16\n',
 			'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector: { app: db }\n  ports:\n    - port: 5432\n',
 		};
-		const { diagnostics, actions } = check(files, 'sts.yaml', 'statefulset-service-unknown');
+		const { diagnostics, fixes } = findingsOf(files, 'sts.yaml', 'statefulset-service-unknown');
 		assert.equal(diagnostics.length, 1);
-		const fix = actions()[0];
+		const fix = fixes()[0];
 		assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), ['file:///ws/svc.yaml']);
-		const fixed = apply(files, fix);
+		const fixed = afterFix(files, fix);
 		assert.match(fixed['svc.yaml'], /spec:\n {2}clusterIP: None\n {2}selector:/);
-		assert.equal(check(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
+		assert.equal(findingsOf(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
 	});
 
 	it('offers no headless fix when an Ingress routes to the Service', () => {
 		const files = {
 			'all.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels: { app: db }\n  template:\n    metadata:\n      labels: { app: db }\n    spec:\n      containers: [{ name: db, image: postgres:16 }]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector: { app: db }\n  ports: [{ port: 80 }]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: db\nspec:\n  defaultBackend:\n    service: { name: db, port: { number: 80 } }\n',
 		};
-		const { diagnostics, actions } = check(files, 'all.yaml', 'statefulset-service-unknown');
+		const { diagnostics, fixes } = findingsOf(files, 'all.yaml', 'statefulset-service-unknown');
 		assert.equal(diagnostics.length, 1);
-		assert.deepEqual(actions(), []);
+		assert.deepEqual(fixes(), []);
 	});
 
 	it('adds the missing headless Service after the StatefulSet, selecting its pods', () => {
-		const files = { 'sts.yaml': deployment.replace('Deployment', 'StatefulSet').replace('spec:\n  selector', 'spec:\n  serviceName: web-hs\n  selector').replace('image: nginx:1.27', 'image: nginx:1.27\n          ports: [{ name: http, containerPort: 8080 }]') + '---\nkind: ConfigMap\napiVersion: v1\nmetadata: { name: x }\n' };
-		const fixed = apply(files, check(files, 'sts.yaml', 'statefulset-service-unknown').actions()[0]);
+		const files = { 'sts.yaml': deploymentWithLabel('web').replace('Deployment', 'StatefulSet').replace('spec:\n  selector', 'spec:\n  serviceName: web-hs\n  selector').replace('image: nginx:1.27', 'image: nginx:1.27\n          ports: [{ name: http, containerPort: 8080 }]') + '---\nkind: ConfigMap\napiVersion: v1\nmetadata: { name: x }\n' };
+		const fixed = afterFix(files, findingsOf(files, 'sts.yaml', 'statefulset-service-unknown').fixes()[0]);
 		assert.match(fixed['sts.yaml'], /---\napiVersion: v1\nkind: Service\nmetadata:\n {2}name: web-hs\nspec:\n {2}clusterIP: None\n {2}selector:\n {4}app: web\n {2}ports:\n {4}- name: http\n {6}port: 8080\n---\nkind: ConfigMap/);
-		assert.equal(check(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
+		assert.equal(findingsOf(fixed, 'sts.yaml', 'statefulset-service-unknown').diagnostics.length, 0);
 	});
 });
 
@@ -110,21 +70,21 @@ describe('Service rules read their facts from the graph and the settings', () =>
 	const nodePort = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 20080\n' };
 
 	it('the node port range comes from the graph, the settings override it, and no fact means silence', () => {
-		assert.match(String(check(nodePort, 'svc.yaml', 'service-node-port-invalid').diagnostics[0]?.message), /30000-32767/);
-		assert.equal(check(nodePort, 'svc.yaml', 'service-node-port-invalid', { nodePortRange: [20000, 22767] }).diagnostics.length, 0);
-		assert.equal(check(nodePort, 'svc.yaml', 'service-node-port-invalid', {}, without('nodeport')).diagnostics.length, 0);
+		assert.match(String(findingsOf(nodePort, 'svc.yaml', 'service-node-port-invalid').diagnostics[0]?.message), /30000-32767/);
+		assert.equal(findingsOf(nodePort, 'svc.yaml', 'service-node-port-invalid', { nodePortRange: [20000, 22767] }).diagnostics.length, 0);
+		assert.equal(findingsOf(nodePort, 'svc.yaml', 'service-node-port-invalid', {}, without('nodeport')).diagnostics.length, 0);
 	});
 
 	it('the serverless limits come from the graph: no platform entity, no finding', () => {
-		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }).diagnostics.length, 1);
-		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'standard' }).diagnostics.length, 0);
-		assert.equal(check(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }, without('ack-serverless')).diagnostics.length, 0);
+		assert.equal(findingsOf(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }).diagnostics.length, 1);
+		assert.equal(findingsOf(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'standard' }).diagnostics.length, 0);
+		assert.equal(findingsOf(nodePort, 'svc.yaml', 'service-type-unsupported', { profile: 'serverless' }, without('ack-serverless')).diagnostics.length, 0);
 	});
 
 	it('a label changed in another file is seen by the Service at its next check', () => {
 		const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports: [{ port: 80 }]\n';
-		assert.equal(check({ 'deploy.yaml': deployment, 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match').diagnostics.length, 0);
-		const moved = check({ 'deploy.yaml': deployment.replace('labels: { app: web }', 'labels: { app: website }'), 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match');
+		assert.equal(findingsOf({ 'deploy.yaml': deploymentWithLabel('web'), 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match').diagnostics.length, 0);
+		const moved = findingsOf({ 'deploy.yaml': deploymentWithLabel('website'), 'svc.yaml': service }, 'svc.yaml', 'service-selector-no-match');
 		assert.equal(moved.diagnostics.length, 1);
 		assert.equal(moved.diagnostics[0].relatedInformation?.[0].location.uri, 'file:///ws/deploy.yaml');
 		assert.match(moved.diagnostics[0].relatedInformation?.[0].message ?? '', /app is "website", not "web"/);
@@ -137,20 +97,20 @@ describe('a nodePort the API server rejects has real fixes', () => {
 
 	it('out of range: remove it (preferred), or a free port in range that no other Service uses', () => {
 		const files = { 'svc.yaml': service('NodePort', 80), 'other.yaml': taken };
-		const { actions } = check(files, 'svc.yaml', 'service-node-port-invalid');
-		const titles = actions().map((a) => a.title);
+		const { fixes } = findingsOf(files, 'svc.yaml', 'service-node-port-invalid');
+		const titles = fixes().map((a) => a.title);
 		assert.deepEqual(titles, ['Remove nodePort (the cluster allocates one)', 'Use nodePort 30081 (in range, unused in the workspace)']);
-		assert.equal(actions()[0].isPreferred, true);
-		for (const action of actions()) assert.equal(check(apply(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
+		assert.equal(fixes()[0].isPreferred, true);
+		for (const action of fixes()) assert.equal(findingsOf(afterFix(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
 	});
 
 	it('on a ClusterIP Service: remove it, or make the Service a NodePort one, written or not', () => {
 		for (const type of ['ClusterIP', '']) {
 			const files = { 'svc.yaml': service(type, 30090) };
-			const { actions } = check(files, 'svc.yaml', 'service-node-port-invalid');
-			assert.deepEqual(actions().map((a) => a.title), ['Remove nodePort', 'Change the type to NodePort'], type || 'type not written');
-			for (const action of actions()) assert.equal(check(apply(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
-			assert.match(apply(files, actions()[1])['svc.yaml'], /type: NodePort/);
+			const { fixes } = findingsOf(files, 'svc.yaml', 'service-node-port-invalid');
+			assert.deepEqual(fixes().map((a) => a.title), ['Remove nodePort', 'Change the type to NodePort'], type || 'type not written');
+			for (const action of fixes()) assert.equal(findingsOf(afterFix(files, action), 'svc.yaml', 'service-node-port-invalid').diagnostics.length, 0, action.title);
+			assert.match(afterFix(files, fixes()[1])['svc.yaml'], /type: NodePort/);
 		}
 	});
 });
@@ -158,8 +118,8 @@ describe('a nodePort the API server rejects has real fixes', () => {
 describe('a port name used twice can be renamed', () => {
 	it('the second use becomes <name>-<port>, which the API server accepts', () => {
 		const files = { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports:\n    - name: http\n      port: 80\n    - name: http\n      port: 8080\n' };
-		const { actions } = check(files, 'svc.yaml', 'service-port-duplicate');
-		assert.deepEqual(actions().map((a) => a.title), ['Rename it "http-8080"']);
-		assert.equal(check(apply(files, actions()[0]), 'svc.yaml', 'service-port-duplicate').diagnostics.length, 0);
+		const { fixes } = findingsOf(files, 'svc.yaml', 'service-port-duplicate');
+		assert.deepEqual(fixes().map((a) => a.title), ['Rename it "http-8080"']);
+		assert.equal(findingsOf(afterFix(files, fixes()[0]), 'svc.yaml', 'service-port-duplicate').diagnostics.length, 0);
 	});
 });

@@ -1,11 +1,11 @@
 import { isRecord } from '../manifest/parse';
 import { URI } from 'vscode-uri';
 import { both } from '../l10n/text';
-import { configRefsOf } from './configRefs';
 import { missingFinding } from './missingPolicy';
 import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
-import type { ManifestDocument } from '../manifest/types';
+import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/index';
+import { documentReferences } from '../workspace/relations';
 import type { Finding, Rule, RuleContext } from './types';
 
 const MISSING = {
@@ -25,7 +25,10 @@ export const configRefMissing: Rule = {
 		const pod = podSpecOf(ctx.entry.resource);
 		if (!pod) return [];
 		const findings: Finding[] = [];
-		for (const ref of configRefsOf(pod)) {
+		// The workspace's one table of references says where pods name ConfigMaps and Secrets; the
+		// ones a pod starts without (`optional: true`, image pull secrets) are left out.
+		const needed = documentReferences(ctx.entry.document).filter((r) => (r.kind === 'ConfigMap' || r.kind === 'Secret') && !r.optional && within(r.path, pod.path));
+		for (const ref of needed) {
 			if (BUILT_IN.has(ref.name) || ctx.scope.named(ref.kind, ref.name).length > 0 || madeInScope(ctx, ref.kind, ref.name)) continue;
 			const finding = missingFinding(ctx, ref.kind, ref.name, ref.path, both(MISSING, ref.kind, ref.name, ctx.scope.namespace));
 			// Secrets and ConfigMaps come from many places (operators, sealed or external secrets, CI): only a near name, or the name in another namespace, makes it a warning.
@@ -35,6 +38,10 @@ export const configRefMissing: Rule = {
 		return findings;
 	},
 };
+
+function within(path: NodePath, prefix: NodePath): boolean {
+	return prefix.every((part, i) => path[i] === part);
+}
 
 const madeCache = new WeakMap<WorkspaceIndex, { generation: number; byFolder: Map<string, Set<string>> }>();
 

@@ -11,10 +11,13 @@ export interface ContainerAt {
 	name?: string;
 }
 
-/** Every container of a pod spec, regular ones first, in document order. */
-export function containersOf(pod: PodSpecAt): ContainerAt[] {
+/** The containers a manifest writes: ephemeral ones are added to a running pod (`kubectl debug`), not deployed. */
+export const DEPLOYED_CONTAINERS = ['containers', 'initContainers'];
+
+/** Every container of a pod spec (of the given groups), regular ones first, in document order. */
+export function containersOf(pod: PodSpecAt, groups = ['containers', 'initContainers', 'ephemeralContainers']): ContainerAt[] {
 	const out: ContainerAt[] = [];
-	for (const group of ['containers', 'initContainers', 'ephemeralContainers']) {
+	for (const group of groups) {
 		const list = pod.spec[group];
 		if (!Array.isArray(list)) continue;
 		list.forEach((value, i) => {
@@ -22,6 +25,13 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
 		});
 	}
 	return out;
+}
+
+/** Where the deployed containers of a pod spec ask for `securityContext.privileged: true`. */
+export function privilegedFlags(pod: PodSpecAt): NodePath[] {
+	return containersOf(pod, DEPLOYED_CONTAINERS)
+		.filter((c) => isRecord(c.value.securityContext) && c.value.securityContext.privileged === true)
+		.map((c) => [...c.path, 'securityContext', 'privileged']);
 }
 
 /** Where to point at a whole container: its name, else its first key. */

@@ -1,7 +1,8 @@
 import { both } from '../l10n/text';
 import { hasPlaceholder } from '../manifest/placeholders';
 import type { NodePath } from '../manifest/types';
-import type { IndexedResource } from '../workspace/index';
+import { URI } from 'vscode-uri';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { namespaceOf } from '../workspace/scope';
 import { joinText, relatedAt, replaceScalar } from './findingParts';
 import { nearestName } from './nearestName';
@@ -20,6 +21,8 @@ export interface MissingEvidence {
 	silent: boolean;
 	/** Objects of that kind in the namespace and scope. */
 	peers: IndexedResource[];
+	/** Those of them near the reference (see nearPeers): what shows that such objects are kept here. */
+	around: IndexedResource[];
 	/** One of them whose name is most likely what was meant. */
 	near?: IndexedResource;
 	/** Objects of that name in other namespaces of the scope. */
@@ -32,7 +35,31 @@ export function missingEvidence(ctx: RuleContext, kind: string, name: string): M
 	const peers = scope.ofKind(kind);
 	const silent = scope.hasPartial || scope.chartCouldName(name) || peers.some((p) => hasPlaceholder(p.resource.name)) || inBrokenDocument(ctx, [name]);
 	const nearName = nearestName(name, peers.map((p) => p.resource.name ?? ''));
-	return { silent, peers, near: nearName === undefined ? undefined : peers.find((p) => p.resource.name === nearName), elsewhere: scope.elsewhere(kind, name) };
+	return { silent, peers, around: nearPeers(ctx, peers), near: nearName === undefined ? undefined : peers.find((p) => p.resource.name === nearName), elsewhere: scope.elsewhere(kind, name) };
+}
+
+/**
+ * The peers that show the referring file's project keeps objects of that kind. A kustomization
+ * builds its scope as one, so all of them; the workspace folder may gather unrelated projects
+ * (a repository of examples), so only those in the file's folder or in a folder beside it.
+ */
+function nearPeers(ctx: RuleContext, peers: IndexedResource[]): IndexedResource[] {
+	const folder = ctx.index.scopeOf(ctx.entry.uri);
+	if (kustomizationDirs(ctx.index).has(folder)) return peers;
+	const base = dirname(dirname(URI.parse(ctx.entry.uri).path));
+	return peers.filter((p) => URI.parse(p.uri).path.startsWith(base === '/' ? '/' : `${base}/`));
+}
+
+const kustomizations = new WeakMap<WorkspaceIndex, { generation: number; dirs: Set<string> }>();
+
+/** The folders of the workspace's kustomizations (per index generation). */
+function kustomizationDirs(index: WorkspaceIndex): Set<string> {
+	let cached = kustomizations.get(index);
+	if (cached?.generation !== index.generation) {
+		const dirs = new Set(index.uris.map((uri) => URI.parse(uri).path).filter((path) => KUSTOMIZATION.test(path)).map(dirname));
+		kustomizations.set(index, (cached = { generation: index.generation, dirs }));
+	}
+	return cached.dirs;
 }
 
 /** True when a document of the scope that does not parse mentions every word: what it defines is unknown. */
@@ -47,9 +74,17 @@ export function inBrokenDocument(ctx: RuleContext, words: string[]): boolean {
 	return false;
 }
 
+const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+/** A path's folder, as the index names scope folders. */
+function dirname(path: string): string {
+	const i = path.lastIndexOf('/');
+	return i <= 0 ? '/' : path.slice(0, i);
+}
+
 const CLOSED_WORLD = {
-	en: 'Nothing of that kind is in this namespace and scope, so it may well be created outside this workspace; this is only a reminder.',
-	zh: '此命名空间和范围内没有这类对象，它很可能是在此工作区之外创建的；这只是一个提醒。',
+	en: 'Nothing of that kind is near this file in this namespace and scope, so it may well be created outside this workspace; this is only a reminder.',
+	zh: '此命名空间和范围内、此文件附近没有这类对象，它很可能是在此工作区之外创建的；这只是一个提醒。',
 };
 const NEAR = { en: 'Did you mean "{0}"?', zh: '是否想写 "{0}"？' };
 const RELATED_NEAR = { en: '{0} "{1}", a similar name', zh: '名字相近的 {0} "{1}"' };
@@ -75,7 +110,7 @@ export function missingFinding(ctx: RuleContext, kind: string, name: string, pat
 		const edit = replaceScalar(ctx.entry.document, path, near);
 		if (edit) finding.fixes!.push({ title: both(FIX, kind, near), edits: [edit], preferred: true });
 	}
-	if (evidence.peers.length === 0 && evidence.elsewhere.length === 0) {
+	if (evidence.around.length === 0 && evidence.elsewhere.length === 0 && !evidence.near) {
 		finding.severity = 'info';
 		finding.message = joinText(finding.message, CLOSED_WORLD);
 	}

@@ -1,8 +1,8 @@
 import { KnowledgeGraph } from '../knowledge/graph';
 import type { Localized } from '../knowledge/types';
-import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import type { Severity } from '../settings';
+import { privilegedFlags } from './containers';
 import { fillEach } from './findingParts';
 import { POD_SPEC_KINDS, podSpecOf, podVolumes } from './podSpec';
 import { profileLimits } from './profile';
@@ -61,13 +61,7 @@ export const profileUnsupported: Rule = {
 		const pod = podSpecOf(entry.resource);
 		if (!pod) return findings;
 		if (pod.spec.hostNetwork === true) findings.push(...finding('HostNetwork', [...pod.path, 'hostNetwork'], true));
-		for (const list of ['initContainers', 'containers']) {
-			const containers = pod.spec[list];
-			if (!Array.isArray(containers)) continue;
-			containers.forEach((c, i) => {
-				if (isRecord(c) && isRecord(c.securityContext) && c.securityContext.privileged === true) findings.push(...finding('Privileged', [...pod.path, list, i, 'securityContext', 'privileged'], true));
-			});
-		}
+		for (const path of privilegedFlags(pod)) findings.push(...finding('Privileged', path, true));
 		for (const volume of podVolumes(pod)) if (volume.source === 'hostPath') findings.push(...finding('HostPath', [...volume.path, 'hostPath'], true));
 		return findings;
 	},

@@ -2,6 +2,7 @@ import { KnowledgeGraph } from '../knowledge/graph';
 import type { Localized } from '../knowledge/types';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
+import { privilegedFlags } from './containers';
 import { fillEach } from './findingParts';
 import { POD_SPEC_KINDS, podVolumes, type PodSpecAt } from './podSpec';
 import { podRuntime } from './runtimeClasses';
@@ -55,13 +56,7 @@ export const sandboxRuntimeConflict: Rule = {
 function hostAccess(pod: PodSpecAt): { field: string; path: NodePath }[] {
 	const out: { field: string; path: NodePath }[] = [];
 	for (const field of ['hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace']) if (pod.spec[field] === true) out.push({ field, path: [...pod.path, field] });
-	for (const list of ['initContainers', 'containers']) {
-		const containers = pod.spec[list];
-		if (!Array.isArray(containers)) continue;
-		containers.forEach((c, i) => {
-			if (isRecord(c) && isRecord(c.securityContext) && c.securityContext.privileged === true) out.push({ field: 'privileged', path: [...pod.path, list, i, 'securityContext', 'privileged'] });
-		});
-	}
+	for (const path of privilegedFlags(pod)) out.push({ field: 'privileged', path });
 	for (const volume of podVolumes(pod)) {
 		const host = volume.value.hostPath;
 		if (isRecord(host) && (String(host.path ?? '').startsWith('/dev/') || host.type === 'CharDevice' || host.type === 'BlockDevice')) out.push({ field: 'hostDevices', path: [...volume.path, 'hostPath'] });

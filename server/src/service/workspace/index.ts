@@ -140,7 +140,10 @@ export class WorkspaceIndex {
 	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
 	scopeOf(uri: string): string {
 		let cached = this.scopeCache.get(uri);
-		if (cached === undefined) this.scopeCache.set(uri, (cached = this.computeScope(uri)));
+		if (cached !== undefined) return cached;
+		cached = this.computeScope(uri);
+		// Only indexed files are kept (removeFile forgets them): a URI asked about but never indexed leaves nothing behind.
+		if (this.files.has(uri)) this.scopeCache.set(uri, cached);
 		return cached;
 	}
 

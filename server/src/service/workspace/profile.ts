@@ -3,6 +3,7 @@ import type { Entity } from '../knowledge/types';
 import { rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
+import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
 import { podSpecOf } from '../rules/podSpec';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
@@ -107,13 +108,9 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 		for (const entry of index.ofKind(kind)) {
 			const pod = podSpecOf(entry.resource);
 			if (!pod || index.isPartial(entry)) continue;
-			for (const list of ['initContainers', 'containers']) {
-				const containers = pod.spec[list];
-				if (!Array.isArray(containers)) continue;
-				containers.forEach((c, i) => {
-					const image = isRecord(c) && typeof c.image === 'string' ? c.image : undefined;
-					if (image) note(graph.forImage(image), evidence(entry, [...pod.path, list, i, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`));
-				});
+			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
+				const image = typeof container.value.image === 'string' ? container.value.image : undefined;
+				if (image) note(graph.forImage(image), evidence(entry, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`));
 			}
 		}
 	}

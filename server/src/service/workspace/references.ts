@@ -15,6 +15,8 @@ export interface ReferenceField {
 	clusterScoped?: boolean;
 	/** Only for documents of these kinds. */
 	kinds?: string[];
+	/** The pod starts without the target (the kubelet pulls without a missing image pull secret). */
+	podStartsWithout?: boolean;
 }
 
 const POD_SPEC = '(?:^|\\.)(?:spec|template\\.spec|jobTemplate\\.spec\\.template\\.spec)';
@@ -34,9 +36,10 @@ export const REFERENCE_FIELDS: ReferenceField[] = [
 	{ pattern: /(?:^|\.)(?:backend|defaultBackend)\.service\.name$|(?:^|\.)backend\.serviceName$/, target: 'Service', kinds: ['Ingress'] },
 	{ pattern: new RegExp(`${VOLUMES}\\.configMap\\.name$|${VOLUMES}\\.projected\\.sources\\[\\]\\.configMap\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.configMapRef|env\\[\\]\\.valueFrom\\.configMapKeyRef)\\.name$`), target: 'ConfigMap' },
 	{
-		pattern: new RegExp(`${VOLUMES}\\.secret\\.secretName$|${VOLUMES}\\.projected\\.sources\\[\\]\\.secret\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.secretRef|env\\[\\]\\.valueFrom\\.secretKeyRef)\\.name$|${POD_SPEC}\\.imagePullSecrets\\[\\]\\.name$`),
+		pattern: new RegExp(`${VOLUMES}\\.secret\\.secretName$|${VOLUMES}\\.projected\\.sources\\[\\]\\.secret\\.name$|${CONTAINERS}\\.(?:envFrom\\[\\]\\.secretRef|env\\[\\]\\.valueFrom\\.secretKeyRef)\\.name$`),
 		target: 'Secret',
 	},
+	{ pattern: new RegExp(`${POD_SPEC}\\.imagePullSecrets\\[\\]\\.name$`), target: 'Secret', podStartsWithout: true },
 	{ pattern: /^spec\.tls\[\]\.secretName$/, target: 'Secret', kinds: ['Ingress'] },
 	{ pattern: /^spec\.claimRef\.name$/, target: 'PersistentVolumeClaim', kinds: ['PersistentVolume'] },
 	{ pattern: /^roleRef\.name$/, target: 'ClusterRole', fromSibling: ['Role', 'ClusterRole'], kinds: ['RoleBinding', 'ClusterRoleBinding'] },
@@ -66,11 +69,20 @@ export function siblingNamespace(value: Record<string, unknown>, path: NodePath)
 	return siblingValue(value, path, 'namespace');
 }
 
+/** True when the pod starts without the target: `optional: true` beside the name, or a field the kubelet does without. */
+export function isOptionalReference(reference: ReferenceField, value: Record<string, unknown>, path: NodePath): boolean {
+	return !!reference.podStartsWithout || sibling(value, path, 'optional') === true;
+}
+
 function siblingValue(value: Record<string, unknown>, path: NodePath, key: string): string | undefined {
+	const found = sibling(value, path, key);
+	return typeof found === 'string' ? found : undefined;
+}
+
+function sibling(value: Record<string, unknown>, path: NodePath, key: string): unknown {
 	let node: unknown = value;
 	for (const part of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[part];
-	const sibling = isRecord(node) ? node[key] : undefined;
-	return typeof sibling === 'string' ? sibling : undefined;
+	return isRecord(node) ? node[key] : undefined;
 }
 
 /** The path of the kind a ConstraintTemplate defines. */

@@ -4,7 +4,7 @@ import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
 import { selectedTemplates, type PodTemplate } from './podTemplates';
-import { isClusterScopedTarget, referenceAt, siblingNamespace, targetKind } from './references';
+import { isClusterScopedTarget, isOptionalReference, referenceAt, siblingNamespace, targetKind } from './references';
 import { namespaceOf, Scope } from './scope';
 
 /**
@@ -27,13 +27,15 @@ export interface NameReference {
 }
 
 /** A reference of a document, before its namespace (which depends on settings) is known. */
-interface DocumentReference {
+export interface DocumentReference {
 	path: NodePath;
 	kind: string;
 	name: string;
 	clusterScoped: boolean;
 	/** A namespace written beside the name (`claimRef.namespace`). */
 	namespace?: string;
+	/** The pod starts without the target (`optional: true`, an image pull secret). */
+	optional: boolean;
 }
 
 /** The last keys of every reference field: other strings are not looked at. */
@@ -54,7 +56,7 @@ export function documentReferences(document: ManifestDocument): DocumentReferenc
 			const reference = referenceAt(pathPattern(path), resource.kind);
 			const kind = reference && targetKind(reference, resource.value, path);
 			if (!reference || !kind) return;
-			found.push({ path, kind, name, clusterScoped: isClusterScopedTarget(reference, kind), namespace: siblingNamespace(resource.value, path) });
+			found.push({ path, kind, name, clusterScoped: isClusterScopedTarget(reference, kind), namespace: siblingNamespace(resource.value, path), optional: isOptionalReference(reference, resource.value, path) });
 		});
 	}
 	byDocument.set(document, refs);
