@@ -4,11 +4,12 @@
  * with the command line's time on the same file; bench/run.ts puts them in BENCHMARKS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hostileInputs, type HostileInput } from '../test/fuzz/hostileInputs';
+import { loadTeamKnowledge } from '../server/src/node/knowledge';
+import { hostileInputs, hugeFrontMatterNote, type HostileInput } from '../test/fuzz/hostileInputs';
 import { BenchClient, type ServerSpec } from './lsp';
 
 const ROOT = join(__dirname, '..');
@@ -67,6 +68,21 @@ export async function measureHostileInputs(spec: ServerSpec, limitMs: number, on
 	const results: HostileResult[] = [];
 	for (const input of hostileInputs()) if (!only.length || only.includes(input.name)) results.push(await measureHostile(spec, input, limitMs));
 	return results;
+}
+
+/** Team notes read from a folder of which one has a front matter of `keys` keys (it once blocked the server 23 s): ms. */
+export async function measureTeamNote(keys: number): Promise<{ ms: number; problems: number }> {
+	const folder = mkdtempSync(join(tmpdir(), 'kubelore-notes-'));
+	try {
+		mkdirSync(join(folder, 'notes'));
+		writeFileSync(join(folder, 'notes', 'huge.md'), hugeFrontMatterNote(keys));
+		writeFileSync(join(folder, 'notes', 'good.md'), '---\nid: our-mesh\ntitle: { en: Our mesh, zh: 我们的网格 }\ncategory: concept\n---\n# Our mesh\n\nThe mesh every team uses.\n');
+		const start = performance.now();
+		const team = await loadTeamKnowledge(folder, ['notes'], { version: 1, entities: [] });
+		return { ms: performance.now() - start, problems: team.problems.length };
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 function throughCli(input: HostileInput): string {

@@ -1,5 +1,5 @@
 /* The text of BENCHMARKS.md: a header saying how the run was made, one section per part, the targets last. */
-import { format, targetsTable, type Target } from './targets';
+import { format, previousFigures, targetsTable, type Target } from './targets';
 
 export interface RunInfo {
 	peerVersion: string;
@@ -10,7 +10,8 @@ export interface RunInfo {
 	inputs: Record<string, number>;
 	workspaceFiles: number;
 	servers: number;
-	edits: number;
+	/** Edits per input: KubeLore's, the peer's. */
+	edits: [number, number];
 	/** One-minute load average at the start and at the end of the run. */
 	load: [number, number];
 	/** Seconds. */
@@ -31,8 +32,8 @@ KubeLore's language server against yaml-language-server ${run.peerVersion} (with
 		.join(', ')}; workspace of ${run.workspaceFiles} files)
 - Inputs (bench/generate.ts, seeded): \`manifest-*\` are groups of StorageClass, PV, PVC, ConfigMap, Deployment, Service and Ingress that reference each other (the inputs of earlier runs); \`cross-*\` is the heavier input of issue 17: Deployments (two containers, probes, env from ConfigMap keys), Services, PVCs and ConfigMaps of 26 keys, each Deployment reading its own ConfigMap and PVC and its neighbour's ConfigMap and Service (10,000 lines: 208 documents).
 - Cold and warm: a cold open is didOpen to the first diagnostics in a fresh server process (${run.servers} servers per input, the median); warm is the same text closed and opened again in the last of them. The first hover is the first request in a document, sent as soon as its diagnostics arrive (one per fresh server); the other ${200} hovers are on seeded keys and values.
-- Edits: one character inserted then deleted in a value past the middle of the file, ${run.edits} in all, 250 ms apart; from didChange to the next publishDiagnostics.
-- Floor: bench/floor.ts, in fresh processes on the same Node: js-yaml \`loadAll\` (all values, no positions) and \`yaml\` \`parseAllDocuments\` (nodes with ranges). Cold is the first parse in a process, warm the median of later parses in the same process; the median of ${run.servers} processes.
+- Edits: one character inserted then deleted in a value past the middle of the file, ${run.edits[0]} in all for KubeLore and ${run.edits[1]} for the peer, 250 ms apart; from didChange to the next publishDiagnostics.
+- Floor: bench/floor.ts, in fresh processes on the same Node: js-yaml \`loadAll\` (all values, no positions) and \`yaml\` \`parseAllDocuments\` (nodes with ranges). Cold is the first parse in a process, warm the median of the later half of 6 parses in the same process; the median of ${run.servers} processes.
 - Each server is started once before the measurements and stopped (the first start after a build reads from a cold disk cache); every measurement then starts a fresh server process.
 `;
 }
@@ -50,14 +51,16 @@ export interface Parts {
 	vsixMb: number;
 	cli: string | undefined;
 	targets: Target[];
+	/** The BENCHMARKS.md this run replaces, for the figures of the run before. */
+	previous: string | undefined;
 }
 
 export function reportText(p: Parts): string {
 	return `${p.head}
 ## Single file
 
-| input | measure | KubeLore | yaml-language-server | peer / KubeLore | floor: js-yaml values | floor: \`yaml\` with ranges | target |
-|---|---|---|---|---|---|---|---|
+| input | measure | KubeLore | KubeLore, the run before | yaml-language-server | peer / KubeLore | floor: js-yaml values | floor: \`yaml\` with ranges | target |
+|---|---|---|---|---|---|---|---|---|
 ${p.single.join('\n')}
 
 ## Editing features (KubeLore)
@@ -105,7 +108,7 @@ ${p.cli ?? '## Command line at CI scale\n\nNot measured: run `npm run bench:all`
 
 ## Targets
 
-Every target of issues 12, 14, 15, 17 and 18 with this run's figure (issue.item; the command line's from the section above).
+Every target of issues 12, 14, 15, 17 and 18 (issue.item) with this run's figure (the command line's from the section above) and the figure of the run this file replaced, where it had the same target.
 
-${targetsTable(p.targets)}`;
+${targetsTable(p.targets, previousFigures(p.previous))}`;
 }

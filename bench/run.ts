@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { editingRows, measureEditing } from './editing';
 import { measureFloor } from './floor';
 import { crossReferenced, manifest } from './generate';
-import { measureHostileInputs } from './hostile';
+import { measureHostileInputs, measureTeamNote } from './hostile';
 import { BenchClient, percentile, type ServerSpec } from './lsp';
 import { openCloseHeap } from './openClose';
-import { cliTargets, readSection, validationTargets } from './sections';
+import { cliTargets, previousSingleFile, readSection, validationTargets } from './sections';
 import { measureFile } from './single';
 import { fileRows, hostileRows, openCloseRows, workspaceRows, type FileTargets } from './tables';
 import { format, type Target } from './targets';
@@ -47,6 +47,8 @@ const INPUTS: Input[] = [
 /** Fresh servers per input (each a cold open and a first hover). */
 const SERVERS = quick ? 2 : 3;
 const EDITS = quick ? 10 : 40;
+/** The peer's edits take a second each at 50,000 lines: half as many keep the run short. */
+const PEER_EDITS = quick ? 10 : 20;
 const WORKSPACE_FILES = quick ? 500 : 5000;
 const OPEN_CLOSE_CYCLES = quick ? 1000 : 10_000;
 const HOSTILE_LIMIT_MS = 15_000;
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
 		await warm.initialize(null);
 		await warm.stop();
 	}
+	const previous = existsSync(TARGET_FILE) ? readFileSync(TARGET_FILE, 'utf8') : undefined;
+	const before = previousSingleFile(previous);
 	const targets: Target[] = [];
 	const single: string[] = [];
 	const editing: string[] = [];
@@ -132,12 +136,12 @@ async function main(): Promise<void> {
 		const text = input.text();
 		writeFileSync(path, text);
 		lines[input.name] = text.split('\n').length;
-		const floor = measureFloor(node, path, SERVERS);
+		const floor = measureFloor(node, path, SERVERS, 6);
 		// interleaved: KubeLore, then the peer, on the same file
 		const k = await measureFile(kubelore, path, text, SERVERS, EDITS);
-		const y = await measureFile(peer, path, text, SERVERS, EDITS);
+		const y = await measureFile(peer, path, text, SERVERS, PEER_EDITS);
 		const label = `${input.name} (${lines[input.name]} lines)`;
-		const out = fileRows(label, k, y, floor, input.goals, input.editIssue);
+		const out = fileRows({ name: input.name, lines: lines[input.name] }, k, y, floor, before, input.goals, input.editIssue);
 		single.push(...out.rows);
 		targets.push(...out.targets);
 		log(`${label}: open cold ${format(percentile(k.coldOpen, 50), 'ms')} (peer ${format(percentile(y.coldOpen, 50), 'ms')})`);
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
 	editing.push(...inWorkspace.rows);
 	targets.push(...inWorkspace.targets);
 	log('workspace done');
-	const hostile = hostileRows(await measureHostileInputs(kubelore, HOSTILE_LIMIT_MS), HOSTILE_LIMIT_MS);
+	const hostile = hostileRows(await measureHostileInputs(kubelore, HOSTILE_LIMIT_MS), HOSTILE_LIMIT_MS, { keys: 25_000, ...(await measureTeamNote(25_000)) });
 	targets.push(...hostile.targets);
 	log('hostile inputs done');
 	const openClose = openCloseRows(await openCloseHeap(node, OPEN_CLOSE_CYCLES));
@@ -173,8 +177,8 @@ async function main(): Promise<void> {
 	targets.push(...cliTargets(cli));
 	log('command line done');
 	const duration = (performance.now() - started) / 1000;
-	const head = header({ peerVersion: peerVersion(), nodeVersion: execFileSync(node, ['--version']).toString().trim(), quick, withCli, inputs: lines, workspaceFiles: WORKSPACE_FILES, servers: SERVERS, edits: EDITS, load: [load, loadavg()[0]], duration, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB` });
-	const report = reportText({ head, single, editing, workspace: workspace.rows, hostile: hostile.rows, hostileLimit: HOSTILE_LIMIT_MS, openClose: openClose.rows, validation, activation, vsixMb, cli, targets });
+	const head = header({ peerVersion: peerVersion(), nodeVersion: execFileSync(node, ['--version']).toString().trim(), quick, withCli, inputs: lines, workspaceFiles: WORKSPACE_FILES, servers: SERVERS, edits: [EDITS, PEER_EDITS], load: [load, loadavg()[0]], duration, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB` });
+	const report = reportText({ head, single, editing, workspace: workspace.rows, hostile: hostile.rows, hostileLimit: HOSTILE_LIMIT_MS, openClose: openClose.rows, validation, activation, vsixMb, cli, targets, previous });
 	writeFileSync(TARGET_FILE, report);
 	console.log(report);
 	log(`wrote ${TARGET_FILE}`);

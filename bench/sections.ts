@@ -68,3 +68,26 @@ export function validationTargets(output: string): Target[] {
 		{ issue: '14.6', what: `edit to diagnostics p95 with validation, ${edit?.[1] ?? 50000} lines (in-process)`, figure: number(edit?.[3]), limit: 60, unit: 'ms' },
 	];
 }
+
+/** A measure's name without its parenthesis (the counts, which may change between runs). */
+export const measureKey = (lines: number | string, measure: string) => `${lines}|${measure.replace(/ \(.*?\)/g, '').trim()}`;
+
+/**
+ * KubeLore's figures in the "Single file" table of an earlier BENCHMARKS.md, by line count and
+ * measure. Reads this harness's rows (`| name (N lines) | measure | KubeLore |`) and those of the
+ * runs before it (`| N | measure | KubeLore |`, whose open was cold and whose hover percentiles
+ * counted the first hover).
+ */
+export function previousSingleFile(markdown: string | undefined): Map<string, string> {
+	const figures = new Map<string, string>();
+	const section = markdown && readSection(markdown, 'Single file');
+	if (!section) return figures;
+	for (const m of section.matchAll(/^\| [\w-]+ \((\d+) lines\) \| ([^|]+?) \| ([^|]+?) \|/gm)) figures.set(measureKey(m[1], m[2]), m[3]);
+	const older: Record<string, string> = {
+		'didOpen to first diagnostics': 'didOpen to first diagnostics, cold: a fresh server',
+		'hover p95': 'hover p95, the first hover included',
+		'hover p99': 'hover p99, the first hover included',
+	};
+	for (const m of section.matchAll(/^\| (\d+) \| ([^|]+?) \| ([^|]+?) \|/gm)) figures.set(measureKey(m[1], older[m[2]] ?? m[2]), m[3]);
+	return figures;
+}

@@ -37,8 +37,17 @@ export function verdict(t: Target): Verdict {
 
 const ISSUE_ORDER = (t: Target) => t.issue.split('.').map(Number);
 
-/** The table: issue, target, figure, verdict; in issue order, stable within an issue. */
-export function targetsTable(targets: Target[]): string {
+/** The figures of the Targets table of an earlier BENCHMARKS.md, by issue and target. */
+export function previousFigures(markdown: string | undefined): Map<string, string> {
+	const start = markdown?.indexOf('## Targets') ?? -1;
+	const figures = new Map<string, string>();
+	if (!markdown || start < 0) return figures;
+	for (const m of markdown.slice(start).matchAll(/^\| ([\d.]+) \| (.+?) \| ≤ [^|]+ \| ([^|]+?) \|/gm)) figures.set(`${m[1]} ${m[2]}`, m[3].replace(/ \(.*$/, ''));
+	return figures;
+}
+
+/** The table: issue, target, figure, the earlier run's figure, verdict; in issue order, stable within an issue. */
+export function targetsTable(targets: Target[], previous = new Map<string, string>()): string {
 	const sorted = targets
 		.map((t, i) => ({ t, i }))
 		.sort((a, b) => {
@@ -50,12 +59,12 @@ export function targetsTable(targets: Target[]): string {
 	const rows = sorted.map((t) => {
 		const v = verdict(t);
 		const limit = t.unit === 'ratio' ? `≤ ${t.limit.toFixed(2)}` : `≤ ${format(t.limit, t.unit)}`;
-		return `| ${t.issue} | ${t.what} | ${limit} | ${format(t.figure, t.unit)}${t.note ? ` (${t.note})` : ''} | ${v === 'met' ? 'met' : v === 'missed' ? '**missed**' : v} |`;
+		return `| ${t.issue} | ${t.what} | ${limit} | ${format(t.figure, t.unit)}${t.note ? ` (${t.note})` : ''} | ${previous.get(`${t.issue} ${t.what}`) ?? '-'} | ${v === 'met' ? 'met' : v === 'missed' ? '**missed**' : v} |`;
 	});
 	return `${count('met')} met, ${count('missed')} missed, ${count('not measured')} not measured in this run.
 
-| issue | target | limit | this run | |
-|---|---|---|---|---|
+| issue | target | limit | this run | the run before | |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 }
