@@ -26,12 +26,12 @@ export interface HostileResult {
 	rss: number;
 }
 
-/** Resolves with the elapsed ms and the value, or NaN and undefined past the limit. */
+/** Resolves with the elapsed ms and the value, or NaN and undefined past the limit or on an error. */
 async function timed<T>(limitMs: number, run: () => Promise<T>): Promise<[number, T | undefined]> {
+	const failed = Symbol('failed');
 	const start = performance.now();
-	const result = await Promise.race([run(), new Promise<undefined>((r) => setTimeout(() => r(undefined), limitMs).unref())]);
-	const elapsed = performance.now() - start;
-	return elapsed >= limitMs ? [NaN, undefined] : [elapsed, result];
+	const result = await Promise.race([run().catch(() => failed), new Promise<typeof failed>((r) => setTimeout(() => r(failed), limitMs).unref())]);
+	return result === failed ? [NaN, undefined] : [performance.now() - start, result as T];
 }
 
 /** One input through a fresh server, in a folder of its own (the workspace, for `.kubelore.yaml`). */
@@ -47,7 +47,6 @@ export async function measureHostile(spec: ServerSpec, input: HostileInput, limi
 		const uri = pathToFileURL(join(folder, input.projectConfig ? 'app.yaml' : input.name)).toString();
 		const text = input.projectConfig ? SERVICE : input.text;
 		const diagnostics = client.nextDiagnostics(uri, limitMs);
-		diagnostics.catch(() => undefined);
 		[result.open, result.diagnostics = 0] = await timed(limitMs, async () => {
 			await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
 			return diagnostics;
