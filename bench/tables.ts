@@ -79,13 +79,15 @@ export function hostileRows(results: HostileResult[], limitMs: number, note: { k
 	const t = (n: number) => (Number.isFinite(n) ? ms(n) : over);
 	const rows = results.map((r) => `| ${r.name} | ${t(r.open)} | ${Number.isFinite(r.open) ? r.diagnostics : '-'} | ${t(r.firstHover)} | ${t(r.secondHover)} | ${mb(r.rss)} |`);
 	rows.push(`| team notes, one with a front matter of ${note.keys.toLocaleString('en')} keys (loaded in-process, ${note.problems} reported) | ${ms(note.ms)} | - | - | - | - |`);
-	const targets: Target[] = results.map((r) => ({ issue: '12.1', what: `hostile input ${r.name}: open to diagnostics, then the first hover`, figure: r.open + r.firstHover, limit: 1000, unit: 'ms' }));
+	// a step abandoned at the time limit is a target missed, not one left unmeasured
+	const orOver = (n: number) => (Number.isFinite(n) ? n : Infinity);
+	const targets: Target[] = results.map((r) => ({ issue: '12.1', what: `hostile input ${r.name}: open to diagnostics, then the first hover`, figure: orOver(r.open + r.firstHover), limit: 1000, unit: 'ms' }));
 	targets.push({ issue: '12.2', what: `team notes with a front matter of ${note.keys.toLocaleString('en')} keys: read (the note skipped with a message)`, figure: note.ms, limit: 1000, unit: 'ms' });
 	const findings = results.find((r) => r.name === 'findings-15k.yaml');
-	if (findings) targets.push({ issue: '17.4', what: `a file with ${findings.diagnostics.toLocaleString('en')} findings: open to diagnostics`, figure: findings.open, limit: 1000, unit: 'ms' });
+	if (findings) targets.push({ issue: '17.4', what: 'a file with 15,000 findings (findings-15k.yaml): open to diagnostics', figure: orOver(findings.open), limit: 1000, unit: 'ms' });
 	for (const name of ['map-20k.yaml', 'map-40k.yaml']) {
 		const map = results.find((r) => r.name === name);
-		if (map) targets.push({ issue: '12.1', what: `first hover in a ConfigMap of ${name.slice(4, 7)} keys`, figure: map.firstHover, limit: 1000, unit: 'ms' });
+		if (map) targets.push({ issue: '12.1', what: `first hover in a ConfigMap of ${name.slice(4, 7)} keys`, figure: orOver(map.firstHover), limit: 1000, unit: 'ms' });
 	}
 	return { rows, targets };
 }

@@ -4,7 +4,7 @@ export interface Target {
 	/** The issue and item that sets it, e.g. "17.1". */
 	issue: string;
 	what: string;
-	/** The measured figure, in the unit of `limit`; NaN when not measured in this run. */
+	/** The measured figure, in the unit of `limit`; NaN when not measured in this run, Infinity when it did not finish in the time allowed. */
 	figure: number;
 	limit: number;
 	unit: 'ms' | 's' | 'MB' | 'ratio' | '%';
@@ -13,6 +13,7 @@ export interface Target {
 }
 
 export function format(n: number, unit: Target['unit']): string {
+	if (n === Infinity) return 'not done in the time allowed';
 	if (!Number.isFinite(n)) return 'n/a';
 	switch (unit) {
 		case 'ms':
@@ -20,7 +21,7 @@ export function format(n: number, unit: Target['unit']): string {
 		case 's':
 			return `${n.toFixed(2)} s`;
 		case 'MB':
-			return `${Math.round(n)} MB`;
+			return `${n < 10 ? n.toFixed(2) : Math.round(n)} MB`;
 		case 'ratio':
 			return n.toFixed(2);
 		case '%':
@@ -31,7 +32,7 @@ export function format(n: number, unit: Target['unit']): string {
 export type Verdict = 'met' | 'missed' | 'not measured';
 
 export function verdict(t: Target): Verdict {
-	if (!Number.isFinite(t.figure)) return 'not measured';
+	if (Number.isNaN(t.figure)) return 'not measured';
 	return t.figure <= t.limit ? 'met' : 'missed';
 }
 

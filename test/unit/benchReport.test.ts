@@ -64,4 +64,10 @@ describe('the benchmark', () => {
 		assert.match(table, /\| 17\.1 \| open \| ≤ 150 ms \| 120 ms \| - \| met \|/);
 		assert.equal(previousFigures(`# B\n\n## Targets\n\n${table}`).get('17.1 open'), '120 ms');
 	});
+
+	it('counts a measurement abandoned at its time limit as missed, and one not made as not measured', () => {
+		assert.equal(verdict({ issue: '12.1', what: 'x', figure: Infinity, limit: 1000, unit: 'ms' }), 'missed');
+		assert.equal(verdict({ issue: '12.1', what: 'x', figure: NaN, limit: 1000, unit: 'ms' }), 'not measured');
+		assert.match(targetsTable([{ issue: '12.1', what: 'x', figure: Infinity, limit: 1000, unit: 'ms' }]), /not done in the time allowed \| - \| \*\*missed\*\*/);
+	});
 });
