@@ -27,7 +27,7 @@ KubeLore's language server against yaml-language-server ${run.peerVersion} (with
 
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${run.machine}; servers and the floor on Node ${run.nodeVersion}; load average ${run.load[0].toFixed(1)} at the start, ${run.load[1].toFixed(1)} at the end (a quiet machine is under 0.5)
-- Command: \`${command}${run.quick ? ' -- --quick' : ''}\`, ${Math.round(run.duration / 60)} minutes (${run.quick ? 'quick run: small inputs, to check the harness; ' : ''}inputs: ${Object.entries(run.inputs)
+- Command: \`${command}${run.quick ? ' -- --quick' : ''}\`, ${Math.round(run.duration / 60)} minutes after the build (${run.quick ? 'quick run: small inputs, to check the harness; ' : ''}inputs: ${Object.entries(run.inputs)
 		.map(([name, lines]) => `${name} ${lines} lines`)
 		.join(', ')}; workspace of ${run.workspaceFiles} files)
 - Inputs (bench/generate.ts, seeded): \`manifest-*\` are groups of StorageClass, PV, PVC, ConfigMap, Deployment, Service and Ingress that reference each other (the inputs of earlier runs); \`cross-*\` is the heavier input of issue 17: Deployments (two containers, probes, env from ConfigMap keys), Services, PVCs and ConfigMaps of 26 keys, each Deployment reading its own ConfigMap and PVC and its neighbour's ConfigMap and Service (10,000 lines: 208 documents).
