@@ -98,6 +98,13 @@ export class BenchClient {
 		});
 	}
 
+	/** Ends the server at once (one that may be stuck in a long computation). */
+	kill(): void {
+		clearInterval(this.sampler);
+		this.child.kill('SIGKILL');
+		this.connection.dispose();
+	}
+
 	async stop(): Promise<void> {
 		clearInterval(this.sampler);
 		try {

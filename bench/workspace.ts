@@ -1,0 +1,55 @@
+/* KubeLore opening a file in a workspace of generated files: time to index, peak RSS, hovers while indexing. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { manifest, workspace } from './generate';
+import { BenchClient, type ServerSpec } from './lsp';
+
+export interface WorkspaceResult {
+	files: number;
+	/** Bytes on disk. */
+	size: number;
+	/** initialized to the index's completion log, ms. */
+	index: number;
+	/** Peak RSS (kB) of the server. */
+	rss: number;
+	hoverDuring: number[];
+}
+
+/** The generated workspace of `files` files in `out` (made once, reused by later runs and by bench/cli.ts). */
+export function generatedWorkspace(out: string, files: number): string {
+	const folder = join(out, `workspace-${files}`);
+	if (!existsSync(join(folder, '.done'))) {
+		rmSync(folder, { recursive: true, force: true });
+		workspace(folder, files);
+		writeFileSync(join(folder, '.done'), '');
+	}
+	return folder;
+}
+
+export async function measureWorkspace(spec: ServerSpec, folder: string, out: string): Promise<WorkspaceResult> {
+	const client = new BenchClient(spec);
+	const small = join(out, 'small.yaml');
+	writeFileSync(small, manifest(200));
+	await client.initialize(pathToFileURL(folder).toString());
+	const start = performance.now();
+	const uri = pathToFileURL(small).toString();
+	await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(small, 'utf8') } });
+	const done = client.nextLog(/KubeLore indexed (\d+) files/);
+	const hoverDuring: number[] = [];
+	let finished = false;
+	void done.then(() => (finished = true));
+	while (!finished && hoverDuring.length < 50) {
+		const t = performance.now();
+		await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
+		hoverDuring.push(performance.now() - t);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	const line = await done;
+	const index = performance.now() - start;
+	const rss = client.sampleRss();
+	await client.stop();
+	const size = Number(execFileSync('du', ['-sb', folder]).toString().split('\t')[0]);
+	return { index, rss, hoverDuring, size, files: Number(/indexed (\d+)/.exec(line)?.[1] ?? 0) };
+}
