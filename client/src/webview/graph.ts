@@ -135,6 +135,8 @@ function styles(theme: Theme, whole: boolean): StylesheetJson {
 		// Relations among the neighbours arc beside their column instead of running through it.
 		{ selector: 'edge[!near]', style: { label: '', opacity: 0.25, width: 0.8, 'curve-style': 'unbundled-bezier', 'control-point-distances': 50, 'control-point-weights': 0.5 } },
 		{ selector: '.faded', style: { opacity: 0.12 } },
+		// The whole graph names a relation only around the entry under the pointer: 550 names at once cover the entries.
+		...(whole ? [{ selector: 'edge', style: { label: '' } }, { selector: 'edge.lit', style: { label: 'data(label)' } }] : []),
 		{ selector: 'node.lit', style: { 'min-zoomed-font-size': 0 } },
 		{ selector: 'edge.lit', style: { 'min-zoomed-font-size': 0, 'line-color': theme.focus, 'target-arrow-color': theme.focus, 'source-arrow-color': theme.focus, color: theme.foreground } },
 	] as StylesheetJson;

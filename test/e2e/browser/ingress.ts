@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { editorLine, expect, HOVER, quickOpen, textBox } from './editor';
+import { editorLine, expect, HOVER, textBox } from './editor';
 import { retry, screenshot, type Target } from './workbench';
 
 const FILE = 'legacy-ingress.yaml';
@@ -35,7 +35,9 @@ export async function fixLegacyIngress(page: Page, target: Target, extensionPath
 	const path = join(target.workspace, 'app', FILE);
 	writeFileSync(path, INGRESS);
 	try {
-		await quickOpen(page, FILE, FILE);
+		// From the explorer: after the graph view the focus is in a webview, which keeps Ctrl+P to itself.
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().click({ timeout: 30_000 });
+		await page.locator('.tab.active', { hasText: FILE }).first().waitFor({ timeout: 15_000 });
 		const line = editorLine(page, 'apiVersion: extensions/v1beta1');
 		await line.waitFor({ timeout: 30_000 });
 		await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });

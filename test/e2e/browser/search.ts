@@ -1,7 +1,7 @@
 /* The search palette as a user meets it: a name with a typo, a Chinese phrase, a question in either language, and the rows it ranks first. */
 import type { Page } from 'playwright-core';
 import { expect, runCommand, type GraphEntry } from './editor';
-import { retry, screenshot } from './workbench';
+import { pause, retry, screenshot } from './workbench';
 
 /** What one query must show: `first` on the first row, then `rows - 1` more rows that each satisfy `row`. */
 export interface Ranking {
@@ -34,14 +34,19 @@ export async function searchRanks(page: Page, ranking: Ranking, entry: (id: stri
 	const first = entry(ranking.first);
 	await runCommand(page, 'KubeLore: Search Knowledge');
 	await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Knowledge' }).waitFor({ timeout: 30_000 });
-	await page.locator('.quick-input-widget input').pressSequentially(ranking.query, { delay: 30 });
+	const input = page.locator('.quick-input-widget input');
+	await input.pressSequentially(ranking.query, { delay: 30 });
+	// The rows of a shorter prefix ("网络" of "网络插件") can still be on screen: judge rows that stayed the same for a second.
 	const shown = await retry(
 		`"${first.title.en}" first for "${ranking.query}"`,
 		async () => {
+			if ((await input.inputValue()) !== ranking.query) return undefined;
 			const rows = await visibleRows(page);
-			return rows[0]?.startsWith(first.title.en) && rows.length >= ranking.rows ? rows : undefined;
+			await pause(1_000);
+			const again = await visibleRows(page);
+			return again.join('\n') === rows.join('\n') && rows[0]?.startsWith(first.title.en) && rows.length >= ranking.rows ? rows : undefined;
 		},
-		15_000,
+		30_000,
 	);
 	const entries = shown.slice(0, ranking.rows).map((text) => entryOfRow(text, graph));
 	entries.slice(1).forEach((e, i) => {
