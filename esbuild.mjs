@@ -1,5 +1,6 @@
-// Bundles the client, the server and the command line into single files under dist/, and the
-// script of the webviews (with Cytoscape) into dist/webview.js for the browser.
+// Bundles the client, the server and the command line into single files under dist/, the views of
+// the client into dist/views.js (loaded on first use, so that activation does not pay for them),
+// and the script of the webviews (with Cytoscape) into dist/webview.js for the browser.
 // `--production` minifies and leaves out source maps (what goes into the .vsix).
 import * as esbuild from 'esbuild';
 
@@ -7,8 +8,18 @@ const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 
+/** `import('./views')` in the client stays a require of the sibling dist/views.js, made when first called. */
+const viewsApart = {
+	name: 'views-apart',
+	setup(build) {
+		build.onResolve({ filter: /^\.\/views$/ }, () => ({ path: './views.js', external: true }));
+	},
+};
+
 await Promise.all([
-	esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+	// Without dynamic import() the external import becomes a deferred require(), which the extension host hooks like any other.
+	esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [viewsApart], supported: { 'dynamic-import': false } }),
+	esbuild.build({ ...node, entryPoints: ['client/src/views.ts'], outfile: 'dist/views.js', external: ['vscode'] }),
 	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
 	esbuild.build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
 	esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' }),

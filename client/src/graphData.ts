@@ -8,6 +8,8 @@ export function shortTitle(entity: Entity, language: Language): string {
 	// Bounded: the lazy pattern is quadratic, and a team note's title can be any length.
 	const m = title.length <= 200 ? /^(.+?)\s*\((.+)\)$/.exec(title) : null;
 	if (!m) return title;
+	// "Endpoints (v1)": a version in brackets qualifies the name, it does not abbreviate it.
+	if (/^v\d/.test(m[2])) return m[1];
 	return m[2].length < m[1].length ? m[2] : m[1];
 }
 

@@ -69,7 +69,7 @@ start_code_server() {
 	EXTENSION=$(ls -d "$SCRATCH"/extensions/kubelore.kubelore-*/ 2>/dev/null | head -1)
 	[ -n "$EXTENSION" ] || { echo "the .vsix did not install"; return 1; }
 	EXTENSION=${EXTENSION%/}
-	for file in package.json dist/client.js dist/server.js dist/graph.json dist/fielddocs.json dist/webview.js; do
+	for file in package.json dist/client.js dist/views.js dist/server.js dist/graph.json dist/fielddocs.json dist/webview.js; do
 		[ -f "$EXTENSION/$file" ] || { echo "the installed .vsix lacks $file"; return 1; }
 	done
 	PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentLink, Hover } from 'vscode-languageserver-protocol';
 import { TestClient } from '../util/lspClient';
 
 const SERVICE = `apiVersion: v1
@@ -62,6 +62,23 @@ describe('the bundled server over stdio', () => {
 		assert.ok(found, 'the unnamed port is reported');
 		assert.equal(found.source, 'KubeLore');
 		assert.equal(found.range.start.line, 8);
+	});
+
+	it('links only web addresses; a known value opens its entry from its hover and Explain, not from an underline', async () => {
+		const linked = pathToFileURL(join(folder, 'links.yaml')).toString();
+		const text = `apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  annotations: { runbook: "https://example.com/runbooks/edge" }\nspec:\n  type: NodePort\n  selector: { app: edge }\n  ports:\n    - { port: 80 }\n    - { port: 81 }\n`;
+		await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: linked, languageId: 'yaml', version: 1, text } });
+		const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: linked } })) as DocumentLink[];
+		assert.deepEqual(
+			links.map((l) => [l.target, l.range.start.line]),
+			[['https://example.com/runbooks/edge', 4]],
+		);
+		const diagnostics = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: linked } })) as { items: Diagnostic[] };
+		assert.ok(diagnostics.items.some((d) => d.code === 'service-port-name-required'), 'the squiggles are there, with no link over them');
+		const position = { line: 6, character: 10 };
+		const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: linked }, position })) as Hover;
+		assert.ok((hover.contents as { value: string }).value.includes(`command:kubelore.openEntry?${encodeURIComponent('["nodeport"]')}`), 'the hover links to the NodePort entry');
+		assert.equal(await client.connection.sendRequest('kubelore/explain', { uri: linked, position }), 'nodeport');
 	});
 
 	it('gives one syntax diagnostic for a broken document and keeps serving the others', async () => {

@@ -119,23 +119,31 @@ describe('find references, across files', () => {
 });
 
 describe('document links', () => {
-	it('known values link to their entry, URLs to themselves', () => {
-		const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    docs: "see https://kubernetes.io/docs/concepts/services-networking/service/ for more"\nspec:\n  type: NodePort\n';
-		const w = atCursor({ 'svc.yaml': `${text}<|>` });
+	const linksOf = (files: Record<string, string>) => {
+		const w = atCursor(files);
 		const doc = w.service.index.getFile(w.uri)!.text;
-		const links = w.service.findLinks(w.uri).map((l) => `${doc.getText(l.range)} -> ${l.target}`);
-		assert.deepEqual(links, [
-			'Service -> command:kubelore.openEntry?%5B%22service%22%5D',
+		return w.service.findLinks(w.uri).map((l) => `${doc.getText(l.range)} -> ${l.target}`);
+	};
+
+	it('web addresses in values are links; known values are not (their hover opens the entry)', () => {
+		const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    docs: "see https://kubernetes.io/docs/concepts/services-networking/service/ for more"\nspec:\n  type: NodePort\n';
+		assert.deepEqual(linksOf({ 'svc.yaml': `${text}<|>` }), [
 			'https://kubernetes.io/docs/concepts/services-networking/service/ -> https://kubernetes.io/docs/concepts/services-networking/service/',
-			'NodePort -> command:kubelore.openEntry?%5B%22nodeport%22%5D',
 		]);
 	});
 
-	it('images, provisioners and volume sources link too; other files are left alone', () => {
-		const text = 'apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: p }\nspec:\n  nfs: { server: s, path: /x }\n---\nfoo: https://example.com/x\n';
-		const w = atCursor({ 'pv.yaml': `${text}<|>` });
-		const targets = w.service.findLinks(w.uri).map((l) => l.target);
-		assert.ok(targets.includes('command:kubelore.openEntry?%5B%22nfs%22%5D'));
-		assert.ok(!targets.some((t) => t?.includes('example.com')), 'a document that is not a resource gets no links');
+	it('values with an entry (a removed apiVersion, kinds, a volume source, a provisioner, an image) are not links; a URL beside them is', () => {
+		// kind, image, provisioner, volume source and a removed apiVersion: each has an entry, none is underlined.
+		const text =
+			'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: i }\nspec:\n  backend: { serviceName: web, servicePort: 80 }\n---\n' +
+			'apiVersion: v1\nkind: PersistentVolume\nmetadata: { name: p }\nspec:\n  nfs: { server: s, path: /x }\n---\n' +
+			'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: ebs }\nprovisioner: ebs.csi.aws.com\n---\n' +
+			'apiVersion: v1\nkind: Pod\nmetadata: { name: a, annotations: { runbook: "https://example.com/runbook." } }\nspec:\n  containers: [{ name: a, image: calico/node:v3.27.0 }]\n';
+		assert.deepEqual(linksOf({ 'mixed.yaml': `${text}<|>` }), ['https://example.com/runbook -> https://example.com/runbook']);
+	});
+
+	it('keys and documents that are not resources get no links', () => {
+		const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata:\n  https://example.com/key: value\n---\nfoo: https://example.com/x\n';
+		assert.deepEqual(linksOf({ 'c.yaml': `${text}<|>` }), []);
 	});
 });

@@ -53,18 +53,23 @@ const container = document.getElementById('graph');
 if (data && container) {
 	const payload = JSON.parse(data) as GraphPayload;
 	const initial = container.dataset.category ? new Set([container.dataset.category]) : undefined;
+	let only = (category: string): void => void category;
 	const graph = drawGraph(container, payload, initial, {
 		open: (id) => post({ type: 'open', id }),
 		drawn: (nodes, edges) => {
 			document.body.dataset.graphDrawn = String(nodes);
 			post({ type: 'drawn', nodes, edges });
 		},
+		only: (category) => only(category),
 	});
-	setUpFilter(graph.filter, initial, remember);
+	only = setUpFilter(graph.filter, initial, remember);
 }
 
-/** The category chips of the graph view: one click shows that category alone, more add to it. */
-function setUpFilter(filter: (categories: Set<string> | undefined) => void, initial: Set<string> | undefined, remember: (category?: string) => void): void {
+/**
+ * The category chips of the graph view: one click shows that category alone, more add to it.
+ * Returns what a click on a category's heading in the picture does: show that category alone.
+ */
+function setUpFilter(filter: (categories: Set<string> | undefined) => void, initial: Set<string> | undefined, remember: (category?: string) => void): (category: string) => void {
 	const chips = Array.from(document.querySelectorAll<HTMLButtonElement>('.chips button[data-category]'));
 	let selected = initial;
 	const render = () => {
@@ -88,4 +93,9 @@ function setUpFilter(filter: (categories: Set<string> | undefined) => void, init
 			render();
 		});
 	}
+	return (category) => {
+		selected = new Set([category]);
+		remember(category);
+		render();
+	};
 }

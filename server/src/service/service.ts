@@ -68,7 +68,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		findDefinition: (uri, position, settings) => findDefinition(uri, offsetOf(uri, position), index, settings),
 		findReferences: (uri, position, settings) => findReferences(uri, offsetOf(uri, position), index, settings),
 		findLinks(uri) {
-			return findLinks(uri, index, this.graph);
+			return findLinks(uri, index);
 		},
 		doValidation(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);

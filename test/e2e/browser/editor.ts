@@ -10,6 +10,9 @@ export interface GraphEntry {
 	id: string;
 	title: { en: string; zh: string };
 	summary: { en: string; zh: string };
+	category?: string;
+	facts?: Record<string, unknown>;
+	relations?: { type: string; target: string }[];
 }
 
 /** The editor line that shows `text` (first match). */
@@ -38,6 +41,18 @@ export async function keyboardHover(page: Page, line: Locator, word: string, exp
 		},
 		timeoutMs,
 	);
+}
+
+/** Click into the editor (a webview with focus would take it back from the QuickPick), F1, type the command's title, run it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+	const line = await page.locator('.editor-instance .view-line').filter({ visible: true }).first().boundingBox();
+	if (line) await page.mouse.click(line.x + 2, line.y + line.height / 2);
+	await page.keyboard.press('F1');
+	const input = page.locator('.quick-input-widget input');
+	await input.waitFor();
+	await input.fill(`>${title}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+	await page.keyboard.press('Enter');
 }
 
 /** Ctrl+P, type, pick the row that shows `label`. */
