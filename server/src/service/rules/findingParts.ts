@@ -27,8 +27,21 @@ export function listText(items: string[], or = false): Localized {
 
 /** Related information pointing at a node of another resource (its name when the node is missing). */
 export function relatedAt(entry: IndexedResource, path: NodePath, message: Localized, key = false): RelatedLocation {
-	const span = rangeOf(entry.document, path, key) ?? rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start];
-	return { uri: entry.uri, start: span[0], end: span[1], message };
+	const { document } = entry;
+	// Looked up when first read: rules build related places for findings they may then drop, and a
+	// place in a values-first document costs a parse with ranges.
+	let span: [number, number] | undefined;
+	const at = () => (span ??= rangeOf(document, path, key) ?? rangeOf(document, ['metadata', 'name']) ?? [document.start, document.start]);
+	return {
+		uri: entry.uri,
+		message,
+		get start() {
+			return at()[0];
+		},
+		get end() {
+			return at()[1];
+		},
+	};
 }
 
 /** An edit that replaces a scalar's text, keeping its quotes; undefined for block scalars and non-scalars. */

@@ -3,7 +3,7 @@ import type { Entity } from '../knowledge/types';
 import { rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
-import { podSpecOf } from '../rules/podSpec';
+import { podSpecOf, valueAt } from '../rules/podSpec';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
@@ -43,20 +43,27 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen }>();
+const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: Map<string, ClusterProfile> }>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
  * artefacts only (DaemonSet and Deployment images, CustomResourceDefinitions), never from the
  * resources that use a plugin, so a CiliumNetworkPolicy cannot make a Calico workspace ambiguous.
+ * Worked out once per index generation and settings: every resource of a validation asks.
  */
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	let cached = seenCache.get(index);
 	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph) };
+		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new Map() };
 		seenCache.set(index, cached);
 	}
-	const { seen } = cached;
+	const key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses]);
+	let profile = cached.profiles.get(key);
+	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
+	return profile;
+}
+
+function profileOf(seen: Seen, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	const configured = settings.cni ? graph.find(settings.cni) : undefined;
 	let cni: ProfileValue | undefined;
 	if (configured) cni = { value: configured.id, configured: true, evidence: [] };
@@ -136,7 +143,23 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 	return seen;
 }
 
+/**
+ * Evidence whose offsets are looked up when first read: finding them needs the document parsed
+ * with ranges, which a workspace of values-first documents would otherwise pay for on every edit.
+ */
 function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence | undefined {
-	const span = rangeOf(entry.document, path);
-	return span && { uri: entry.uri, start: span[0], end: span[1], what };
+	if (valueAt(entry.resource.value, path) === undefined) return undefined;
+	const { document } = entry;
+	let span: [number, number] | undefined;
+	const at = () => (span ??= rangeOf(document, path) ?? [document.start, document.start]);
+	return {
+		uri: entry.uri,
+		what,
+		get start() {
+			return at()[0];
+		},
+		get end() {
+			return at()[1];
+		},
+	};
 }
