@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Language, Localized } from '../knowledge/types';
 import { format } from '../l10n/text';
-import { nodeAtPath, pairAtPath, rangeOf } from '../manifest/nodes';
+import { nodeAtPath, pairAtPath, placeLater, rangeOf } from '../manifest/nodes';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { IndexedFile, IndexedResource } from '../workspace/index';
 import type { OffsetEdit, RelatedLocation } from './types';
@@ -28,20 +28,8 @@ export function listText(items: string[], or = false): Localized {
 /** Related information pointing at a node of another resource (its name when the node is missing). */
 export function relatedAt(entry: IndexedResource, path: NodePath, message: Localized, key = false): RelatedLocation {
 	const { document } = entry;
-	// Looked up when first read: rules build related places for findings they may then drop, and a
-	// place in a values-first document costs a parse with ranges.
-	let span: [number, number] | undefined;
-	const at = () => (span ??= rangeOf(document, path, key) ?? rangeOf(document, ['metadata', 'name']) ?? [document.start, document.start]);
-	return {
-		uri: entry.uri,
-		message,
-		get start() {
-			return at()[0];
-		},
-		get end() {
-			return at()[1];
-		},
-	};
+	// Rules build related places for findings they may then drop: looked up only when read.
+	return placeLater({ uri: entry.uri, message }, () => rangeOf(document, path, key) ?? rangeOf(document, ['metadata', 'name']) ?? [document.start, document.start]);
 }
 
 /** An edit that replaces a scalar's text, keeping its quotes; undefined for block scalars and non-scalars. */

@@ -1,6 +1,6 @@
 import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity } from '../knowledge/types';
-import { rangeOf } from '../manifest/nodes';
+import { placeLater, rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import { podSpecOf, valueAt } from '../rules/podSpec';
@@ -143,23 +143,9 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 	return seen;
 }
 
-/**
- * Evidence whose offsets are looked up when first read: finding them needs the document parsed
- * with ranges, which a workspace of values-first documents would otherwise pay for on every edit.
- */
+/** Evidence whose offsets are looked up when first read (most evidence is never shown). */
 function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence | undefined {
 	if (valueAt(entry.resource.value, path) === undefined) return undefined;
 	const { document } = entry;
-	let span: [number, number] | undefined;
-	const at = () => (span ??= rangeOf(document, path) ?? [document.start, document.start]);
-	return {
-		uri: entry.uri,
-		what,
-		get start() {
-			return at()[0];
-		},
-		get end() {
-			return at()[1];
-		},
-	};
+	return placeLater({ uri: entry.uri, what }, () => rangeOf(document, path) ?? [document.start, document.start]);
 }
