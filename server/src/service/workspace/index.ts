@@ -140,7 +140,11 @@ export class WorkspaceIndex {
 	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
 	scopeOf(uri: string): string {
 		let cached = this.scopeCache.get(uri);
-		if (cached === undefined) this.scopeCache.set(uri, (cached = this.computeScope(uri)));
+		if (cached !== undefined) return cached;
+		cached = this.computeScope(uri);
+		// Only indexed files are kept: removeFile forgets them, while paths asked about in passing
+		// (a kustomization's entries) would stay for ever.
+		if (this.files.has(uri)) this.scopeCache.set(uri, cached);
 		return cached;
 	}
 
