@@ -43,23 +43,22 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: Map<string, ClusterProfile> }>();
+const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: WeakMap<Settings, ClusterProfile> }>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
  * artefacts only (DaemonSet and Deployment images, CustomResourceDefinitions), never from the
  * resources that use a plugin, so a CiliumNetworkPolicy cannot make a Calico workspace ambiguous.
- * Worked out once per index generation and settings: every resource of a validation asks.
+ * Worked out once per index generation and settings object: every resource of a validation asks.
  */
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	let cached = seenCache.get(index);
 	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new Map() };
+		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new WeakMap() };
 		seenCache.set(index, cached);
 	}
-	const key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses]);
-	let profile = cached.profiles.get(key);
-	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
+	let profile = cached.profiles.get(settings);
+	if (!profile) cached.profiles.set(settings, (profile = profileOf(cached.seen, graph, settings)));
 	return profile;
 }
 
