@@ -26,13 +26,14 @@ const SLICE_MS = 15;
 /**
  * Runs a computation made of steps, pausing every few milliseconds so that other messages are
  * read and answered; stops with undefined once `stale()` says a newer version made it useless.
+ * Idle work passes a slice of 0: it pauses after every step, so that a request waits for one step at most.
  */
-export async function runInSlices<T>(steps: Generator<void, T>, stale: () => boolean): Promise<T | undefined> {
+export async function runInSlices<T>(steps: Generator<void, T>, stale: () => boolean, sliceMs = SLICE_MS): Promise<T | undefined> {
 	let sliceStart = performance.now();
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
-		if (performance.now() - sliceStart < SLICE_MS) continue;
+		if (performance.now() - sliceStart < sliceMs) continue;
 		await new Promise((resolve) => setImmediate(resolve));
 		if (stale()) {
 			steps.return(undefined as T);

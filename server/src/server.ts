@@ -134,6 +134,7 @@ documents.onDidClose(({ document }) => {
 	index.markClosed(document.uri);
 	forgetDocument(document.uri);
 	dirty.delete(document.uri);
+	parsedAhead.delete(document.uri);
 	void loader.reread(document.uri).then(() => {
 		// A request that arrived while the disk was read may have cached its settings or findings again.
 		if (!documents.get(document.uri) && !index.getFile(document.uri)) forgetDocument(document.uri);
@@ -188,6 +189,7 @@ connection.languages.diagnostics.on(
 		const stale = () => token.isCancellationRequested || documents.get(textDocument.uri)?.version !== version;
 		const items = await validateInSlices(textDocument.uri, stale);
 		if (items === undefined) throw overtaken(token);
+		parseAhead(textDocument.uri);
 		return { kind: 'full', items };
 	}),
 );
@@ -259,8 +261,25 @@ async function pushDiagnostics(uri: string): Promise<void> {
 	const version = documents.get(uri)?.version;
 	const diagnostics = await validateInSlices(uri, () => documents.get(uri)?.version !== version);
 	// A newer version schedules its own push.
-	if (diagnostics) await connection.sendDiagnostics({ uri, diagnostics });
+	if (diagnostics) {
+		await connection.sendDiagnostics({ uri, diagnostics });
+		parseAhead(uri);
+	}
 }
+
+/**
+ * After an open file's diagnostics, its documents (read values-first) are parsed with ranges in
+ * idle time, one per pause, so that a request waits behind one document at most and later hovers
+ * find the ranges ready. A newer version of the file stops it; its own diagnostics start it again.
+ */
+function parseAhead(uri: string): void {
+	const version = documents.get(uri)?.version;
+	if (version === undefined || parsedAhead.get(uri) === version) return;
+	parsedAhead.set(uri, version);
+	void runInSlices(service.rangesAhead(uri), () => documents.get(uri)?.version !== version, 0).catch(() => undefined);
+}
+/** The version of each open file whose documents are parsed (or being parsed) ahead. */
+const parsedAhead = new Map<string, number>();
 
 process.on('uncaughtException', (error) => connection.console.error(`KubeLore: uncaught ${error.stack ?? error}`));
 process.on('unhandledRejection', (error) => connection.console.error(`KubeLore: unhandled ${String(error)}`));

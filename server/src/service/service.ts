@@ -10,6 +10,7 @@ import { prepareRename, rename, type RenameRefusal } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { forgetValidation, validate, validationSteps } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
+import { rangesAhead } from './manifest/parse';
 import type { Rule } from './rules/types';
 import { SchemaCatalog, type SchemaSource } from './schema/catalog';
 import type { Settings } from './settings';
@@ -38,6 +39,8 @@ export interface LanguageService {
 	doValidation(uri: string, settings: Settings): Diagnostic[];
 	/** The same diagnostics computed a document per step (see validationSteps). */
 	validationSteps(uri: string, settings: Settings): Generator<void, Diagnostic[]>;
+	/** Parses a file's documents with ranges, one per step, for idle time (hovers then find them ready). */
+	rangesAhead(uri: string): Generator<void, void>;
 	/** Drops what is remembered about a document that closed. */
 	forget(uri: string): void;
 	getCodeActions(uri: string, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
@@ -77,6 +80,10 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		*validationSteps(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
 			return yield* validationSteps(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
+		},
+		*rangesAhead(uri) {
+			const file = index.getFile(uri);
+			if (file) yield* rangesAhead(file.manifest);
 		},
 		forget: (uri) => forgetValidation(uri),
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),

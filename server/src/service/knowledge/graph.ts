@@ -93,11 +93,21 @@ export class KnowledgeGraph {
 	/** The entity whose image pattern the image reference ends with (registry and tag ignored). */
 	forImage(image: string): Entity | undefined {
 		const repo = imageRepository(image);
+		// Every workload image is looked up again after each edit (the cluster profile): remembered per repository.
+		if (this.imageMemo.has(repo)) return this.imageMemo.get(repo);
+		let found: Entity | undefined;
 		for (const [pattern, entity] of this.images) {
-			if (repo === pattern || repo.endsWith(`/${pattern}`)) return entity;
+			if (repo === pattern || repo.endsWith(`/${pattern}`)) {
+				found = entity;
+				break;
+			}
 		}
-		return undefined;
+		if (this.imageMemo.size > 10_000) this.imageMemo.clear();
+		this.imageMemo.set(repo, found);
+		return found;
 	}
+
+	private readonly imageMemo = new Map<string, Entity | undefined>();
 
 	forAnnotation(key: string): Entity | undefined {
 		return this.annotations.find(([prefix]) => key.startsWith(prefix))?.[1];

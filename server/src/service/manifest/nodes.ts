@@ -105,3 +105,15 @@ export function pathPattern(path: NodePath): string {
 	}
 	return out;
 }
+
+/**
+ * `fields` with `start` and `end` worked out when first read: finding a place in a document read
+ * values-first costs a parse with ranges, which a place nobody reads should not pay for.
+ */
+export function placeLater<T extends object>(fields: T, find: () => [number, number]): T & { readonly start: number; readonly end: number } {
+	let span: [number, number] | undefined;
+	return Object.defineProperties(fields, {
+		start: { get: () => (span ??= find())[0], enumerable: true },
+		end: { get: () => (span ??= find())[1], enumerable: true },
+	}) as T & { readonly start: number; readonly end: number };
+}

@@ -24,20 +24,23 @@ type Fields = Omit<ManifestDocument, 'yaml'>;
 function makeDocument(fields: Fields, yaml: () => Document.Parsed | undefined): ManifestDocument {
 	let cached: Document.Parsed | undefined;
 	let done = false;
+	const document = fields as ManifestDocument;
 	const parse = () => {
 		if (!done) {
 			cached = yaml();
 			done = true;
+			parsed.add(document);
 		}
 		return cached;
 	};
-	const document = fields as ManifestDocument;
 	Object.defineProperty(document, 'yaml', { get: parse, enumerable: false, configurable: false });
 	sources.set(document, parse);
 	return document;
 }
 
 const sources = new WeakMap<ManifestDocument, () => Document.Parsed | undefined>();
+/** Documents whose `yaml` was read (a shifted copy shares its source's parse, see shiftDocument). */
+const parsed = new WeakSet<ManifestDocument>();
 
 /**
  * Parses a multi-document YAML file. Documents whose text did not change since `previous`
@@ -61,6 +64,24 @@ export function parseManifest(uri: string, version: number, text: string, option
 		return parseDocumentChunk(chunk, start, options);
 	});
 	return { uri, version, text, documents };
+}
+
+/**
+ * Parses every document of a file with ranges, one document per step: done in idle time after the
+ * first diagnostics of an opened file (read values-first), so that hovers find the ranges ready.
+ */
+export function* rangesAhead(file: ManifestFile): Generator<void, void> {
+	for (const document of file.documents) {
+		if (!isParsed(document)) {
+			void document.yaml;
+			yield;
+		}
+	}
+}
+
+/** True when a document's parse with ranges is done (or not needed). */
+function isParsed(document: ManifestDocument): boolean {
+	return parsed.has(document);
 }
 
 function partialReasonFor(chunk: string, options: ParseOptions): ManifestDocument['partialReason'] {

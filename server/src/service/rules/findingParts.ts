@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Language, Localized } from '../knowledge/types';
 import { format } from '../l10n/text';
-import { nodeAtPath, pairAtPath, rangeOf } from '../manifest/nodes';
+import { nodeAtPath, pairAtPath, placeLater, rangeOf } from '../manifest/nodes';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { IndexedFile, IndexedResource } from '../workspace/index';
 import type { OffsetEdit, RelatedLocation } from './types';
@@ -27,8 +27,9 @@ export function listText(items: string[], or = false): Localized {
 
 /** Related information pointing at a node of another resource (its name when the node is missing). */
 export function relatedAt(entry: IndexedResource, path: NodePath, message: Localized, key = false): RelatedLocation {
-	const span = rangeOf(entry.document, path, key) ?? rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start];
-	return { uri: entry.uri, start: span[0], end: span[1], message };
+	const { document } = entry;
+	// Rules build related places for findings they may then drop: looked up only when read.
+	return placeLater({ uri: entry.uri, message }, () => rangeOf(document, path, key) ?? rangeOf(document, ['metadata', 'name']) ?? [document.start, document.start]);
 }
 
 /** An edit that replaces a scalar's text, keeping its quotes; undefined for block scalars and non-scalars. */

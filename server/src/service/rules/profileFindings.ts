@@ -1,6 +1,7 @@
 import { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity, Localized } from '../knowledge/types';
 import { both } from '../l10n/text';
+import { placeLater } from '../manifest/nodes';
 import type { ProfileEvidence, ProfileValue } from '../workspace/profile';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { RelatedLocation } from './types';
@@ -13,7 +14,17 @@ const EVIDENCE = { en: 'This shows the cluster runs {0}', zh: '据此判断集�
 export function originText(value: ProfileValue, index: WorkspaceIndex): Localized {
 	const first = value.evidence[0];
 	if (value.configured || !first) return CONFIGURED;
-	return both(INFERRED, placeOf(first, index), first.what);
+	// Worked out when a message reads it: the place needs the evidence's document parsed with ranges.
+	let text: Localized | undefined;
+	const get = () => (text ??= both(INFERRED, placeOf(first, index), first.what));
+	return {
+		get en() {
+			return get().en;
+		},
+		get zh() {
+			return get().zh;
+		},
+	};
 }
 
 /** `calico.yaml:42`: a file's last path segment and the 1-based line of an offset. */
@@ -25,12 +36,12 @@ export function placeOf(evidence: ProfileEvidence, index: WorkspaceIndex): strin
 
 /** Related information pointing at what made the profile say so (the first few places). */
 export function evidenceRelated(value: ProfileValue, entity: Entity): RelatedLocation[] {
-	return value.evidence.slice(0, 3).map((e) => ({
-		uri: e.uri,
-		start: e.start,
-		end: e.end,
-		message: { en: `${both(EVIDENCE, KnowledgeGraph.text(entity.title, 'en')).en}: ${e.what}`, zh: `${both(EVIDENCE, KnowledgeGraph.text(entity.title, 'zh')).zh}：${e.what}` },
-	}));
+	return value.evidence.slice(0, 3).map((e) =>
+		placeLater(
+			{ uri: e.uri, message: { en: `${both(EVIDENCE, KnowledgeGraph.text(entity.title, 'en')).en}: ${e.what}`, zh: `${both(EVIDENCE, KnowledgeGraph.text(entity.title, 'zh')).zh}：${e.what}` } },
+			() => [e.start, e.end],
+		),
+	);
 }
 
 /** An entity's title in both languages. */

@@ -1,10 +1,10 @@
 import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity } from '../knowledge/types';
-import { rangeOf } from '../manifest/nodes';
+import { placeLater, rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
-import { podSpecOf } from '../rules/podSpec';
+import { podSpecOf, valueAt } from '../rules/podSpec';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
@@ -44,20 +44,26 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen }>();
+const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: WeakMap<Settings, ClusterProfile> }>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
  * artefacts only (DaemonSet and Deployment images, CustomResourceDefinitions), never from the
  * resources that use a plugin, so a CiliumNetworkPolicy cannot make a Calico workspace ambiguous.
+ * Worked out once per index generation and settings object: every resource of a validation asks.
  */
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	let cached = seenCache.get(index);
 	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph) };
+		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new WeakMap() };
 		seenCache.set(index, cached);
 	}
-	const { seen } = cached;
+	let profile = cached.profiles.get(settings);
+	if (!profile) cached.profiles.set(settings, (profile = profileOf(cached.seen, graph, settings)));
+	return profile;
+}
+
+function profileOf(seen: Seen, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	const configured = settings.cni ? graph.find(settings.cni) : undefined;
 	let cni: ProfileValue | undefined;
 	if (configured) cni = { value: configured.id, configured: true, evidence: [] };
@@ -133,7 +139,9 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 	return seen;
 }
 
+/** Evidence whose offsets are looked up when first read (most evidence is never shown). */
 function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence | undefined {
-	const span = rangeOf(entry.document, path);
-	return span && { uri: entry.uri, start: span[0], end: span[1], what };
+	if (valueAt(entry.resource.value, path) === undefined) return undefined;
+	const { document } = entry;
+	return placeLater({ uri: entry.uri, what }, () => rangeOf(document, path) ?? [document.start, document.start]);
 }
