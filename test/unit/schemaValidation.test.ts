@@ -22,10 +22,12 @@ const mismatch = deploymentWithLabel('api', '          resizePolicy:\n          
 describe('schema validation against the target Kubernetes version', () => {
 	it('picks the nearest built-in version, the lower one on a tie', () => {
 		const versions = realSchemas().versions;
-		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30']);
+		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30', '1.33', '1.34']);
 		assert.equal(nearestVersion(versions, '1.27'), '1.26');
 		assert.equal(nearestVersion(versions, '1.28'), '1.29');
-		assert.equal(nearestVersion(versions, '1.34'), '1.30');
+		assert.equal(nearestVersion(versions, '1.31'), '1.30');
+		assert.equal(nearestVersion(versions, '1.32'), '1.33');
+		assert.equal(nearestVersion(versions, '1.36'), '1.34');
 		assert.equal(nearestVersion(versions, '1.20'), '1.25');
 	});
 
@@ -34,16 +36,25 @@ describe('schema validation against the target Kubernetes version', () => {
 		assert.ok(!errors(mismatch, { kubernetesVersion: '1.31' }).includes('15 schema-unknown-field'));
 	});
 
+	it('a field only the newest schema has (1.34 `hostnameOverride`) is valid there and newer, an error where the exact schema lacks it', () => {
+		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.36' }), [], 'nearest is 1.34');
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.33' }), ['5 schema-unknown-field']);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.30' }), ['5 schema-unknown-field']);
+		// The 1.33 and 1.34 schemas are built from kubernetes-models, with the field names kubernetes-types gives.
+		assert.deepEqual(errors(pod.replace('hostnameOverride: node-a', 'hostnameOverride: node-a\n  restartPolicy: Sometimes'), { kubernetesVersion: '1.34' }), ['6 schema-enum']);
+	});
+
 	it('a field the nearest older schema lacks is a warning, not an error: the target release may have added it', () => {
 		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
-		assert.ok(errors(pod, { kubernetesVersion: '1.30' }).includes('5 schema-unknown-field'));
-		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
 		const { service: s, uri } = workspace({ 'a.yaml': pod });
-		const warned = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.34' })).filter((d) => d.code === 'schema-unknown-field');
+		// 1.31 is nearest to 1.30, which lacks the field.
+		const warned = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.31' })).filter((d) => d.code === 'schema-unknown-field');
 		assert.equal(warned.length, 1);
 		assert.equal(warned[0].severity, 2);
 		const message = warned[0].message;
-		assert.match(typeof message === 'string' ? message : message.value, /1\.34 may have added it/);
+		assert.match(typeof message === 'string' ? message : message.value, /1\.31 may have added it/);
 	});
 
 	it('`no-schema` (auto beside Red Hat YAML) keeps the checks beyond the schema; `off` silences all', () => {
