@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { declarationFiles, isKindRoot, type Declared, type TypeTable } from './schemas';
+import { declarationFiles, kindRootOf, type Declared, type TypeTable } from './schemas';
 
 /** `IIoK8sApiCoreV1Container` -> `core.v1.Container`, the ids kubernetes-types gives (enforced.ts keys on them). */
 const OPENAPI_NAME = /^IIoK8s(?:Api|ApimachineryPkgApis|ApiextensionsApiserverPkgApis|KubeAggregatorPkgApis)([A-Z][a-z0-9]*)(V\d+(?:(?:alpha|beta)\d+)?)([A-Z]\w*)$/;
@@ -40,7 +40,7 @@ export function kubernetesModelsTable(packageDirs: string[]): TypeTable {
 	}
 	return {
 		lookup: (name, file) => files.get(file)?.get(name) ?? global.get(name),
-		roots: () => [...files.values()].flatMap((declarations) => [...declarations.values()].filter((d) => isKindRoot(d.node))),
+		roots: () => [...files.values()].flatMap((declarations) => [...declarations.values()].flatMap((d) => kindRootOf(d) ?? [])),
 	};
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import ts from 'typescript';
 import { resolveModule } from './fieldDocs';
-import { declarationFiles, isKindRoot, type Declared, type TypeTable } from './schemas';
+import { declarationFiles, kindRootOf, type Declared, type TypeTable } from './schemas';
 
 interface Module {
 	declarations: Map<string, Declared>;
@@ -30,7 +30,7 @@ export function kubernetesTypesTable(packageDir: string): TypeTable {
 		roots: () =>
 			[...modules]
 				.sort(([a], [b]) => a.localeCompare(b))
-				.flatMap(([, parsed]) => [...parsed.declarations.values()].filter((d) => isKindRoot(d.node))),
+				.flatMap(([, parsed]) => [...parsed.declarations.values()].flatMap((d) => kindRootOf(d) ?? [])),
 	};
 }
 

@@ -5,13 +5,20 @@ import type { CompactSchema, CompactType } from '../../server/src/service/schema
 import { ENUMS, MISSING_FIELDS, NOT_ENFORCED } from '../../server/src/service/schema/enforced';
 
 /** Type aliases whose Go types (de)serialize in their own way, by their short name. */
-const ALIASES: Record<string, string> = { Quantity: 'q', Time: 's', MicroTime: 's' };
+const ALIASES: Record<string, string> = { Quantity: 'q', Time: 's', MicroTime: 's', IntOrString: 'x', Date: 's' };
 
 /** A declared type: `core.v1.Container`, the file it is declared in, and its declaration. */
 export interface Declared {
 	id: string;
 	file: string;
-	node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+	node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
+}
+
+/** The root type of a kind. */
+export interface KindRoot {
+	apiVersion: string;
+	kind: string;
+	declared: Declared;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface Declared {
 export interface TypeTable {
 	/** The declaration a type reference names, seen from the file it is written in. */
 	lookup(name: string, file: string): Declared | undefined;
-	roots(): Declared[];
+	roots(): KindRoot[];
 }
 
 /** Builds the compact schema of every kind in one package of API types. */
@@ -33,10 +40,11 @@ export function buildSchema(table: TypeTable, version: string, source: string): 
 		const { node, id, file } = declared;
 		// kubernetes-models names its declarations with an `I` in front (`IQuantity`).
 		if (ts.isTypeAliasDeclaration(node)) return ALIASES[node.name.text.replace(/^I(?=[A-Z])/, '')] ?? refOf(node.type, file, id);
-		if (node.members.length === 0) return '*'; // RawExtension, JSON, FieldsV1: any value
-		return objectType(id, node.members, file);
+		const members = fieldsOf(node);
+		if (members.length === 0) return '*'; // RawExtension, JSON, FieldsV1: any value
+		return objectType(id, members, file);
 	};
-	const objectType = (id: string, members: ts.NodeArray<ts.TypeElement>, file: string): string => {
+	const objectType = (id: string, members: readonly (ts.PropertySignature | ts.PropertyDeclaration)[], file: string): string => {
 		let index = ids.get(id);
 		if (index !== undefined) return `#${index}`;
 		const type: CompactType = { n: id, p: {} };
@@ -44,7 +52,7 @@ export function buildSchema(table: TypeTable, version: string, source: string): 
 		ids.set(id, index);
 		const required: string[] = [];
 		for (const member of members) {
-			if (!ts.isPropertySignature(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+			if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue;
 			const field = member.name.text;
 			const ref = member.type ? refOf(member.type, file, `${id}.${field}`) : '*';
 			type.p[field] = ref;
@@ -79,7 +87,8 @@ export function buildSchema(table: TypeTable, version: string, source: string): 
 			const index = node.members.find(ts.isIndexSignatureDeclaration);
 			if (index) return `{${refOf(index.type, file, owner)}`;
 			// kubernetes-models writes an embedded object in place (a StatefulSet's claim templates).
-			return node.members.some(ts.isPropertySignature) ? objectType(owner, node.members, file) : '*';
+			const fields = node.members.filter(ts.isPropertySignature);
+			return fields.length ? objectType(owner, fields, file) : '*';
 		}
 		if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
 			const name = node.typeName.text;
@@ -90,12 +99,9 @@ export function buildSchema(table: TypeTable, version: string, source: string): 
 		}
 		return '*';
 	};
-	for (const root of table.roots()) {
-		const node = root.node;
-		if (!ts.isInterfaceDeclaration(node)) continue;
-		const apiVersion = literalOf(node, 'apiVersion');
-		const kind = literalOf(node, 'kind');
-		if (apiVersion && kind) schema.kinds[`${apiVersion}/${kind}`] = Number(visit(root).slice(1));
+	for (const { apiVersion, kind, declared } of table.roots()) {
+		const ref = visit(declared);
+		if (ref.startsWith('#')) schema.kinds[`${apiVersion}/${kind}`] = Number(ref.slice(1));
 	}
 	return schema;
 }
@@ -119,14 +125,24 @@ export function declarationFiles(dir: string, skip: readonly string[] = ['node_m
 		});
 }
 
-/** True for an interface with a string literal `apiVersion` and `kind`: the root type of a kind. */
-export function isKindRoot(node: ts.Statement): node is ts.InterfaceDeclaration {
-	return ts.isInterfaceDeclaration(node) && literalOf(node, 'apiVersion') !== undefined && literalOf(node, 'kind') !== undefined;
+/** The fields of an interface or a class (not its static members). */
+function fieldsOf(node: ts.InterfaceDeclaration | ts.ClassDeclaration): (ts.PropertySignature | ts.PropertyDeclaration)[] {
+	if (ts.isInterfaceDeclaration(node)) return node.members.filter(ts.isPropertySignature);
+	return node.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+}
+
+/** The kind of an interface with a string literal `apiVersion` and `kind`, the way kubernetes-types and kubernetes-models write a kind's root type. */
+export function kindRootOf(declared: Declared): KindRoot | undefined {
+	const node = declared.node;
+	if (!ts.isInterfaceDeclaration(node)) return undefined;
+	const apiVersion = literalOf(node, 'apiVersion');
+	const kind = literalOf(node, 'kind');
+	return apiVersion && kind ? { apiVersion, kind, declared } : undefined;
 }
 
 function literalOf(declaration: ts.InterfaceDeclaration, field: string): string | undefined {
 	for (const member of declaration.members) {
-		if (!ts.isPropertySignature(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== field) continue;
+		if (!ts.isPropertySignature(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== field) continue;
 		const type = member.type;
 		if (type && ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return type.literal.text;
 	}

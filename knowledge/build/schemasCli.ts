@@ -1,12 +1,15 @@
 /*
  * Writes dist/schemas/<minor>.json, one compact schema per Kubernetes minor version, from the
- * copies of kubernetes-types (1.25 to 1.30) and kubernetes-models (newer) installed under npm
- * aliases (`kubernetes-types-1-29`, `kubernetes-models-1-34`).
+ * copies of kubernetes-types (1.25 to 1.30), kubernetes-models and @kubernetes/client-node (newer)
+ * installed under npm aliases (`kubernetes-types-1-29`, `kubernetes-models-1-33`,
+ * `kubernetes-client-1-34`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readApiTable } from './apiTable';
 import { buildSchema, type TypeTable } from './schemas';
+import { jsonNames, kubernetesClientTable, refineScalars } from './schemaClient';
+import type { CompactSchema } from '../../server/src/service/schema/format';
 import { kubernetesModelsTable } from './schemaModels';
 import { kubernetesTypesTable } from './schemaTypes';
 import { checkRelease } from './schemaReleases';
@@ -21,32 +24,52 @@ const apiRows = readApiTable(apiTablePath, readFileSync(join(root, apiTablePath)
 interface Candidate {
 	minor: string;
 	source: string;
-	table: () => TypeTable;
+	/** The client's tables need a schema built from typed sources: they come last. */
+	client?: boolean;
+	table: () => TypeTable & { renames?: Map<string, Map<string, string>> };
 }
+
+/** Schemas built so far, the reference of the client's tables. */
+const built: CompactSchema[] = [];
+/** The built schema nearest to a minor version (the newer one on a tie: fields are added, not removed). */
+const referenceFor = (minor: string): CompactSchema => {
+	const distance = (s: CompactSchema) => Math.abs(Number(s.version.split('.')[1]) - Number(minor.split('.')[1]));
+	const best = [...built].sort((a, b) => distance(a) - distance(b) || b.version.localeCompare(a.version, undefined, { numeric: true }))[0];
+	if (!best) throw new Error('the client schemas need kubernetes-types or kubernetes-models installed');
+	return best;
+};
 
 const candidates: Candidate[] = [];
 for (const name of readdirSync(modules)) {
 	const types = /^kubernetes-types(-\d+-\d+)?$/.test(name);
 	const models = /^kubernetes-models-(\d+)-(\d+)$/.exec(name);
-	if (!types && !models) continue;
+	const client = /^kubernetes-client-(\d+)-(\d+)$/.exec(name);
+	if (!types && !models && !client) continue;
 	const packageDir = join(modules, name);
 	const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
 	if (types) {
 		// kubernetes-types is versioned as the Kubernetes release it was generated from.
 		candidates.push({ minor: version.split('.').slice(0, 2).join('.'), source: `kubernetes-types ${version}`, table: () => kubernetesTypesTable(packageDir) });
-	} else {
-		// kubernetes-models has versions of its own: the alias names the release, checked below against fields that release added.
-		candidates.push({ minor: `${models![1]}.${models![2]}`, source: `kubernetes-models ${version}`, table: () => kubernetesModelsTable([packageDir, apimachineryOf(packageDir)]) });
+	} else if (models) {
+		// kubernetes-models and the client have versions of their own: the alias names the release, checked below against fields that release added.
+		candidates.push({ minor: `${models[1]}.${models[2]}`, source: `kubernetes-models ${version}`, table: () => kubernetesModelsTable([packageDir, apimachineryOf(packageDir)]) });
+	} else if (client) {
+		const minor = `${client[1]}.${client[2]}`;
+		candidates.push({ minor, source: `@kubernetes/client-node ${version}`, client: true, table: () => kubernetesClientTable(packageDir, referenceFor(minor)) });
 	}
 }
 
 const versions: string[] = [];
-for (const candidate of candidates.sort((a, b) => a.source.localeCompare(b.source))) {
+for (const candidate of candidates.sort((a, b) => Number(a.client ?? false) - Number(b.client ?? false) || a.source.localeCompare(b.source))) {
 	const { minor } = candidate;
 	if (versions.includes(minor)) continue;
 	const started = performance.now();
-	const schema = buildSchema(candidate.table(), minor, candidate.source);
+	const table = candidate.table();
+	const schema = buildSchema(table, minor, candidate.source);
+	if (table.renames) jsonNames(schema, table.renames);
+	if (candidate.client) refineScalars(schema, referenceFor(minor));
 	checkRelease(schema);
+	built.push(schema);
 	// kubernetes-models keeps the API versions that older releases removed: drop those this release no longer serves.
 	for (const row of apiRows) {
 		if (!row.removedIn || Number(row.removedIn.split('.')[1]) > Number(minor.split('.')[1])) continue;
