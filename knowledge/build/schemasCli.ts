@@ -4,7 +4,7 @@
  * installed under npm aliases (`kubernetes-types-1-29`, `kubernetes-models-1-33`,
  * `kubernetes-client-1-34`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readApiTable } from './apiTable';
 import { buildSchema, type TypeTable } from './schemas';
@@ -16,6 +16,8 @@ import { checkRelease } from './schemaReleases';
 
 const root = join(__dirname, '..', '..');
 const out = join(root, 'dist', 'schemas');
+// A version no longer built must not linger in the package.
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const modules = join(root, 'node_modules');
 const apiTablePath = join('knowledge', 'tables', 'api-versions.yaml');
