@@ -80,7 +80,7 @@ function parseModule(module: string, text: string): ParsedModule {
 }
 
 /** `core/v1` importing `../meta/v1` -> `meta/v1`; `./v1` -> `core/v1`. */
-function resolveModule(from: string, specifier: string): string {
+export function resolveModule(from: string, specifier: string): string {
 	const parts = from.split('/').slice(0, -1);
 	for (const segment of specifier.split('/')) {
 		if (segment === '..') parts.pop();

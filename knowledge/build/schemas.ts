@@ -1,43 +1,60 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import type { CompactSchema, CompactType } from '../../server/src/service/schema/format';
 import { ENUMS, MISSING_FIELDS, NOT_ENFORCED } from '../../server/src/service/schema/enforced';
 
-/** Aliases of kubernetes-types whose Go types (de)serialize in their own way. */
-const ALIASES: Record<string, string> = { Quantity: 'q', Time: 's', MicroTime: 's' };
+/** Type aliases whose Go types (de)serialize in their own way, by their short name. */
+const ALIASES: Record<string, string> = { Quantity: 'q', Time: 's', MicroTime: 's', IntOrString: 'x', Date: 's' };
 
-interface Module {
-	interfaces: Map<string, ts.InterfaceDeclaration>;
-	aliases: Set<string>;
-	/** Imported name -> module path (`meta/v1`). */
-	imports: Map<string, string>;
+/** A declared type: `core.v1.Container`, the file it is declared in, and its declaration. */
+export interface Declared {
+	id: string;
+	file: string;
+	node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
 }
 
-/** Builds the compact schema of every kind in one copy of kubernetes-types (a package folder). */
-export function buildSchema(packageDir: string, version: string, source: string): CompactSchema {
-	const modules = new Map<string, Module>();
-	for (const file of declarationFiles(packageDir)) {
-		const name = relative(packageDir, file).replace(/\.d\.ts$/, '');
-		modules.set(name, parseModule(name, readFileSync(file, 'utf8')));
-	}
+/** The root type of a kind. */
+export interface KindRoot {
+	apiVersion: string;
+	kind: string;
+	declared: Declared;
+}
+
+/**
+ * The declarations of one package of API types (kubernetes-types, kubernetes-models), as the
+ * builder needs them: what a reference names, and the kinds (interfaces with a literal
+ * apiVersion and kind).
+ */
+export interface TypeTable {
+	/** The declaration a type reference names, seen from the file it is written in. */
+	lookup(name: string, file: string): Declared | undefined;
+	roots(): KindRoot[];
+}
+
+/** Builds the compact schema of every kind in one package of API types. */
+export function buildSchema(table: TypeTable, version: string, source: string): CompactSchema {
 	const schema: CompactSchema = { version, source, kinds: {}, types: [] };
 	const ids = new Map<string, number>();
-	const visit = (module: string, name: string): string => {
-		const declaration = modules.get(module)?.interfaces.get(name);
-		if (!declaration) return '*';
-		if (declaration.members.length === 0) return '*'; // RawExtension, JSON, FieldsV1: any value
-		const id = `${module.replace('/', '.')}.${name}`;
+	const visit = (declared: Declared): string => {
+		const { node, id, file } = declared;
+		// kubernetes-models names its declarations with an `I` in front (`IQuantity`).
+		if (ts.isTypeAliasDeclaration(node)) return ALIASES[node.name.text.replace(/^I(?=[A-Z])/, '')] ?? refOf(node.type, file, id);
+		const members = fieldsOf(node);
+		if (members.length === 0) return '*'; // RawExtension, JSON, FieldsV1: any value
+		return objectType(id, members, file);
+	};
+	const objectType = (id: string, members: readonly (ts.PropertySignature | ts.PropertyDeclaration)[], file: string): string => {
 		let index = ids.get(id);
 		if (index !== undefined) return `#${index}`;
 		const type: CompactType = { n: id, p: {} };
 		index = schema.types.push(type) - 1;
 		ids.set(id, index);
 		const required: string[] = [];
-		for (const member of declaration.members) {
-			if (!ts.isPropertySignature(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+		for (const member of members) {
+			if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue;
 			const field = member.name.text;
-			const ref = member.type ? refOf(member.type, module) : '*';
+			const ref = member.type ? refOf(member.type, file, `${id}.${field}`) : '*';
 			type.p[field] = ref;
 			const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
 			if (!member.questionToken && !readonly && isEnforced(id, field, ref)) required.push(field);
@@ -48,7 +65,8 @@ export function buildSchema(packageDir: string, version: string, source: string)
 		if (required.length) type.r = required;
 		return `#${index}`;
 	};
-	const refOf = (node: ts.TypeNode, module: string): string => {
+	/** A field's type; `owner` (`apps.v1.StatefulSetSpec.volumeClaimTemplates`) names an object type written in place. */
+	const refOf = (node: ts.TypeNode, file: string, owner: string): string => {
 		switch (node.kind) {
 			case ts.SyntaxKind.StringKeyword:
 				return 's';
@@ -59,31 +77,31 @@ export function buildSchema(packageDir: string, version: string, source: string)
 		}
 		if (ts.isLiteralTypeNode(node)) return ts.isStringLiteral(node.literal) ? 's' : '*';
 		if (ts.isUnionTypeNode(node)) {
+			// A union of string literals is an enum (kubernetes-models writes them): a string here; which values the API server really rejects is ENUMS' business.
+			if (node.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return 's';
 			const kinds = node.types.map((t) => t.kind).sort();
 			return kinds.length === 2 && kinds.includes(ts.SyntaxKind.NumberKeyword) && kinds.includes(ts.SyntaxKind.StringKeyword) ? 'x' : '*';
 		}
-		if (ts.isArrayTypeNode(node)) return `[${refOf(node.elementType, module)}`;
+		if (ts.isArrayTypeNode(node)) return `[${refOf(node.elementType, file, owner)}`;
 		if (ts.isTypeLiteralNode(node)) {
 			const index = node.members.find(ts.isIndexSignatureDeclaration);
-			return index ? `{${refOf(index.type, module)}` : '*';
+			if (index) return `{${refOf(index.type, file, owner)}`;
+			// kubernetes-models writes an embedded object in place (a StatefulSet's claim templates).
+			const fields = node.members.filter(ts.isPropertySignature);
+			return fields.length ? objectType(owner, fields, file) : '*';
 		}
 		if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
 			const name = node.typeName.text;
-			if (name === 'Array' && node.typeArguments?.length === 1) return `[${refOf(node.typeArguments[0], module)}`;
+			if (name === 'Array' && node.typeArguments?.length === 1) return `[${refOf(node.typeArguments[0], file, owner)}`;
 			if (ALIASES[name]) return ALIASES[name];
-			const parsed = modules.get(module)!;
-			if (parsed.interfaces.has(name)) return visit(module, name);
-			const from = parsed.imports.get(name);
-			if (from && modules.get(from)?.interfaces.has(name)) return visit(from, name);
+			const declared = table.lookup(name, file);
+			if (declared) return visit(declared);
 		}
 		return '*';
 	};
-	for (const [module, parsed] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
-		for (const [name, declaration] of parsed.interfaces) {
-			const apiVersion = literalOf(declaration, 'apiVersion');
-			const kind = literalOf(declaration, 'kind');
-			if (apiVersion && kind) schema.kinds[`${apiVersion}/${kind}`] = Number(visit(module, name).slice(1));
-		}
+	for (const { apiVersion, kind, declared } of table.roots()) {
+		const ref = visit(declared);
+		if (ref.startsWith('#')) schema.kinds[`${apiVersion}/${kind}`] = Number(ref.slice(1));
 	}
 	return schema;
 }
@@ -96,43 +114,35 @@ function isEnforced(id: string, field: string, ref: string): boolean {
 	return !NOT_ENFORCED.has(`${id}.${field}`);
 }
 
-function declarationFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : declarationFiles(path);
-		return entry.name.endsWith('.d.ts') ? [path] : [];
-	});
+/** Every `.d.ts` file under a folder, in a stable order, skipping the folders named. */
+export function declarationFiles(dir: string, skip: readonly string[] = ['node_modules']): string[] {
+	return readdirSync(dir, { withFileTypes: true })
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.flatMap((entry) => {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) return skip.includes(entry.name) ? [] : declarationFiles(path, skip);
+			return entry.name.endsWith('.d.ts') ? [path] : [];
+		});
 }
 
-function parseModule(module: string, text: string): Module {
-	const source = ts.createSourceFile(`${module}.d.ts`, text, ts.ScriptTarget.Latest, false);
-	const parsed: Module = { interfaces: new Map(), aliases: new Set(), imports: new Map() };
-	for (const statement of source.statements) {
-		if (ts.isInterfaceDeclaration(statement)) parsed.interfaces.set(statement.name.text, statement);
-		else if (ts.isTypeAliasDeclaration(statement)) parsed.aliases.add(statement.name.text);
-		else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-			const bindings = statement.importClause?.namedBindings;
-			if (!bindings || !ts.isNamedImports(bindings)) continue;
-			const from = resolveModule(module, statement.moduleSpecifier.text);
-			for (const element of bindings.elements) parsed.imports.set(element.name.text, from);
-		}
-	}
-	return parsed;
+/** The fields of an interface or a class (not its static members). */
+function fieldsOf(node: ts.InterfaceDeclaration | ts.ClassDeclaration): (ts.PropertySignature | ts.PropertyDeclaration)[] {
+	if (ts.isInterfaceDeclaration(node)) return node.members.filter(ts.isPropertySignature);
+	return node.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
 }
 
-/** `core/v1` importing `../meta/v1` -> `meta/v1`. */
-function resolveModule(from: string, specifier: string): string {
-	const parts = from.split('/').slice(0, -1);
-	for (const segment of specifier.split('/')) {
-		if (segment === '..') parts.pop();
-		else if (segment !== '.') parts.push(segment);
-	}
-	return parts.join('/');
+/** The kind of an interface with a string literal `apiVersion` and `kind`, the way kubernetes-types and kubernetes-models write a kind's root type. */
+export function kindRootOf(declared: Declared): KindRoot | undefined {
+	const node = declared.node;
+	if (!ts.isInterfaceDeclaration(node)) return undefined;
+	const apiVersion = literalOf(node, 'apiVersion');
+	const kind = literalOf(node, 'kind');
+	return apiVersion && kind ? { apiVersion, kind, declared } : undefined;
 }
 
 function literalOf(declaration: ts.InterfaceDeclaration, field: string): string | undefined {
 	for (const member of declaration.members) {
-		if (!ts.isPropertySignature(member) || !member.name || !ts.isIdentifier(member.name) || member.name.text !== field) continue;
+		if (!ts.isPropertySignature(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== field) continue;
 		const type = member.type;
 		if (type && ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return type.literal.text;
 	}

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validationLevel } from '../../server/src/settings';
+import { ADDED_IN, checkRelease } from '../../knowledge/build/schemaReleases';
 import { nearestVersion } from '../../server/src/service/schema/catalog';
+import type { CompactSchema } from '../../server/src/service/schema/format';
 import type { Settings } from '../../server/src/service/settings';
 import { deploymentWithLabel, serviceWithProtocol } from '../util/manifests';
 import { realSchemas, settings, workspace } from '../util/service';
@@ -22,10 +24,12 @@ const mismatch = deploymentWithLabel('api', '          resizePolicy:\n          
 describe('schema validation against the target Kubernetes version', () => {
 	it('picks the nearest built-in version, the lower one on a tie', () => {
 		const versions = realSchemas().versions;
-		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30']);
+		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30', '1.32', '1.33', '1.34']);
 		assert.equal(nearestVersion(versions, '1.27'), '1.26');
 		assert.equal(nearestVersion(versions, '1.28'), '1.29');
-		assert.equal(nearestVersion(versions, '1.34'), '1.30');
+		assert.equal(nearestVersion(versions, '1.31'), '1.30');
+		assert.equal(nearestVersion(versions, '1.32'), '1.32');
+		assert.equal(nearestVersion(versions, '1.36'), '1.34');
 		assert.equal(nearestVersion(versions, '1.20'), '1.25');
 	});
 
@@ -34,16 +38,54 @@ describe('schema validation against the target Kubernetes version', () => {
 		assert.ok(!errors(mismatch, { kubernetesVersion: '1.31' }).includes('15 schema-unknown-field'));
 	});
 
+	it('a field only the newest schema has (1.34 `hostnameOverride`) is valid there and newer, an error where the exact schema lacks it', () => {
+		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.36' }), [], 'nearest is 1.34');
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.33' }), ['5 schema-unknown-field']);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.32' }), ['5 schema-unknown-field']);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.30' }), ['5 schema-unknown-field']);
+		// The 1.32 and 1.34 schemas come from @kubernetes/client-node, 1.33 from kubernetes-models: the same type names and enums as kubernetes-types.
+		assert.deepEqual(errors(pod.replace('hostnameOverride: node-a', 'hostnameOverride: node-a\n  restartPolicy: Sometimes'), { kubernetesVersion: '1.34' }), ['6 schema-enum']);
+	});
+
+	it('the schemas built from the client keep JSON field names and quantities: `$ref`, `continue`, `cpu: 1`', () => {
+		const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  selector: { matchLabels: { app: d } }\n  template:\n    metadata: { labels: { app: d } }\n    spec:\n      containers:\n        - name: c\n          image: nginx\n          resources: { limits: { cpu: 1, memory: 128Mi } }\n          ports: [{ containerPort: 80 }]\n';
+		const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: { name: things.example.com }\nspec:\n  group: example.com\n  scope: Namespaced\n  names: { kind: Thing, plural: things }\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec: { type: object, default: {}, enum: [{}], x-kubernetes-preserve-unknown-fields: true }\n';
+		for (const version of ['1.32', '1.34']) {
+			assert.deepEqual(errors(deployment, { kubernetesVersion: version }), [], version);
+			assert.deepEqual(errors(crd, { kubernetesVersion: version }), [], version);
+			assert.deepEqual(errors(deployment.replace('cpu: 1', 'cpu: [1]'), { kubernetesVersion: version }), ['12 schema-type'], version);
+		}
+	});
+
+	it('a package of types installed under the wrong release stops the build', () => {
+		// A schema with the fields the releases up to `upTo` added.
+		const schema = (version: string, upTo: number): CompactSchema => {
+			const types = new Map<string, Record<string, string>>();
+			for (const [release, fields] of Object.entries(ADDED_IN)) {
+				if (Number(release.split('.')[1]) > upTo) continue;
+				for (const field of fields) {
+					const cut = field.lastIndexOf('.');
+					types.set(field.slice(0, cut), { ...types.get(field.slice(0, cut)), [field.slice(cut + 1)]: '*' });
+				}
+			}
+			return { version, source: 'test', kinds: {}, types: [...types].map(([n, p]) => ({ n, p })) };
+		};
+		assert.doesNotThrow(() => checkRelease(schema('1.34', 34)));
+		assert.throws(() => checkRelease(schema('1.33', 34)), /test is not Kubernetes 1\.33: it has core\.v1\.PodSpec\.hostnameOverride, added in 1\.34/);
+		assert.throws(() => checkRelease(schema('1.34', 33)), /it lacks core\.v1\.PodSpec\.hostnameOverride, added in 1\.34/);
+	});
+
 	it('a field the nearest older schema lacks is a warning, not an error: the target release may have added it', () => {
 		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
-		assert.ok(errors(pod, { kubernetesVersion: '1.30' }).includes('5 schema-unknown-field'));
-		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
 		const { service: s, uri } = workspace({ 'a.yaml': pod });
-		const warned = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.34' })).filter((d) => d.code === 'schema-unknown-field');
+		// 1.31 is nearest to 1.30, which lacks the field.
+		const warned = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.31' })).filter((d) => d.code === 'schema-unknown-field');
 		assert.equal(warned.length, 1);
 		assert.equal(warned[0].severity, 2);
 		const message = warned[0].message;
-		assert.match(typeof message === 'string' ? message : message.value, /1\.34 may have added it/);
+		assert.match(typeof message === 'string' ? message : message.value, /1\.31 may have added it/);
 	});
 
 	it('`no-schema` (auto beside Red Hat YAML) keeps the checks beyond the schema; `off` silences all', () => {
@@ -105,7 +147,7 @@ describe('schema validation against the target Kubernetes version', () => {
 });
 
 describe('documents the values here cannot see as kubectl does', () => {
-	it('a document with YAML merge keys is not judged (kubectl merges `<<: *defaults`)', () => {
+	it('a document with YAML merge keys is judged by its merged values, as kubectl merges `<<: *defaults`', () => {
 		const text = `apiVersion: v1
 kind: Pod
 metadata:
@@ -115,12 +157,33 @@ spec:
     - &base
       name: app
       image: app:1
+      resources: &resources
+        limits: { memory: 1Gi }
     - <<: *base
       name: sidecar
       protocolo: TCPP
+    - name: tool
+      <<: *base
+      resources: *resources
 `;
-		assert.deepEqual(errors(text), []);
-		assert.deepEqual(errors(text.replace('<<: *base', 'image: app:2'), { kubernetesVersion: '1.30' }), ['12 schema-unknown-field']);
+		// The merged fields (image, name) fill the merged containers; the misspelt field of the sidecar is its own.
+		assert.deepEqual(errors(text, { kubernetesVersion: '1.30' }), ['14 schema-unknown-field']);
+		// A field the anchor writes wrong is reported once, at the anchor, though three containers merge it.
+		const wrong = errors(text.replace('image: app:1', 'image: app:1\n      imagePulPolicy: Always'), { kubernetesVersion: '1.30' });
+		assert.deepEqual(wrong, ['10 schema-unknown-field', '15 schema-unknown-field']);
+		// An alias as a whole value: its error is shown where the anchor writes the value.
+		assert.deepEqual(errors(text.replace('memory: 1Gi', 'memory: [1Gi]'), { kubernetesVersion: '1.30' }).sort(), ['11 schema-type', '14 schema-unknown-field']);
+	});
+
+	it('a merge-key document: the message names the field, the quick fix renames it where the anchor writes it', () => {
+		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - &c\n      name: a\n      image: a:1\n      imagePullPolicyy: Always\n    - <<: *c\n      name: b\n';
+		const { service: ls, uri } = workspace({ 'p.yaml': text });
+		const s = settings({ kubernetesVersion: '1.30' });
+		const found = ls.doValidation(uri('p.yaml'), s).filter((d) => d.code === 'schema-unknown-field');
+		assert.equal(found.length, 1);
+		assert.deepEqual(found[0].range, { start: { line: 9, character: 6 }, end: { line: 9, character: 22 } });
+		const edits = ls.getCodeActions(uri('p.yaml'), found, s).find((a) => a.isPreferred)?.edit?.changes?.[uri('p.yaml')];
+		assert.deepEqual(edits?.map((e) => [e.range.start.line, e.newText]), [[9, 'imagePullPolicy']]);
 	});
 
 	it('a heredoc in a command (`cat <<EOF`) is not a merge key', () => {

@@ -3,6 +3,7 @@ import { isMap, isScalar } from 'yaml';
 import { nodeAtPath, rangeOf } from '../manifest/nodes';
 import type { ManifestDocument, YamlNode } from '../manifest/types';
 import type { Finding } from '../rules/types';
+import { writtenPath } from '../schema/written';
 
 /**
  * The span a finding is shown at: its node, else the nearest written ancestor's key (a missing
@@ -10,7 +11,7 @@ import type { Finding } from '../rules/types';
  * where a "suppress for this line" comment could not reach it.
  */
 export function anchor(document: ManifestDocument, finding: Finding): [number, number] {
-	const own = rangeOf(document, finding.path, finding.key);
+	const own = rangeOf(document, finding.path, finding.key) ?? mergedRange(document, finding);
 	if (own) return own;
 	for (let n = finding.path.length - 1; n > 0; n--) {
 		const parent = rangeOf(document, finding.path.slice(0, n), true);
@@ -21,6 +22,13 @@ export function anchor(document: ManifestDocument, finding: Finding): [number, n
 	if (key?.range) return [document.start + key.range[0], document.start + key.range[1]];
 	const content = firstContentOffset(document.text);
 	return [document.start + content, document.start + content];
+}
+
+/** A value that a merge key or an alias brings in: shown where its anchor writes it. */
+function mergedRange(document: ManifestDocument, finding: Finding): [number, number] | undefined {
+	if (!document.text.includes('&')) return undefined;
+	const written = writtenPath(document, finding.path);
+	return written ? rangeOf(document, written, finding.key) : undefined;
 }
 
 /**

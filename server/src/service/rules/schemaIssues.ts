@@ -1,7 +1,8 @@
 import { isRecord } from '../manifest/parse';
-import type { NodePath } from '../manifest/types';
+import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { VersionSchemas } from '../schema/catalog';
 import { walkSchema, type SchemaIssue } from '../schema/validate';
+import { writtenPath } from '../schema/written';
 import { QUANTITY_KINDS } from './quantityFields';
 import type { RuleContext } from './types';
 import { validationApplies } from './validationGate';
@@ -17,8 +18,8 @@ const remembered = new WeakMap<object, { schemas: VersionSchemas; issues: Schema
 /**
  * The schema issues of the checked resource against the built-in schema of the target version,
  * worked out once per resource value and shared by the schema rules. `List` documents are
- * checked item by item. Empty when schema checks are off, the document is partial, or the kind
- * has no built-in schema.
+ * checked item by item, and documents with merge keys by their merged values. Empty when schema
+ * checks are off, the document is partial, or the kind has no built-in schema.
  */
 export function schemaIssues(context: RuleContext): VersionedIssue[] {
 	const { entry, settings, schemas } = context;
@@ -28,8 +29,28 @@ export function schemaIssues(context: RuleContext): VersionedIssue[] {
 	if (!version) return [];
 	const value = entry.resource.value;
 	let cached = remembered.get(value);
-	if (!cached || cached.schemas !== version) remembered.set(value, (cached = { schemas: version, issues: issuesOf(value, version) }));
+	if (!cached || cached.schemas !== version) remembered.set(value, (cached = { schemas: version, issues: asWritten(entry.document, issuesOf(value, version)) }));
 	return cached.issues.length === 0 ? [] : cached.issues.map((issue) => ({ issue, version: version.version }));
+}
+
+/**
+ * Issues at the paths their values are written at. Values follow merge keys and aliases; a
+ * field merged from an anchor is reported once, where the anchor writes it, though every place
+ * that merges it inherits the problem.
+ */
+function asWritten(document: ManifestDocument, issues: SchemaIssue[]): SchemaIssue[] {
+	// Without an anchor there is neither alias nor merge: every path is written as it reads.
+	if (issues.length === 0 || !document.text.includes('&')) return issues;
+	const seen = new Set<string>();
+	const out: SchemaIssue[] = [];
+	for (const issue of issues) {
+		const path = writtenPath(document, issue.path) ?? issue.path;
+		const key = `${issue.code} ${'field' in issue ? issue.field : ''} ${JSON.stringify(path)}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push(path === issue.path ? issue : { ...issue, path });
+	}
+	return out;
 }
 
 function issuesOf(value: Record<string, unknown>, version: VersionSchemas): SchemaIssue[] {

@@ -15,12 +15,22 @@ export interface VersionSchemas {
 	rootOf(apiVersion: string, kind: string): ObjectNode | undefined;
 }
 
+/**
+ * Linked schemas per source, shared by every catalog over it: a service made anew (settings
+ * changed, a benchmark's fresh open) neither reads nor links a version twice.
+ */
+const linkedBySource = new WeakMap<SchemaSource, Map<string, VersionSchemas | undefined>>();
+
 /** Picks and links the schema of the version nearest to the target, once per version. */
 export class SchemaCatalog {
-	private readonly linked = new Map<string, VersionSchemas | undefined>();
+	private readonly linked: Map<string, VersionSchemas | undefined>;
 	private readonly nearest = new Map<string, string>();
 
-	constructor(private readonly source: SchemaSource) {}
+	constructor(private readonly source: SchemaSource) {
+		let linked = linkedBySource.get(source);
+		if (!linked) linkedBySource.set(source, (linked = new Map()));
+		this.linked = linked;
+	}
 
 	/** The schemas of the nearest built-in version (the lower one on a tie). */
 	forVersion(target: string): VersionSchemas | undefined {

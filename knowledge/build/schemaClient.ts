@@ -1,0 +1,111 @@
+/*
+ * The declarations of @kubernetes/client-node, the official JavaScript client, generated from the
+ * upstream OpenAPI document of one release: one class per type (`V1Container`; a group in front
+ * where two groups share a name, `CoreV1EndpointPort`), and one API class per group version whose
+ * `create...` methods take the kinds that group version serves.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import type { CompactSchema } from '../../server/src/service/schema/format';
+import type { Declared, KindRoot, TypeTable } from './schemas';
+
+const CLASS_NAME = /^([A-Z][a-z]+)?(V\d+(?:(?:alpha|beta)\d+)?)([A-Z]\w*)$/;
+/** The first request path of an API class: `/apis/apps/v1/...` or `/api/v1/...`. */
+const ATTRIBUTE = /"name": "([^"]+)",\s*"baseName": "([^"]+)"/g;
+const API_PATH = /'\/apis?\/(?:([a-z0-9.-]+)\/)?(v\d+(?:(?:alpha|beta)\d+)?)\//;
+
+/**
+ * The type table of one copy of the client. The client writes neither the group of a type nor
+ * the literal apiVersion and kind of a root: the group comes from `reference` (a schema with the
+ * ids kubernetes-types gives, `core.v1.Container`), the kinds from the API classes.
+ */
+export function kubernetesClientTable(packageDir: string, reference: CompactSchema): TypeTable & { renames: Map<string, Map<string, string>> } {
+	const groups = new Map<string, string>();
+	for (const type of reference.types) {
+		const [group, version, name] = type.n.split('.');
+		if (name && !groups.has(`${version}.${name}`)) groups.set(`${version}.${name}`, group);
+	}
+	const models = join(packageDir, 'dist', 'gen', 'models');
+	const classes = new Map<string, Declared>();
+	const renames = new Map<string, Map<string, string>>();
+	for (const file of readdirSync(models).filter((f) => f.endsWith('.d.ts'))) {
+		const path = join(models, file);
+		const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false);
+		for (const statement of source.statements) {
+			if (!ts.isClassDeclaration(statement) || !statement.name) continue;
+			const id = idOf(statement.name.text, groups);
+			classes.set(statement.name.text, { id, file: path, node: statement });
+			// Fields whose JSON name is no identifier (`$ref`) or a reserved word (`continue`, `default`) are renamed in the class; attributeTypeMap keeps the JSON name.
+			const renamed = new Map<string, string>();
+			for (const [, name, json] of readFileSync(path.replace(/\.d\.ts$/, '.js'), 'utf8').matchAll(ATTRIBUTE)) if (name !== json) renamed.set(name, json);
+			if (renamed.size) renames.set(id, renamed);
+		}
+	}
+	return {
+		renames,
+		lookup: (name) => classes.get(name),
+		roots: () => kindRoots(join(packageDir, 'dist', 'gen', 'apis'), classes),
+	};
+}
+
+/** `V1Container` -> `core.v1.Container`; a type the reference lacks keeps no group (`v1.Container`). */
+function idOf(name: string, groups: Map<string, string>): string {
+	const match = CLASS_NAME.exec(name);
+	if (!match) return name;
+	const [, prefix, version, type] = match;
+	const key = `${version.toLowerCase()}.${type}`;
+	const group = prefix?.toLowerCase() ?? groups.get(key);
+	return group ? `${group}.${key}` : key;
+}
+
+/** The kinds each API class creates (`createNamespacedDeployment(namespace, body: V1Deployment)`), and their lists. */
+function kindRoots(apis: string, classes: Map<string, Declared>): KindRoot[] {
+	const roots: KindRoot[] = [];
+	for (const file of readdirSync(apis).filter((f) => /Api\.d\.ts$/.test(f)).sort()) {
+		const path = API_PATH.exec(readFileSync(join(apis, file.replace(/\.d\.ts$/, '.js')), 'utf8'));
+		if (!path) continue;
+		const apiVersion = path[1] ? `${path[1]}/${path[2]}` : path[2];
+		const source = ts.createSourceFile(file, readFileSync(join(apis, file), 'utf8'), ts.ScriptTarget.Latest, false);
+		const api = source.statements.find(ts.isClassDeclaration);
+		for (const method of api?.members.filter(ts.isMethodDeclaration) ?? []) {
+			const body = method.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === 'body');
+			if (!body?.type || !ts.isTypeReferenceNode(body.type) || !ts.isIdentifier(body.type.typeName) || !ts.isIdentifier(method.name)) continue;
+			const model = body.type.typeName.text;
+			const kind = CLASS_NAME.exec(model)?.[3];
+			// Only a kind's own create: `createNamespacedPodEviction` posts an Eviction of another group to a pod.
+			if (!kind || !/^create(Namespaced)?$/.test(method.name.text.slice(0, -kind.length)) || !method.name.text.endsWith(kind)) continue;
+			for (const [name, root] of [[model, kind], [`${model}List`, `${kind}List`]]) {
+				const declared = classes.get(name);
+				if (declared && !roots.some((r) => r.apiVersion === apiVersion && r.kind === root)) roots.push({ apiVersion, kind: root, declared });
+			}
+		}
+	}
+	return roots;
+}
+
+/** Gives renamed fields their JSON names back (`_continue` -> `continue`, `ref` -> `$ref`). */
+export function jsonNames(schema: CompactSchema, renames: Map<string, Map<string, string>>): void {
+	for (const type of schema.types) {
+		const renamed = renames.get(type.n);
+		if (!renamed) continue;
+		type.p = Object.fromEntries(Object.entries(type.p).map(([field, ref]) => [renamed.get(field) ?? field, ref]));
+		if (type.r) type.r = type.r.map((field) => renamed.get(field) ?? field);
+	}
+}
+
+/**
+ * The client types quantities as strings; a reference schema of a near release knows which fields
+ * are quantities or int-or-string, and where it knows the field, its scalar type is kept.
+ */
+export function refineScalars(schema: CompactSchema, reference: CompactSchema): void {
+	const known = new Map(reference.types.map((t) => [t.n, t]));
+	for (const type of schema.types) {
+		const other = known.get(type.n);
+		if (!other) continue;
+		for (const [field, ref] of Object.entries(type.p)) {
+			const before = other.p[field];
+			if (before && /^[[{]?s$/.test(ref) && before.replace(/[qx]$/, 's') === ref) type.p[field] = before;
+		}
+	}
+}
