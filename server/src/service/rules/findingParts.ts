@@ -27,8 +27,20 @@ export function listText(items: string[], or = false): Localized {
 
 /** Related information pointing at a node of another resource (its name when the node is missing). */
 export function relatedAt(entry: IndexedResource, path: NodePath, message: Localized, key = false): RelatedLocation {
-	const span = rangeOf(entry.document, path, key) ?? rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start];
-	return { uri: entry.uri, start: span[0], end: span[1], message };
+	// Placed on first read: rules build related locations before they know whether they have a finding,
+	// and placing one parses the other document with ranges (most of a large workspace's time otherwise).
+	let span: [number, number] | undefined;
+	const place = () => (span ??= rangeOf(entry.document, path, key) ?? rangeOf(entry.document, ['metadata', 'name']) ?? [entry.document.start, entry.document.start]);
+	return {
+		uri: entry.uri,
+		message,
+		get start() {
+			return place()[0];
+		},
+		get end() {
+			return place()[1];
+		},
+	};
 }
 
 /** An edit that replaces a scalar's text, keeping its quotes; undefined for block scalars and non-scalars. */

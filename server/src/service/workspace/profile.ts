@@ -43,7 +43,7 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen }>();
+const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: Map<string, ClusterProfile> }>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
@@ -53,10 +53,17 @@ const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: Knowl
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	let cached = seenCache.get(index);
 	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph) };
+		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new Map() };
 		seenCache.set(index, cached);
 	}
-	const { seen } = cached;
+	// Rules ask once per resource: the lists are built once per settings (each is as long as the workspace's classes).
+	const key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses]);
+	let profile = cached.profiles.get(key);
+	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
+	return profile;
+}
+
+function profileOf(seen: Seen, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	const configured = settings.cni ? graph.find(settings.cni) : undefined;
 	let cni: ProfileValue | undefined;
 	if (configured) cni = { value: configured.id, configured: true, evidence: [] };
@@ -124,19 +131,50 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 		if (plugin) note(plugin, evidence(entry, ['spec', 'group'], `CustomResourceDefinition ${entry.resource.name ?? ''}`));
 	}
 	for (const [kind, list] of [['RuntimeClass', seen.runtimeClasses], ['StorageClass', seen.storageClasses]] as const) {
+		const byName = new Map<string, ProfileValue>();
 		for (const entry of index.ofKind(kind)) {
 			const name = entry.resource.name;
 			const at = name && evidence(entry, ['metadata', 'name'], `${kind} ${name}`);
 			if (!at || index.isPartial(entry)) continue;
-			const known = list.find((v) => v.value === name);
+			const known = byName.get(name);
 			if (known) known.evidence.push(at);
-			else list.push({ value: name, configured: false, evidence: [at] });
+			else {
+				const value = { value: name, configured: false, evidence: [at] };
+				byName.set(name, value);
+				list.push(value);
+			}
 		}
 	}
 	return seen;
 }
 
 function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence | undefined {
+	// A document read for its values alone (no alias, no merge key) has a node wherever its value
+	// has one: its place is found when first read, since a workspace of thousands of classes shows one or two.
+	if (!entry.document.text.includes('<<') && hasValueAt(entry.resource.value, path)) {
+		let span: [number, number] | undefined;
+		const place = () => (span ??= rangeOf(entry.document, path) ?? [entry.document.start, entry.document.start]);
+		return {
+			uri: entry.uri,
+			what,
+			get start() {
+				return place()[0];
+			},
+			get end() {
+				return place()[1];
+			},
+		};
+	}
 	const span = rangeOf(entry.document, path);
 	return span && { uri: entry.uri, start: span[0], end: span[1], what };
+}
+
+function hasValueAt(value: unknown, path: NodePath): boolean {
+	let node = value;
+	for (const step of path) {
+		if (typeof step === 'number' ? !Array.isArray(node) : !isRecord(node)) return false;
+		node = (node as Record<string | number, unknown>)[step];
+		if (node === undefined) return false;
+	}
+	return true;
 }
