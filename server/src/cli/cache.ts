@@ -3,10 +3,14 @@ import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
+import type { ProfileReport } from './formats/profile';
 import type { FileRecord } from './records';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
+const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
 
 /** What the last run found in one file, for the text (hash) it had. */
@@ -23,6 +27,18 @@ interface Header {
 	/** Everything the findings of a file may depend on beyond its own text (see runKey). */
 	run: string;
 	files: Record<string, CachedFile>;
+	/** The stamp and hash of every file read, so that an unchanged file is not read again. */
+	stamps?: Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string]>;
+	/** The cluster profile the run reported (it depends on the same things as the run key). */
+	profile?: ProfileReport;
+}
+
+/** What a run writes into the cache besides the findings. */
+export interface CacheExtras {
+	/** When the run started reading (ms since the epoch). */
+	started: number;
+	sources: { uri: string; hash: string; stamp?: FileStamp }[];
+	profile?: ProfileReport;
 }
 
 /**
@@ -63,6 +79,16 @@ export class CacheFile {
 		return file?.hash === hash ? file : undefined;
 	}
 
+	/**
+	 * The hash of a file's text from its stamp alone, when the stamp is the one it had when last
+	 * read (size, times and inode all the same); undefined means the file has to be read.
+	 */
+	hashByStamp(uri: string, stamp: FileStamp): string | undefined {
+		const known = this.header?.stamps?.[uri];
+		if (!known || known[0] !== stamp.size || known[1] !== stamp.mtimeMs || known[2] !== stamp.ctimeMs || known[3] !== stamp.ino) return undefined;
+		return known[4];
+	}
+
 	/** Local-rule findings of a file with the same text in the last run, whatever else changed. */
 	localFindings(uri: string, hash: string): LocalFindings | undefined {
 		const file = this.header?.files[uri];
@@ -90,13 +116,20 @@ export class CacheFile {
 	}
 
 	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
-	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>): void {
+	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>, extras?: CacheExtras): void {
 		const parses: Record<string, FileRecord> = {};
 		for (const hash of hashes) {
 			const record = this.parse(hash);
 			if (record) parses[hash] = record;
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files };
+		const header: Header = { format: FORMAT, tool: this.tool, run, files, profile: extras?.profile };
+		if (extras) {
+			header.stamps = {};
+			for (const { uri, hash, stamp } of extras.sources) {
+				// A file written just before or while it was read may change again within the same timestamp: read it next time.
+				if (stamp && Math.max(stamp.mtimeMs, stamp.ctimeMs) < extras.started - SETTLED_MS) header.stamps[uri] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, hash];
+			}
+		}
 		mkdirSync(dirname(path), { recursive: true });
 		const temporary = `${path}.${process.pid}.tmp`;
 		writeFileSync(temporary, `${JSON.stringify(header)}\n${JSON.stringify(parses)}\n`);

@@ -12,6 +12,9 @@ import { RULES } from '../service/rules/index';
 import { createLanguageService, type LanguageService } from '../service/service';
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/index';
+import { clusterProfile } from '../service/workspace/profile';
+import { profileReport, type ProfileReport } from './formats/profile';
+import type { PathNames } from './formats/types';
 
 /** What checking needs besides the index: plain data, so that it can be sent to a worker. */
 export interface CheckOptions {
@@ -53,7 +56,7 @@ export class Checker {
 
 	constructor(
 		readonly index: WorkspaceIndex,
-		graph: KnowledgeGraph,
+		private readonly graph: KnowledgeGraph,
 		private readonly options: CheckOptions,
 	) {
 		const schemas = loadSchemas(options.distDir);
@@ -75,6 +78,11 @@ export class Checker {
 		}
 		for (const d of diagnostics) this.identify(uri, d);
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
+	}
+
+	/** The cluster profile the run used (that of the first file's settings), in the report's terms. */
+	profile(uri: string, paths: PathNames): ProfileReport {
+		return profileReport(clusterProfile(this.index, this.graph, this.settingsFor(uri)), this.index, this.graph, paths, this.options.language);
 	}
 
 	/** The settings of a file: defaults, then the profile (--config or the nearest .kubelore.yaml), then --rule. */

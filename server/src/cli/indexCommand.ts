@@ -1,7 +1,7 @@
 /* `kubelore index --out FILE`: the parses of every file, written once for the shards of a CI matrix. */
 import { relative, resolve } from 'node:path';
-import { toPosix } from '../node/files';
-import { indexSources, readSources } from '../node/lint';
+import { toPosix, type ReadFailure } from '../node/files';
+import { indexSources, readRest, readSources } from '../node/lint';
 import type { Localized } from '../service/knowledge/types';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { LintOptions } from './args';
@@ -20,10 +20,13 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 		stderr.write(`kubelore: ${shown}: ${say(message, language, ...args.map((a) => errorText(a, language)))}\n`);
 		fatal ||= isFatal;
 	};
-	const sources = await readSources(
+	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
+	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, new Set(), (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
-		(path, failure) => note(path, ...readProblem(failure)),
+		unreadable,
 	);
+	// Without a reuse callback every file was read: this only narrows the type.
+	const sources = readRest(files, unreadable);
 	const cache = CacheFile.empty(toolKey(runtime));
 	// Through an index, so that Helm templates (parsed by where they are, not kept) are told apart as in a run.
 	indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => cache.remember(hash, record));

@@ -5,17 +5,16 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { graphWithTeam } from '../node/knowledge';
-import { indexSources, readSources } from '../node/lint';
+import { allRead, indexSources, readRest, readSources, type SourceFile, type SourceText } from '../node/lint';
 import { readProjectConfig, type ProjectConfig } from '../service/config';
 import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
-import { clusterProfile } from '../service/workspace/profile';
 import type { FailOn, LintOptions } from './args';
 import { cachePath, CacheFile, hashOf, readIndexFile, type CachedFile } from './cache';
+import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
-import { profileReport } from './formats/profile';
 import { SarifFormatter } from './formats/sarif';
 import { TextFormatter } from './formats/text';
 import { PathNames, severityOf, type FormatContext, type Formatter, type InputNote, type RunSummary } from './formats/types';
@@ -26,7 +25,7 @@ import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, readAll, too
 import { inShard } from './shard';
 import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
-import { checkInWorkers, type CheckTask } from './workers';
+import { checkInWorkers } from './workers';
 
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -52,22 +51,26 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const cwd = process.cwd();
 	const paths = new PathNames(cwd);
 	const stdinPath = resolve(options.stdinFilename ?? '<stdin>');
-	if (options.stdinFilename === undefined) paths.name(URI.file(stdinPath).toString(), '<stdin>');
+	const stdinUri = URI.file(stdinPath).toString();
+	if (options.stdinFilename === undefined) paths.name(stdinUri, '<stdin>');
 	const roots = new Set<string>();
-	const sources = await readSources(
-		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
-			note(p.path, p.message, p.args ?? [], p.fatal),
-		),
-		(path, failure) => note(path, ...readProblem(failure)),
-		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
-	);
-	const team = await readTeamKnowledge(options.knowledge, profile, sources, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
-	const graph = graphWithTeam(graphData, team);
-	const reported = sources.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
-	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir };
 	const tool = toolKey(runtime);
 	const cacheFile = options.cache ? cachePath(options.cacheLocation, cwd) : undefined;
 	const cache = cacheFile ? CacheFile.read(cacheFile, tool) : CacheFile.empty(tool);
+	const started = Date.now();
+	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
+	const files = await readSources(
+		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
+			note(p.path, p.message, p.args ?? [], p.fatal),
+		),
+		unreadable,
+		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
+		// With a cache, a file whose stamp is unchanged is not read; profiles are read always (the team's knowledge is named there).
+		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
+	);
+	const team = await readTeamKnowledge(options.knowledge, profile, files, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
+	const graph = graphWithTeam(graphData, team);
+	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir };
 	const indexPath = options.index;
 	const indexFile =
 		indexPath === undefined
@@ -76,14 +79,18 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 					throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(code, language)));
 				});
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
-	const run = hashOf([checkOptions, graphData, team ? [[...team.notes], team.entities] : null, [...roots].sort(), sources.map((s) => [s.uri, s.hash])]);
-	const checked = new Map<string, CachedFile>();
-	const tasks: CheckTask[] = [];
-	for (const source of reported) {
-		const hit = cache.findings(run, source.uri, source.hash);
-		if (hit) checked.set(source.uri, hit);
-		else tasks.push({ uri: source.uri, earlier: cache.localFindings(source.uri, source.hash) });
+	const base = [checkOptions, graphData, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
+	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
+	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
+	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
+	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
+	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
+		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
+		sources = readRest(files, unreadable);
+		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
+		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
+	const { run, checked, tasks, reported } = plan;
 	const known = (hash: string) => cache.parse(hash) ?? indexFile?.parse(hash);
 	const remember = (hash: string, record: FileRecord) => cache.remember(hash, record);
 	const folders = [...roots];
@@ -100,16 +107,18 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		await out.write(formatter.file({ uri, diagnostics }));
 		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
 	};
-	let profileOf: Checker | undefined;
-	if (tasks.length > 1 && options.jobs > 1) {
-		const results = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders }, sources, known, remember, tasks);
-		for (const result of results) checked.set(result.uri, { hash: '', ...result });
-	} else if (tasks.length) {
+	const profileFor = reported[0]?.uri;
+	let profileReported = cachedProfile;
+	if (tasks.length > 1 && options.jobs > 1 && sources) {
+		const named: [string, string][] = options.stdinFilename === undefined ? [[stdinUri, '<stdin>']] : [];
+		const done = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders, profileFor, named }, sources, known, remember, tasks);
+		for (const result of done.results) checked.set(result.uri, { hash: '', ...result });
+		profileReported = done.profile;
+	} else if (sources && (tasks.length || (profileFor && !profileReported))) {
 		const index = new WorkspaceIndex();
 		indexSources(index, sources, known, cacheFile ? remember : undefined);
 		index.setFolders(folders.map((r) => URI.file(r).path));
 		const checker = new Checker(index, graph, checkOptions);
-		profileOf = checker;
 		const pending = new Set(tasks.map((t) => t.uri));
 		const earlier = new Map(tasks.map((t) => [t.uri, t.earlier]));
 		// Checked in the order of the report, written as they come.
@@ -124,24 +133,17 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 			if (cacheFile) checked.set(source.uri, { hash: source.hash, ...result });
 			await report(source.uri, result.diagnostics);
 		}
+		if (profileFor) profileReported = checker.profile(profileFor, paths);
 	}
 	if (summary.files === 0) for (const source of reported) await report(source.uri, checked.get(source.uri)!.diagnostics);
 	progress.clear();
-	if (reported.length > 0) {
-		// Worker and cached runs built no index here: one from the parses they kept says which profile applied.
-		if (!profileOf) {
-			const index = new WorkspaceIndex();
-			indexSources(index, sources, known);
-			index.setFolders(folders.map((r) => URI.file(r).path));
-			profileOf = new Checker(index, graph, checkOptions);
-		}
-		summary.profile = profileReport(clusterProfile(profileOf.index, graph, profileOf.settingsFor(reported[0].uri)), profileOf.index, graph, paths, language);
-	}
+	summary.profile = profileReported;
 	await out.write(formatter.end(summary));
-	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length)) {
-		const files: Record<string, CachedFile> = {};
-		for (const source of reported) files[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };
-		cache.write(cacheFile, run, files, new Set(sources.map((s) => s.hash)));
+	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length || !sameStamps(cache, sources ?? files))) {
+		const found: Record<string, CachedFile> = {};
+		for (const source of reported) found[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };
+		const read = sources ?? files;
+		cache.write(cacheFile, run, found, new Set(read.map((s) => s.hash)), { started, sources: read, profile: summary.profile });
 	}
 	if (notes.some((n) => n.fatal)) return 2;
 	return failing(summary, options.failOn) ? 1 : 0;

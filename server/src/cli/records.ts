@@ -1,7 +1,8 @@
 /* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
 import { createHash } from 'node:crypto';
-import { parseDocumentChunk, parseManifest } from '../service/manifest/parse';
+import { parseManifest } from '../service/manifest/parse';
 import type { ManifestDocument, ManifestFile } from '../service/manifest/types';
+import { parseYaml, tooDeepAt } from '../service/manifest/yamlRead';
 
 /** One document of a parsed file, without its syntax tree (parsed again only if a range is needed). */
 export interface DocumentRecord {
@@ -82,7 +83,8 @@ export function manifestOf(uri: string, text: string, record: FileRecord): Manif
 		Object.defineProperty(fields, 'yaml', {
 			get: () => {
 				if (trees.has(fields)) return trees.get(fields);
-				const yaml = parseDocumentChunk(chunk, r.start).yaml;
+				// The tree alone, as parseDocumentChunk would make it (values and classification are in the record already).
+				const yaml = tooDeepAt(chunk) >= 0 ? undefined : parseYaml(chunk);
 				if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value!);
 				trees.set(fields, yaml);
 				return yaml;

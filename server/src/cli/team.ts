@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import type { TeamKnowledge } from '../../../knowledge/build/builder';
 import { loadTeamKnowledge } from '../node/knowledge';
-import type { SourceText } from '../node/lint';
+import type { SourceFile } from '../node/lint';
 import { readProjectConfig, type ProjectConfig } from '../service/config';
 import type { GraphData } from '../service/knowledge/types';
 
@@ -16,12 +16,12 @@ const CONFIG = /(^|[\\/])\.kubelore\.yaml$/;
 export async function readTeamKnowledge(
 	knowledge: string[],
 	config: { path: string; config: ProjectConfig } | undefined,
-	sources: SourceText[],
+	sources: SourceFile[],
 	base: GraphData,
 	onProblem: (path: string, message: string) => void,
 ): Promise<TeamKnowledge | undefined> {
 	const folders = knowledge.map((k) => resolve(k));
-	const profiles = config ? [config] : sources.filter((s) => CONFIG.test(s.path)).map((s) => ({ path: s.path, config: readProjectConfig(s.text).config }));
+	const profiles = config ? [config] : sources.filter((s) => CONFIG.test(s.path)).map((s) => ({ path: s.path, config: readProjectConfig(s.text ?? '').config }));
 	for (const { path, config: profile } of profiles) for (const k of profile.knowledgePaths ?? []) folders.push(resolve(dirname(path), k));
 	if (folders.length === 0) return undefined;
 	const unique = [...new Set(folders)];

@@ -6,6 +6,8 @@ import { graphWithTeam, loadGraphData } from '../node/knowledge';
 import { indexSources, type SourceText } from '../node/lint';
 import { WorkspaceIndex } from '../service/workspace/index';
 import { Checker, type CheckedFile, type CheckOptions, type LocalFindings } from './check';
+import type { ProfileReport } from './formats/profile';
+import { PathNames } from './formats/types';
 import { parseForRecord, recordOf, type FileRecord } from './records';
 
 /** What every worker is started with. */
@@ -15,6 +17,16 @@ export interface WorkerSetup {
 	team?: TeamKnowledge;
 	options: CheckOptions;
 	folders: string[];
+	/** The file whose settings the reported cluster profile is for (worker 0 builds the report). */
+	profileFor?: string;
+	/** Files shown under a name of their own (standard input). */
+	named: [uri: string, shown: string][];
+}
+
+/** What the workers found: every task's findings, and the cluster profile of the run. */
+export interface WorkerResults {
+	results: CheckedFile[];
+	profile?: ProfileReport;
 }
 
 /** A file to check, with its local findings from the cache when it has them. */
@@ -23,7 +35,7 @@ export interface CheckTask {
 	earlier?: LocalFindings;
 }
 
-type Request = { type: 'parse'; files: Pick<SourceText, 'uri' | 'text' | 'hash'>[] } | { type: 'check'; sources: SourceText[]; records: Record<string, FileRecord>; tasks: CheckTask[] };
+type Request = { type: 'parse'; files: Pick<SourceText, 'uri' | 'text' | 'hash'>[] } | { type: 'check'; sources: SourceText[]; records: Record<string, FileRecord>; tasks: CheckTask[]; profile: boolean };
 
 /** True in a thread started by checkInWorkers. */
 export function isKubeloreWorker(): boolean {
@@ -43,7 +55,14 @@ export function runWorker(): void {
 		indexSources(index, request.sources, (hash) => request.records[hash]);
 		index.setFolders(setup.folders.map((f) => URI.file(f).path));
 		const checker = new Checker(index, graphWithTeam(loadGraphData(setup.distDir), setup.team), setup.options);
-		parentPort!.postMessage(request.tasks.map((t) => checker.check(t.uri, t.earlier)));
+		const results = request.tasks.map((t) => checker.check(t.uri, t.earlier));
+		let profile: ProfileReport | undefined;
+		if (request.profile && setup.profileFor) {
+			const paths = new PathNames(setup.options.cwd);
+			for (const [uri, shown] of setup.named) paths.name(uri, shown);
+			profile = checker.profile(setup.profileFor, paths);
+		}
+		parentPort!.postMessage({ results, profile } satisfies WorkerResults);
 	});
 }
 
@@ -60,7 +79,7 @@ export async function checkInWorkers(
 	known: (hash: string) => FileRecord | undefined,
 	onParsed: (hash: string, record: FileRecord) => void,
 	tasks: CheckTask[],
-): Promise<CheckedFile[]> {
+): Promise<WorkerResults> {
 	const workers = Array.from({ length: jobs }, () => new Worker(__filename, { workerData: { ...setup, kubeloreWorker: true } satisfies WorkerSetup }));
 	try {
 		const ask = <T>(worker: Worker, request: Request) =>
@@ -77,9 +96,10 @@ export async function checkInWorkers(
 			const record = known(s.hash);
 			if (record) records[s.hash] = record;
 		}
-		const results = await Promise.all(workers.map((w, i) => ask<CheckedFile[]>(w, { type: 'check', sources, records, tasks: share(tasks, i, jobs) })));
+		// The first worker also reports the profile: the index it built is the run's, no other is made for it.
+		const answers = await Promise.all(workers.map((w, i) => ask<WorkerResults>(w, { type: 'check', sources, records, tasks: share(tasks, i, jobs), profile: i === 0 })));
 		// Back in the order of the tasks: worker i checked tasks i, i + jobs, i + 2 * jobs...
-		return tasks.map((_, k) => results[k % jobs][Math.floor(k / jobs)]);
+		return { results: tasks.map((_, k) => answers[k % jobs].results[Math.floor(k / jobs)]), profile: answers[0].profile };
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
 	}

@@ -71,12 +71,30 @@ export async function readTextFile(path: string): Promise<{ text: string } | Rea
 }
 
 /**
- * The same, without leaving the thread: the command line reads thousands of small files in a
- * row, and a round trip to the thread pool per call costs more than the reading.
+ * What says whether a file may have changed since it was last read, without reading it: its size,
+ * times (the change time moves on every write, whatever the modification time is set back to) and inode.
  */
-export function readTextFileSync(path: string): { text: string } | ReadFailure {
+export interface FileStamp {
+	size: number;
+	mtimeMs: number;
+	ctimeMs: number;
+	ino: number;
+}
+
+/**
+ * The same, without leaving the thread: the command line reads thousands of small files in a
+ * row, and a round trip to the thread pool per call costs more than the reading. `skip` is asked
+ * with the file's stamp first: when it says so, the file is not read (its text is known elsewhere).
+ */
+export function readTextFileSync(path: string, skip?: (stamp: FileStamp) => boolean): { text: string; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
 	try {
-		return checkSize(statSync(path)) ?? decode(readFileSync(path));
+		const info = statSync(path);
+		const problem = checkSize(info);
+		if (problem) return problem;
+		const stamp = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+		if (skip?.(stamp)) return { skipped: true, stamp };
+		const read = decode(readFileSync(path));
+		return 'error' in read ? read : { text: read.text, stamp };
 	} catch (error) {
 		return failed(error);
 	}

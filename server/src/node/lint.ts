@@ -1,7 +1,7 @@
 import { URI } from 'vscode-uri';
 import { hashText, manifestOf, parseForRecord, plainRecord, reusable, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
-import { readTextFileSync, type ReadFailure } from './files';
+import { readTextFileSync, type FileStamp, type ReadFailure } from './files';
 
 /** A file to index: read from disk unless its text is given (standard input). */
 export interface FileToIndex {
@@ -18,15 +18,26 @@ export interface SourceText {
 	text: string;
 	hash: string;
 	report: boolean;
+	/** Size and times when it was read (unset for standard input). */
+	stamp?: FileStamp;
 }
+
+/** A file of the run whose text may not have been read: its stamp matched the cache, which gave its hash. */
+export type SourceFile = Omit<SourceText, 'text'> & { text?: string };
 
 /**
  * Reads every file once, in the order they first came. Text handed in (standard input) wins over
  * the same file on disk, as an open editor's does. Files that cannot be read are reported when
- * they were asked for, and left out.
+ * they were asked for, and left out. `reuse` may give the hash of a file from its stamp alone
+ * (the cache): such a file is not read until readRest.
  */
-export async function readSources(files: AsyncIterable<FileToIndex>, onUnreadable: (path: string, failure: ReadFailure) => void, onRead?: (count: number) => void): Promise<SourceText[]> {
-	const byUri = new Map<string, SourceText>();
+export async function readSources(
+	files: AsyncIterable<FileToIndex>,
+	onUnreadable: (path: string, failure: ReadFailure) => void,
+	onRead?: (count: number) => void,
+	reuse?: (uri: string, stamp: FileStamp) => string | undefined,
+): Promise<SourceFile[]> {
+	const byUri = new Map<string, SourceFile>();
 	for await (const file of files) {
 		const uri = URI.file(file.path).toString();
 		const known = byUri.get(uri);
@@ -34,17 +45,42 @@ export async function readSources(files: AsyncIterable<FileToIndex>, onUnreadabl
 			known.report ||= file.report;
 			continue;
 		}
-		const read = file.text !== undefined ? { text: file.text } : readTextFileSync(file.path);
+		let hash: string | undefined;
+		const read = file.text !== undefined ? { text: file.text, stamp: undefined } : readTextFileSync(file.path, reuse && ((stamp) => (hash = reuse(uri, stamp)) !== undefined));
 		if ('error' in read) {
 			if (file.report) onUnreadable(file.path, read);
 			continue;
 		}
-		const source = { uri, path: file.path, text: read.text, hash: hashText(read.text), report: file.report || Boolean(known?.report) };
+		const text = 'text' in read ? read.text : undefined;
+		const source: SourceFile = { uri, path: file.path, text, hash: text === undefined ? hash! : hashText(text), report: file.report || Boolean(known?.report), stamp: read.stamp };
 		if (known) Object.assign(known, source);
 		else byUri.set(uri, source);
 		onRead?.(byUri.size);
 	}
 	return [...byUri.values()];
+}
+
+/** True when every file's text was read. */
+export function allRead(files: SourceFile[]): files is SourceText[] {
+	return files.every((f) => f.text !== undefined);
+}
+
+/** Reads the files that were not read (a file that can no longer be read is reported and left out). */
+export function readRest(files: SourceFile[], onUnreadable: (path: string, failure: ReadFailure) => void): SourceText[] {
+	const out: SourceText[] = [];
+	for (const file of files) {
+		if (file.text !== undefined) {
+			out.push(file as SourceText);
+			continue;
+		}
+		const read = readTextFileSync(file.path);
+		if ('error' in read || !('text' in read)) {
+			if (file.report && 'error' in read) onUnreadable(file.path, read);
+			continue;
+		}
+		out.push({ ...file, text: read.text, hash: hashText(read.text), stamp: read.stamp });
+	}
+	return out;
 }
 
 /**

@@ -44,7 +44,7 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: WeakMap<Settings, ClusterProfile> }>();
+const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: Map<string, ClusterProfile> }>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
@@ -55,11 +55,13 @@ const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: Knowl
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
 	let cached = seenCache.get(index);
 	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new WeakMap() };
+		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new Map() };
 		seenCache.set(index, cached);
 	}
-	let profile = cached.profiles.get(settings);
-	if (!profile) cached.profiles.set(settings, (profile = profileOf(cached.seen, graph, settings)));
+	// Rules ask once per resource: the lists are built once per settings (each is as long as the workspace's classes).
+	const key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses]);
+	let profile = cached.profiles.get(key);
+	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
 	return profile;
 }
 
@@ -127,13 +129,18 @@ function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
 		if (plugin) note(plugin, evidence(entry, ['spec', 'group'], `CustomResourceDefinition ${entry.resource.name ?? ''}`));
 	}
 	for (const [kind, list] of [['RuntimeClass', seen.runtimeClasses], ['StorageClass', seen.storageClasses]] as const) {
+		const byName = new Map<string, ProfileValue>();
 		for (const entry of index.ofKind(kind)) {
 			const name = entry.resource.name;
 			const at = name && evidence(entry, ['metadata', 'name'], `${kind} ${name}`);
 			if (!at || index.isPartial(entry)) continue;
-			const known = list.find((v) => v.value === name);
+			const known = byName.get(name);
 			if (known) known.evidence.push(at);
-			else list.push({ value: name, configured: false, evidence: [at] });
+			else {
+				const value = { value: name, configured: false, evidence: [at] };
+				byName.set(name, value);
+				list.push(value);
+			}
 		}
 	}
 	return seen;
