@@ -13,7 +13,8 @@ const MESSAGE = {
 const RELATED = { en: 'The parameter schema of {0}', zh: '{0} 的参数 schema' };
 
 // Gatekeeper's schemas are Kubernetes OpenAPI v3: unknown keywords (x-kubernetes-*, nullable) are allowed.
-const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+// Built on first use: most workspaces hold no Gatekeeper constraint, and every start would pay for it.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction | null>();
 
 /**
@@ -54,7 +55,7 @@ export const constraintParametersInvalid: Rule = {
 function compile(schema: Record<string, unknown>): ValidateFunction | undefined {
 	if (!compiled.has(schema)) {
 		try {
-			compiled.set(schema, ajv.compile(schema));
+			compiled.set(schema, (ajv ??= new Ajv({ strict: false, allErrors: true, validateSchema: false })).compile(schema));
 		} catch {
 			compiled.set(schema, null); // a schema the validator cannot read says nothing about the parameters
 		}
