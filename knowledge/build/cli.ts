@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { checkEntitiesAgainstTable, readApiTable } from './apiTable';
 import { buildGraph, type Article, type SourceFile } from './builder';
 import { readCoverage } from './coverage';
+import { pluginTableProblems } from './pluginTable';
 
 const root = join(__dirname, '..', '..');
 const quiet = process.argv.includes('--quiet');
@@ -29,7 +30,7 @@ const { graph, problems } = buildGraph(files, articles, { strict: true });
 const apiTablePath = join('knowledge', 'tables', 'api-versions.yaml');
 const apiTable = readApiTable(apiTablePath, readFileSync(join(root, apiTablePath), 'utf8'));
 graph.apiVersions = apiTable.rows;
-problems.push(...apiTable.problems, ...checkEntitiesAgainstTable(graph.entities, apiTable.rows));
+problems.push(...apiTable.problems, ...checkEntitiesAgainstTable(graph.entities, apiTable.rows), ...pluginTableProblems(graph.entities));
 const coverage = readCoverage(readFileSync(join(root, 'knowledge', 'IDS.md'), 'utf8'));
 const ids = new Set(graph.entities.map((e) => e.id));
 for (const [category, list] of coverage) {
