@@ -13,6 +13,8 @@ import type { Declared, KindRoot, TypeTable } from './schemas';
 const CLASS_NAME = /^([A-Z][a-z]+)?(V\d+(?:(?:alpha|beta)\d+)?)([A-Z]\w*)$/;
 /** The first request path of an API class: `/apis/apps/v1/...` or `/api/v1/...`. */
 const ATTRIBUTE = /"name": "([^"]+)",\s*"baseName": "([^"]+)"/g;
+/** An API class in the package's index: `ObjectAppsV1Api as AppsV1Api`. */
+const EXPORTED_API = /\bas (\w+Api)\b/g;
 const API_PATH = /'\/apis?\/(?:([a-z0-9.-]+)\/)?(v\d+(?:(?:alpha|beta)\d+)?)\//;
 
 /**
@@ -45,7 +47,7 @@ export function kubernetesClientTable(packageDir: string, reference: CompactSche
 	return {
 		renames,
 		lookup: (name) => classes.get(name),
-		roots: () => kindRoots(join(packageDir, 'dist', 'gen', 'apis'), classes),
+		roots: () => kindRoots(join(packageDir, 'dist', 'gen'), classes),
 	};
 }
 
@@ -59,10 +61,18 @@ function idOf(name: string, groups: Map<string, string>): string {
 	return group ? `${group}.${key}` : key;
 }
 
-/** The kinds each API class creates (`createNamespacedDeployment(namespace, body: V1Deployment)`), and their lists. */
-function kindRoots(apis: string, classes: Map<string, Declared>): KindRoot[] {
+/**
+ * The kinds each API class creates (`createNamespacedDeployment(namespace, body: V1Deployment)`),
+ * and their lists. Only the API classes the package exports count: its generated folder keeps the
+ * files of group versions that an earlier generation had and the release no longer serves
+ * (`ResourceV1alpha2Api`, `FlowcontrolApiserverV1beta3Api`; 2.0 `SchedulingV1alpha1Api`).
+ */
+function kindRoots(gen: string, classes: Map<string, Declared>): KindRoot[] {
+	const apis = join(gen, 'apis');
+	const exported = new Set([...readFileSync(join(gen, 'index.d.ts'), 'utf8').matchAll(EXPORTED_API)].map((m) => m[1]));
+	if (exported.size === 0) throw new Error(`${gen}: index.d.ts exports no API class`);
 	const roots: KindRoot[] = [];
-	for (const file of readdirSync(apis).filter((f) => /Api\.d\.ts$/.test(f)).sort()) {
+	for (const file of readdirSync(apis).filter((f) => /Api\.d\.ts$/.test(f) && exported.has(f.slice(0, -'.d.ts'.length))).sort()) {
 		const path = API_PATH.exec(readFileSync(join(apis, file.replace(/\.d\.ts$/, '.js')), 'utf8'));
 		if (!path) continue;
 		const apiVersion = path[1] ? `${path[1]}/${path[2]}` : path[2];
