@@ -12,6 +12,8 @@ export const ADDED_IN: Record<string, string[]> = {
 	'1.32': ['core.v1.PodSpec.resources'],
 	'1.33': ['core.v1.Lifecycle.stopSignal'],
 	'1.34': ['core.v1.PodSpec.hostnameOverride', 'core.v1.Container.restartPolicyRules'],
+	'1.35': ['storage.v1.CSIDriverSpec.serviceAccountTokenInSecrets', 'apiextensions.v1.CustomResourceDefinitionCondition.observedGeneration'],
+	'1.36': ['core.v1.PodSpec.schedulingGroup', 'admissionregistration.v1.MutatingAdmissionPolicySpec.mutations'],
 };
 
 /** Throws when the schema lacks a field its release has, or has one the next release added. */

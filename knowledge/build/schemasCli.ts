@@ -2,7 +2,11 @@
  * Writes dist/schemas/<minor>.json, one compact schema per Kubernetes minor version, from the
  * copies of kubernetes-types (1.25 to 1.30), kubernetes-models and @kubernetes/client-node (newer)
  * installed under npm aliases (`kubernetes-types-1-29`, `kubernetes-models-1-33`,
- * `kubernetes-client-1-34`).
+ * `kubernetes-client-1-36`). No package on the registry is generated from 1.31 or 1.35 (client
+ * 0.22 is release-1.30, 1.0 is 1.32, 2.0 is 1.36; kubernetes-models goes from 1.29 to 1.33 and
+ * from 1.33 to 1.36): those targets use the nearest schema built in. 1.36 comes from the client,
+ * not from kubernetes-models 5.1.0, which asks for Node 22 and would make `npm ci` warn on the
+ * Node 20 the project supports; built from either, the 1.36 types agree field for field.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -24,12 +24,15 @@ const mismatch = deploymentWithLabel('api', '          resizePolicy:\n          
 describe('schema validation against the target Kubernetes version', () => {
 	it('picks the nearest built-in version, the lower one on a tie', () => {
 		const versions = realSchemas().versions;
-		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30', '1.32', '1.33', '1.34']);
+		assert.deepEqual(versions, ['1.25', '1.26', '1.29', '1.30', '1.32', '1.33', '1.34', '1.36']);
 		assert.equal(nearestVersion(versions, '1.27'), '1.26');
 		assert.equal(nearestVersion(versions, '1.28'), '1.29');
 		assert.equal(nearestVersion(versions, '1.31'), '1.30');
 		assert.equal(nearestVersion(versions, '1.32'), '1.32');
-		assert.equal(nearestVersion(versions, '1.36'), '1.34');
+		// No package on the registry is generated from 1.35: the older neighbour, whose unknown fields are only warnings.
+		assert.equal(nearestVersion(versions, '1.35'), '1.34');
+		assert.equal(nearestVersion(versions, '1.36'), '1.36');
+		assert.equal(nearestVersion(versions, '1.37'), '1.36');
 		assert.equal(nearestVersion(versions, '1.20'), '1.25');
 	});
 
@@ -38,21 +41,67 @@ describe('schema validation against the target Kubernetes version', () => {
 		assert.ok(!errors(mismatch, { kubernetesVersion: '1.31' }).includes('15 schema-unknown-field'));
 	});
 
-	it('a field only the newest schema has (1.34 `hostnameOverride`) is valid there and newer, an error where the exact schema lacks it', () => {
+	it('a field 1.34 added (`hostnameOverride`) is valid there and newer, an error where the exact schema lacks it', () => {
 		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: node-a\n  containers:\n    - { name: c, image: nginx }\n';
 		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), []);
-		assert.deepEqual(errors(pod, { kubernetesVersion: '1.36' }), [], 'nearest is 1.34');
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.35' }), [], 'nearest is 1.34');
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.36' }), []);
 		assert.deepEqual(errors(pod, { kubernetesVersion: '1.33' }), ['5 schema-unknown-field']);
 		assert.deepEqual(errors(pod, { kubernetesVersion: '1.32' }), ['5 schema-unknown-field']);
 		assert.deepEqual(errors(pod, { kubernetesVersion: '1.30' }), ['5 schema-unknown-field']);
-		// The 1.32 and 1.34 schemas come from @kubernetes/client-node, 1.33 from kubernetes-models: the same type names and enums as kubernetes-types.
+		// The 1.32, 1.34 and 1.36 schemas come from @kubernetes/client-node, 1.33 from kubernetes-models: the same type names and enums as kubernetes-types.
 		assert.deepEqual(errors(pod.replace('hostnameOverride: node-a', 'hostnameOverride: node-a\n  restartPolicy: Sometimes'), { kubernetesVersion: '1.34' }), ['6 schema-enum']);
+	});
+
+	it('a field 1.36 added (Pod `schedulingGroup`) is valid at 1.36, an error at 1.34, a warning at 1.35 (judged by 1.34)', () => {
+		const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  schedulingGroup: { podGroupName: workers }\n  containers:\n    - { name: c, image: nginx }\n';
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.36' }), []);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.37' }), [], 'nearest is 1.36');
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.34' }), ['5 schema-unknown-field']);
+		assert.deepEqual(errors(pod, { kubernetesVersion: '1.33' }), ['5 schema-unknown-field']);
+		const { service: s, uri } = workspace({ 'a.yaml': pod });
+		const at135 = s.doValidation(uri('a.yaml'), settings({ kubernetesVersion: '1.35' })).filter((d) => d.code === 'schema-unknown-field');
+		assert.deepEqual(at135.map((d) => [d.range.start.line + 1, d.severity]), [[5, 2]]);
+		// Its fields are checked too: a misspelt one is unknown at 1.36.
+		assert.deepEqual(errors(pod.replace('podGroupName', 'podGroup'), { kubernetesVersion: '1.36' }), ['5 schema-unknown-field']);
+	});
+
+	it('a field 1.35 added (CSIDriver `serviceAccountTokenInSecrets`) is valid at 1.36 and unknown at 1.34', () => {
+		const driver = 'apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nmetadata: { name: csi.example.com }\nspec:\n  tokenRequests: [{ audience: example }]\n  serviceAccountTokenInSecrets: true\n';
+		assert.deepEqual(errors(driver, { kubernetesVersion: '1.36' }), []);
+		assert.deepEqual(errors(driver, { kubernetesVersion: '1.34' }), ['6 schema-unknown-field']);
+		assert.deepEqual(errors(driver.replace('true', '[true]'), { kubernetesVersion: '1.36' }), ['6 schema-type']);
+	});
+
+	it('the 1.36 schema serves MutatingAdmissionPolicy in admissionregistration.k8s.io/v1, which 1.34 served only in beta', () => {
+		const policy = 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingAdmissionPolicy\nmetadata: { name: p }\nspec:\n  failurePolicy: Fail\n  reinvocationPolicy: Never\n  matchConstraints:\n    resourceRules: [{ apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments] }]\n  mutations:\n    - patchType: ApplyConfiguration\n      applyConfiguration: { expression: \'Object{}\' }\n';
+		assert.deepEqual(errors(policy, { kubernetesVersion: '1.36' }), []);
+		assert.deepEqual(errors(policy.replace('  mutations:', '  mutation:'), { kubernetesVersion: '1.36' }), ['9 schema-unknown-field']);
+	});
+
+	it('the client schemas give kinds only to the group versions the release serves, not to stale generated files', () => {
+		const workload = (version: string) => `apiVersion: scheduling.k8s.io/${version}\nkind: Workload\nmetadata: { name: w }\nspec:\n  controllerRef: { kind: Job, name: j }\n  podGroupTemplates: [{ name: workers, schedulingPolicy: { gang: { minCount: 4 } } }]\n  bogus: 1\n`;
+		// 1.36 replaced scheduling.k8s.io/v1alpha1 by v1alpha2; the 2.0 client still ships a v1alpha1 API class, which its index does not export.
+		assert.deepEqual(errors(workload('v1alpha2'), { kubernetesVersion: '1.36' }), ['7 schema-unknown-field']);
+		assert.deepEqual(errors(workload('v1alpha1'), { kubernetesVersion: '1.36' }), []);
+		// resource.k8s.io/v1alpha2 left in 1.31: the 1.32 and 1.34 clients keep its file, not its export.
+		const claim = 'apiVersion: resource.k8s.io/v1alpha2\nkind: ResourceClaim\nmetadata: { name: c }\nspec:\n  resourceClassName: gpu\n  bogus: 1\n';
+		assert.deepEqual(errors(claim, { kubernetesVersion: '1.34' }), []);
+		assert.deepEqual(errors(claim, { kubernetesVersion: '1.30' }), ['6 schema-unknown-field'], 'kubernetes-types 1.30 has it');
+	});
+
+	it('quantities of resource.k8s.io, which no typed reference has, take numbers in the client schemas', () => {
+		const claim = 'apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: { name: c }\nspec:\n  devices:\n    requests:\n      - name: gpu\n        exactly:\n          deviceClassName: gpu.example.com\n          capacity: { requests: { memory: 4 } }\n';
+		for (const version of ['1.34', '1.36']) {
+			assert.deepEqual(errors(claim, { kubernetesVersion: version }), [], version);
+			assert.deepEqual(errors(claim.replace('memory: 4', 'memory: [4]'), { kubernetesVersion: version }), ['10 schema-type'], version);
+		}
 	});
 
 	it('the schemas built from the client keep JSON field names and quantities: `$ref`, `continue`, `cpu: 1`', () => {
 		const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  selector: { matchLabels: { app: d } }\n  template:\n    metadata: { labels: { app: d } }\n    spec:\n      containers:\n        - name: c\n          image: nginx\n          resources: { limits: { cpu: 1, memory: 128Mi } }\n          ports: [{ containerPort: 80 }]\n';
 		const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: { name: things.example.com }\nspec:\n  group: example.com\n  scope: Namespaced\n  names: { kind: Thing, plural: things }\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec: { type: object, default: {}, enum: [{}], x-kubernetes-preserve-unknown-fields: true }\n';
-		for (const version of ['1.32', '1.34']) {
+		for (const version of ['1.32', '1.34', '1.36']) {
 			assert.deepEqual(errors(deployment, { kubernetesVersion: version }), [], version);
 			assert.deepEqual(errors(crd, { kubernetesVersion: version }), [], version);
 			assert.deepEqual(errors(deployment.replace('cpu: 1', 'cpu: [1]'), { kubernetesVersion: version }), ['12 schema-type'], version);
@@ -73,6 +122,9 @@ describe('schema validation against the target Kubernetes version', () => {
 			return { version, source: 'test', kinds: {}, types: [...types].map(([n, p]) => ({ n, p })) };
 		};
 		assert.doesNotThrow(() => checkRelease(schema('1.34', 34)));
+		assert.doesNotThrow(() => checkRelease(schema('1.36', 36)));
+		assert.throws(() => checkRelease(schema('1.36', 35)), /it lacks core\.v1\.PodSpec\.schedulingGroup, added in 1\.36/);
+		assert.throws(() => checkRelease(schema('1.34', 35)), /it has storage\.v1\.CSIDriverSpec\.serviceAccountTokenInSecrets, added in 1\.35/);
 		assert.throws(() => checkRelease(schema('1.33', 34)), /test is not Kubernetes 1\.33: it has core\.v1\.PodSpec\.hostnameOverride, added in 1\.34/);
 		assert.throws(() => checkRelease(schema('1.34', 33)), /it lacks core\.v1\.PodSpec\.hostnameOverride, added in 1\.34/);
 	});

@@ -29,7 +29,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
 	language: 'en',
-	kubernetesVersion: '1.31',
+	kubernetesVersion: '1.36',
 	defaultNamespace: 'default',
 	profile: 'standard',
 	cni: '',

@@ -1,4 +1,4 @@
-/* A removed API version in the editor: an extensions/v1beta1 Ingress is an error at the default target 1.31; its quick fix writes a networking.k8s.io/v1 Ingress. */
+/* A removed API version in the editor: an extensions/v1beta1 Ingress is an error at the default target 1.36; its quick fix writes a networking.k8s.io/v1 Ingress. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ export async function fixLegacyIngress(page: Page, target: Target, extensionPath
 			await hover.waitFor({ timeout: 3_000 });
 			return hover.innerText();
 		});
-		expect(/no longer served since Kubernetes 1\.22/.test(message) && /1\.31/.test(message), `the message says 1.22 and the target 1.31: ${message.slice(0, 400)}`);
+		expect(/no longer served since Kubernetes 1\.22/.test(message) && /1\.36/.test(message), `the message says 1.22 and the target 1.36: ${message.slice(0, 400)}`);
 		await screenshot(page, 'ingress-v1beta1-error');
 		await page.mouse.move(5, 5);
 		// Ctrl+. on the value (again, if the menu came before the code actions), then the preferred fix.

@@ -17,7 +17,7 @@ spec:
 
 export function defineClusterRuleTests(): void {
 	describe('cluster rules in the editor', () => {
-		it('a networking.k8s.io/v1beta1 Ingress is an error at 1.31, and its quick fix makes a networking.k8s.io/v1 Ingress', async () => {
+		it('a networking.k8s.io/v1beta1 Ingress is an error at the default target 1.36, and its quick fix makes a networking.k8s.io/v1 Ingress', async () => {
 			const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: INGRESS });
 			const editor = await vscode.window.showTextDocument(document, { preview: false });
 			try {
