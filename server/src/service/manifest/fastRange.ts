@@ -17,8 +17,8 @@ export type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
  * third number of a `yaml` range): the end of the collection whose last item it is.
  */
 export type LightNode = (
-	| { kind: 'map'; pairs: Map<string, LightPair>; first: LightPair | undefined; /** Some key is not a plain string (a number, an escape): lookups give up. */ odd: boolean; range?: [number, number] }
-	| { kind: 'seq'; items: LightNode[]; range?: [number, number] }
+	| { kind: 'map'; pairs: Map<string, LightPair>; first: LightPair | undefined; /** Some key is not a plain string (a number, an escape): lookups give up. */ odd: boolean; range?: [number, number]; flow?: boolean }
+	| { kind: 'seq'; items: LightNode[]; range?: [number, number]; flow?: boolean }
 	| { kind: 'scalar'; range: [number, number]; type: ScalarType; /** Empty: what trails it is not worked out. */ bare?: boolean }
 	/** A flow collection on one line holding more than scalars: its range is known, its insides are not read. */
 	| { kind: 'flow'; range: [number, number] }
@@ -153,6 +153,8 @@ class Scan {
 		const first = this.lines[0];
 		// A byte order mark opens the text and takes no column; anywhere else, the parser reads it.
 		if (this.text.charCodeAt(0) === 0xfeff) {
+			// Indentation or a sequence right after it: how the parser counts columns then is not worked out.
+			if (this.text[1] === ' ' || (this.text[1] === '-' && !this.isMarker(1, '---'))) throw new GiveUp();
 			first.start = 1;
 			first.content = 1 + this.spacesFrom(1, first.end);
 		}
@@ -261,7 +263,11 @@ class Scan {
 				const j = this.nextContent(i + 1);
 				const below = j < this.last ? this.lines[j] : undefined;
 				if (below && below.content - below.start > column) [item, next] = this.node(j, below.content, column, depth + 1);
-				else [item, next] = [this.empty(after, line.end), i + 1];
+				else {
+					[item, next] = [this.empty(after, line.end), i + 1];
+					// After a comment line, the parser ends an empty item past its line break.
+					if (this.commentAbove(i)) item.end = undefined;
+				}
 			} else {
 				[item, next] = this.node(i, after, column, depth + 1);
 			}
@@ -297,17 +303,27 @@ class Scan {
 		}
 		if (c === '|' || c === '>') {
 			if (!BLOCK_HEADER.test(this.text.slice(at, line.end))) throw new GiveUp();
+			// The first line of text sets the indentation; a line indented between the parent's and
+			// that, or a line of spaces indented deeper (text made of spaces), is left to the parser.
+			if (/[1-9]/.test(this.text.slice(at, line.end).replace(/#.*/, ''))) throw new GiveUp();
 			let j = i + 1;
 			let lastText = -1;
+			let indent = -1;
+			let deepestBlank = -1;
 			for (; j < this.last; j++) {
 				const body = this.lines[j];
 				if (body.content === body.end) {
 					if (this.text.slice(body.start, body.end).includes('\t')) throw new GiveUp();
+					deepestBlank = Math.max(deepestBlank, body.end - body.start);
 					continue;
 				}
-				if (body.content - body.start <= parent) break;
+				const column = body.content - body.start;
+				if (column <= parent) break;
+				if (indent < 0) indent = column;
+				else if (column < indent) throw new GiveUp();
 				lastText = j;
 			}
+			if (indent >= 0 && deepestBlank > indent) throw new GiveUp();
 			// It ends after its last line of text; kept trailing blank lines (`|+`) are not worked out.
 			if (lastText < 0 || this.text.slice(at, line.end).includes('+')) return [{ kind: 'block' }, j];
 			const end = this.lineAfter(lastText);
@@ -406,7 +422,7 @@ class Scan {
 
 	/** The offset just after the bracket that closes the flow collection at `at`, on the same line. */
 	private flowEnd(at: number, end: number): number {
-		let depth = 0;
+		const open: string[] = [];
 		let before = '';
 		for (let k = at; k < end; k++) {
 			const ch = this.text[k];
@@ -414,9 +430,10 @@ class Scan {
 				if (!'[{,:'.includes(before) || before === '') throw new GiveUp();
 				k = this.closingQuote(k, end);
 				if (k < 0) throw new GiveUp();
-			} else if (ch === '[' || ch === '{') depth++;
+			} else if (ch === '[' || ch === '{') open.push(ch === '[' ? ']' : '}');
 			else if (ch === ']' || ch === '}') {
-				if (--depth === 0) return k + 1;
+				if (open.pop() !== ch) throw new GiveUp();
+				if (open.length === 0) return k + 1;
 			} else if ('&*!?|>%@`#\t'.includes(ch)) throw new GiveUp();
 			if (ch !== ' ') before = this.text[k];
 		}
@@ -454,7 +471,7 @@ class Scan {
 				if (!item) return opaque;
 				items.push(item);
 			}
-			return { kind: 'seq', items, range };
+			return { kind: 'seq', items, range, flow: true };
 		}
 		const pairs = new Map<string, LightPair>();
 		let first: LightPair | undefined;
@@ -469,7 +486,7 @@ class Scan {
 			if (key.value === undefined) odd = true;
 			else if (!pairs.has(key.value)) pairs.set(key.value, pair);
 		}
-		return { kind: 'map', pairs, first, odd, range };
+		return { kind: 'map', pairs, first, odd, range, flow: true };
 	}
 
 	/** A scalar that is all of [s, e) inside a flow collection, or undefined. */
@@ -504,14 +521,21 @@ class Scan {
 	 */
 	private close(node: LightNode & { kind: 'map' | 'seq' }, start: number, last: LightNode, column: number, stop: number): void {
 		if (last.end === undefined) return;
-		const scalar = last.kind !== 'map' && last.kind !== 'seq';
+		// A flow collection ends like a scalar: on its one line.
+		const scalar = (last.kind !== 'map' && last.kind !== 'seq') || last.flow === true;
 		let j = this.lineAt(last.end);
 		if (j < this.lines.length && last.end > this.lines[j].start) j++;
 		let comment = -1;
 		let shallower = false;
+		let blankAfter = false;
 		for (; j < stop; j++) {
 			const line = this.lines[j];
-			if (line.content === line.end) continue;
+			if (line.content === line.end) {
+				// Spaces on a blank line: where the parser ends the collection then is not worked out.
+				if (line.end > line.start) return;
+				blankAfter = true;
+				continue;
+			}
 			if (this.text.charCodeAt(line.content) !== 35) return;
 			const indent = line.content - line.start;
 			// A comment that an empty value, or a deeper one that a scalar, might take: left to the parser.
@@ -519,6 +543,7 @@ class Scan {
 			if (indent >= column) {
 				comment = j;
 				shallower = false;
+				blankAfter = false;
 			} else shallower = true;
 		}
 		node.range = [start, last.end];
@@ -527,7 +552,18 @@ class Scan {
 		else if (shallower) return;
 		// Taken comments carry the blank lines and the indentation before the next indented line.
 		else if (stop < this.last && this.lines[stop].content > this.lines[stop].start) node.end = this.lines[stop].content;
-		else node.end = this.lineAfter(comment);
+		// Blank lines between them and the end of the document: not worked out.
+		else if (stop < this.last || !blankAfter) node.end = this.lineAfter(comment);
+	}
+
+	/** True when the lines just above line `i`, past blank ones, hold a comment. */
+	private commentAbove(i: number): boolean {
+		for (let k = i - 1; k >= 0; k--) {
+			const line = this.lines[k];
+			if (line.content === line.end) continue;
+			return this.text.charCodeAt(line.content) === 35;
+		}
+		return false;
 	}
 
 	/** The offset where the line after line `i` starts (the text's end after the last line). */
