@@ -1,7 +1,7 @@
 /* Where a finding is shown, and how its message names what is written there. */
-import { isMap, isScalar } from 'yaml';
-import { nodeAtPath, rangeOf } from '../manifest/nodes';
-import type { ManifestDocument, YamlNode } from '../manifest/types';
+import { isScalar } from 'yaml';
+import { firstKeyRange, nodeAtPath, rangeOf, readByScan } from '../manifest/nodes';
+import type { ManifestDocument } from '../manifest/types';
 import type { Finding } from '../rules/types';
 import { writtenPath } from '../schema/written';
 
@@ -17,16 +17,16 @@ export function anchor(document: ManifestDocument, finding: Finding): [number, n
 		const parent = rangeOf(document, finding.path.slice(0, n), true);
 		if (parent) return parent;
 	}
-	const first = document.yaml?.contents;
-	const key = isMap(first) ? (first.items[0]?.key as YamlNode | undefined) : undefined;
-	if (key?.range) return [document.start + key.range[0], document.start + key.range[1]];
+	const first = firstKeyRange(document);
+	if (first) return first;
 	const content = firstContentOffset(document.text);
 	return [document.start + content, document.start + content];
 }
 
 /** A value that a merge key or an alias brings in: shown where its anchor writes it. */
 function mergedRange(document: ManifestDocument, finding: Finding): [number, number] | undefined {
-	if (!document.text.includes('&')) return undefined;
+	// Without anchors (a document the line scan reads has none), every value is where its path says.
+	if (!document.text.includes('&') || readByScan(document)) return undefined;
 	const written = writtenPath(document, finding.path);
 	return written ? rangeOf(document, written, finding.key) : undefined;
 }

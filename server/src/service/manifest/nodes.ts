@@ -1,4 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
+import { ABSENT, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightTree } from './fastRange';
+import { isParsed } from './parse';
 import type { ManifestDocument, ManifestFile, NodePath } from './types';
 
 /** What lies at an offset of a file: the document, the path, and whether it is a key. */
@@ -90,10 +92,75 @@ export function pairAtPath(document: ManifestDocument, path: NodePath): Pair | u
 
 /** Absolute [start, end) of a node, or of a map key when `key` is set. */
 export function rangeOf(document: ManifestDocument, path: NodePath, key = false): [number, number] | undefined {
+	const fast = lightRange(light(document), path, key);
+	if (fast !== UNKNOWN) return fast === ABSENT ? undefined : [document.start + fast[0], document.start + fast[1]];
 	const node = key ? (pairAtPath(document, path)?.key as YamlNode | undefined) : nodeAtPath(document, path);
 	const range = node?.range;
 	if (!range) return key ? undefined : rangeOf(document, path, true);
 	return [document.start + range[0], document.start + range[1]];
+}
+
+/** Absolute [start, end) of the key at the end of a path, as the pair at that path writes it. */
+export function keyRangeOf(document: ManifestDocument, path: NodePath): [number, number] | undefined {
+	const fast = lightRange(light(document), path, true);
+	if (fast !== UNKNOWN) return fast === ABSENT ? undefined : [document.start + fast[0], document.start + fast[1]];
+	const key = pairAtPath(document, path)?.key as YamlNode | undefined;
+	return isScalar(key) && key.range ? [document.start + key.range[0], document.start + key.range[1]] : undefined;
+}
+
+/** A scalar's absolute [start, end) and style; undefined when the path holds no scalar. */
+export function scalarAt(document: ManifestDocument, path: NodePath): { start: number; end: number; type: Scalar['type'] } | undefined {
+	const fast = lightNodeAt(light(document), path);
+	if (fast === ABSENT) return undefined;
+	if (fast !== UNKNOWN && fast.kind !== 'multiline') {
+		if (fast.kind === 'scalar') return { start: document.start + fast.range[0], end: document.start + fast.range[1], type: fast.type };
+		if (fast.kind !== 'block') return undefined; // a collection
+		if (fast.range) {
+			const type = document.text[fast.range[0]] === '|' ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
+			return { start: document.start + fast.range[0], end: document.start + fast.range[1], type };
+		}
+	}
+	const node = nodeAtPath(document, path);
+	if (!isScalar(node) || !node.range) return undefined;
+	return { start: document.start + node.range[0], end: document.start + node.range[1], type: node.type };
+}
+
+/** Absolute [start, end) of the first key of a document's root map; undefined when the root is no map or has no key. */
+export function firstKeyRange(document: ManifestDocument): [number, number] | undefined {
+	const tree = light(document);
+	if (tree) {
+		const root = tree.root;
+		const first = root?.kind === 'map' ? root.first : undefined;
+		return first ? [document.start + first.key[0], document.start + first.key[1]] : undefined;
+	}
+	const contents = document.yaml?.contents;
+	const key = isMap(contents) ? (contents.items[0]?.key as YamlNode | undefined) : undefined;
+	return key?.range ? [document.start + key.range[0], document.start + key.range[1]] : undefined;
+}
+
+/**
+ * True when the document is read by the line scan without its full parse: it then holds no
+ * anchor, alias, tag or merge key, so every value is written where its path says.
+ */
+export function readByScan(document: ManifestDocument): boolean {
+	return light(document) !== undefined;
+}
+
+const lightTrees = new WeakMap<ManifestDocument, LightTree>();
+
+/**
+ * The light tree of a document that has not been parsed with ranges, or undefined (parsed
+ * already, not read values-first, or beyond the scan). Once the full parse exists, it is used.
+ */
+function light(document: ManifestDocument): LightTree {
+	if (isParsed(document) || document.kind === 'broken' || document.partialReason === 'helm') {
+		lightTrees.delete(document);
+		return undefined;
+	}
+	if (lightTrees.has(document)) return lightTrees.get(document);
+	const tree = lightTree(document.text);
+	lightTrees.set(document, tree);
+	return tree;
 }
 
 /** Path written as text for matching: `spec.containers[].image` (indexes become `[]`). */

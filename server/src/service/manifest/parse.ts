@@ -80,7 +80,7 @@ export function* rangesAhead(file: ManifestFile): Generator<void, void> {
 }
 
 /** True when a document's parse with ranges is done (or not needed). */
-function isParsed(document: ManifestDocument): boolean {
+export function isParsed(document: ManifestDocument): boolean {
 	return parsed.has(document);
 }
 

@@ -1,7 +1,6 @@
-import { isScalar } from 'yaml';
 import type { Language, Localized } from '../knowledge/types';
 import { format } from '../l10n/text';
-import { nodeAtPath, pairAtPath, placeLater, rangeOf } from '../manifest/nodes';
+import { keyRangeOf, placeLater, rangeOf, scalarAt } from '../manifest/nodes';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { IndexedFile, IndexedResource } from '../workspace/index';
 import type { OffsetEdit, RelatedLocation } from './types';
@@ -34,14 +33,12 @@ export function relatedAt(entry: IndexedResource, path: NodePath, message: Local
 
 /** An edit that replaces a scalar's text, keeping its quotes; undefined for block scalars and non-scalars. */
 export function replaceScalar(document: ManifestDocument, path: NodePath, newText: string): OffsetEdit | undefined {
-	const node = nodeAtPath(document, path);
-	if (!isScalar(node) || !node.range) return undefined;
-	const [start, end] = node.range;
-	if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
-		return { start: document.start + start + 1, end: document.start + end - 1, newText };
-	}
-	if (node.type !== 'PLAIN') return undefined;
-	return { start: document.start + start, end: document.start + end, newText };
+	const scalar = scalarAt(document, path);
+	if (!scalar) return undefined;
+	const { start, end, type } = scalar;
+	if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return { start: start + 1, end: end - 1, newText };
+	if (type !== 'PLAIN') return undefined;
+	return { start, end, newText };
 }
 
 /**
@@ -49,9 +46,9 @@ export function replaceScalar(document: ManifestDocument, path: NodePath, newTex
  * key's indentation. Undefined when the key sits in a flow mapping or shares its line with other text.
  */
 export function insertBeforeKey(document: ManifestDocument, file: IndexedFile, path: NodePath, lines: string[]): OffsetEdit | undefined {
-	const key = pairAtPath(document, path)?.key;
-	if (!isScalar(key) || !key.range) return undefined;
-	const at = document.start + key.range[0];
+	const key = keyRangeOf(document, path);
+	if (!key) return undefined;
+	const at = key[0];
 	const position = file.text.positionAt(at);
 	const lineStart = file.text.offsetAt({ line: position.line, character: 0 });
 	const before = file.text.getText().slice(lineStart, at);
