@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
-import { ABSENT, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightTree } from './fastRange';
+import { ABSENT, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightNode, type LightTree } from './fastRange';
 import { isParsed } from './parse';
 import type { ManifestDocument, ManifestFile, NodePath } from './types';
 
@@ -136,6 +136,51 @@ export function firstKeyRange(document: ManifestDocument): [number, number] | un
 	const contents = document.yaml?.contents;
 	const key = isMap(contents) ? (contents.items[0]?.key as YamlNode | undefined) : undefined;
 	return key?.range ? [document.start + key.range[0], document.start + key.range[1]] : undefined;
+}
+
+/** A map's items as edits need them: where each key starts and its value ends, offsets in the document. */
+export interface MapShape {
+	flow: boolean;
+	/** [start, end) of the map; undefined where not worked out. */
+	range?: [number, number];
+	items: { key: string; keyStart: number; valueEnd: number }[];
+}
+
+/**
+ * The shape of the map at a path (the root for an empty path), from the line scan when it knows
+ * every item's ends, else from the full parse; undefined when no map is there.
+ */
+export function mapShapeAt(document: ManifestDocument, path: NodePath): MapShape | undefined {
+	const fast = lightNodeAt(light(document), path);
+	if (fast === ABSENT) return undefined;
+	if (fast !== UNKNOWN) {
+		if (fast.kind !== 'map' && fast.kind !== 'flow') return undefined;
+		const shape = fast.kind === 'map' && !fast.odd ? lightShape(fast) : undefined;
+		if (shape) return shape;
+	}
+	const node = path.length === 0 ? document.yaml?.contents : nodeAtPath(document, path);
+	if (!isMap(node)) return undefined;
+	const items: MapShape['items'] = [];
+	for (const pair of node.items) {
+		const key = pair.key as YamlNode | null;
+		const value = pair.value as YamlNode | null;
+		const keyStart = key?.range?.[0] ?? value?.range?.[0];
+		const valueEnd = value?.range?.[1] ?? key?.range?.[1];
+		if (keyStart === undefined || valueEnd === undefined) return undefined;
+		items.push({ key: isScalar(key) ? String(key.value) : '', keyStart, valueEnd });
+	}
+	return { flow: !!node.flow, range: node.range ? [node.range[0], node.range[1]] : undefined, items };
+}
+
+/** A scanned map's shape, or undefined when some value's end is not known to the scan. */
+function lightShape(map: Extract<LightNode, { kind: 'map' }>): MapShape | undefined {
+	const items: MapShape['items'] = [];
+	for (const [key, pair] of map.pairs) {
+		const value = pair.value;
+		if (value.kind === 'multiline' || !value.range || (value.kind === 'scalar' && value.bare)) return undefined;
+		items.push({ key, keyStart: pair.key[0], valueEnd: value.range[1] });
+	}
+	return { flow: !!map.flow, range: map.range, items };
 }
 
 /**

@@ -1,13 +1,6 @@
-import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { nodeAtPath, pairAtPath } from '../manifest/nodes';
+import { mapShapeAt, scalarAt } from '../manifest/nodes';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { OffsetEdit } from './types';
-
-/** The map at a path of a document (the root for an empty path), or undefined. */
-export function mapAt(document: ManifestDocument, path: NodePath): YAMLMap | undefined {
-	const node = path.length === 0 ? document.yaml?.contents : nodeAtPath(document, path);
-	return isMap(node) ? node : undefined;
-}
 
 /**
  * Edits that remove the key at `path` and its value, in block style (the whole lines) or in
@@ -15,29 +8,23 @@ export function mapAt(document: ManifestDocument, path: NodePath): YAMLMap | und
  * key is not there or is the map's only key.
  */
 export function removeKeyEdits(text: string, document: ManifestDocument, path: NodePath): OffsetEdit[] | undefined {
-	const map = mapAt(document, path.slice(0, -1));
-	const pair = pairAtPath(document, path);
-	if (!map || !pair || map.items.length < 2) return undefined;
-	const index = map.items.indexOf(pair as Pair<unknown, unknown>);
-	const start = keyStart(pair);
-	const end = valueEnd(pair);
-	if (start === undefined || end === undefined || index < 0) return undefined;
+	const map = mapShapeAt(document, path.slice(0, -1));
+	const last = path[path.length - 1];
+	const index = map && typeof last === 'string' ? map.items.findIndex((item) => item.key === last) : -1;
+	if (!map || index < 0 || map.items.length < 2) return undefined;
+	const { keyStart: start, valueEnd: end } = map.items[index];
 	const base = document.start;
 	if (map.flow) {
-		if (index > 0) {
-			const previousEnd = valueEnd(map.items[index - 1]);
-			return previousEnd === undefined ? undefined : [{ start: base + previousEnd, end: base + end, newText: '' }];
-		}
-		const nextStart = keyStart(map.items[1]);
-		return nextStart === undefined ? undefined : [{ start: base + start, end: base + nextStart, newText: '' }];
+		if (index > 0) return [{ start: base + map.items[index - 1].valueEnd, end: base + end, newText: '' }];
+		return [{ start: base + start, end: base + map.items[1].keyStart, newText: '' }];
 	}
 	const lineStart = text.lastIndexOf('\n', base + start - 1) + 1;
 	const before = text.slice(lineStart, base + start);
 	if (/\S/.test(before)) {
 		// The key follows `- ` on its line: keep the dash and pull the next key up to it.
-		const nextStart = keyStart(map.items[index + 1] ?? map.items[index - 1]);
-		if (index !== 0 || nextStart === undefined) return undefined;
-		return [{ start: base + start, end: base + nextStart, newText: '' }];
+		const next = map.items[index + 1] ?? map.items[index - 1];
+		if (index !== 0 || !next) return undefined;
+		return [{ start: base + start, end: base + next.keyStart, newText: '' }];
 	}
 	const lineEnd = lineEndAfter(text, base + end);
 	return [{ start: lineStart, end: Math.min(text.length, lineEnd + eolOf(text).length), newText: '' }];
@@ -48,12 +35,12 @@ export function removeKeyEdits(text: string, document: ManifestDocument, path: N
  * a new line at the map's indentation, or `key: value, ` inside braces.
  */
 export function insertFirstKeyEdit(text: string, document: ManifestDocument, path: NodePath, entry: string): OffsetEdit | undefined {
-	const map = mapAt(document, path);
-	if (!map?.range) return undefined;
+	const map = mapShapeAt(document, path);
+	if (!map) return undefined;
 	const base = document.start;
-	const first = map.items[0] ? keyStart(map.items[0]) : undefined;
+	const first = map.items[0]?.keyStart;
 	if (map.flow) {
-		if (first === undefined) return { start: base + map.range[0] + 1, end: base + map.range[0] + 1, newText: ` ${entry} ` };
+		if (first === undefined) return map.range ? { start: base + map.range[0] + 1, end: base + map.range[0] + 1, newText: ` ${entry} ` } : undefined;
 		return { start: base + first, end: base + first, newText: `${entry}, ` };
 	}
 	if (first === undefined) return undefined;
@@ -64,19 +51,8 @@ export function insertFirstKeyEdit(text: string, document: ManifestDocument, pat
 
 /** An edit replacing the value at `path` (a scalar) with new text. */
 export function replaceValueEdit(document: ManifestDocument, path: NodePath, newText: string): OffsetEdit | undefined {
-	const node = nodeAtPath(document, path);
-	if (!isScalar(node) || !node.range) return undefined;
-	return { start: document.start + node.range[0], end: document.start + node.range[1], newText };
-}
-
-function keyStart(pair: unknown): number | undefined {
-	const p = pair as Pair<YamlNode | null, YamlNode | null> | undefined;
-	return p?.key?.range?.[0] ?? p?.value?.range?.[0];
-}
-
-function valueEnd(pair: unknown): number | undefined {
-	const p = pair as Pair<YamlNode | null, YamlNode | null> | undefined;
-	return p?.value?.range?.[1] ?? p?.key?.range?.[1];
+	const scalar = scalarAt(document, path);
+	return scalar ? { start: scalar.start, end: scalar.end, newText } : undefined;
 }
 
 /** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
@@ -87,16 +63,15 @@ export function yamlString(value: string): string {
 
 /** An edit that adds `key: value` right after the key at `path`, on its own line or inside the braces. */
 export function insertAfterKeyEdit(text: string, document: ManifestDocument, path: NodePath, entry: string): OffsetEdit | undefined {
-	const map = mapAt(document, path.slice(0, -1));
-	const pair = pairAtPath(document, path);
-	const start = pair && keyStart(pair);
-	const end = pair && valueEnd(pair);
-	if (!map || start === undefined || end === undefined) return undefined;
-	const at = document.start + end;
+	const map = mapShapeAt(document, path.slice(0, -1));
+	const last = path[path.length - 1];
+	const item = map && typeof last === 'string' ? map.items.find((i) => i.key === last) : undefined;
+	if (!map || !item) return undefined;
+	const at = document.start + item.valueEnd;
 	if (map.flow) return { start: at, end: at, newText: `, ${entry}` };
-	const lineStart = text.lastIndexOf('\n', document.start + start - 1) + 1;
+	const lineStart = text.lastIndexOf('\n', document.start + item.keyStart - 1) + 1;
 	const position = lineEndAfter(text, at);
-	return { start: position, end: position, newText: `${eolOf(text)}${' '.repeat(document.start + start - lineStart)}${entry}` };
+	return { start: position, end: position, newText: `${eolOf(text)}${' '.repeat(document.start + item.keyStart - lineStart)}${entry}` };
 }
 
 /** The offset of the line break that ends the line holding `offset - 1` (a value ends just before it). */
