@@ -7,8 +7,10 @@ let client: LanguageClient | undefined;
 /** Starts the language server over IPC and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const module = context.asAbsolutePath('dist/server.js');
+	// The server keeps the compiled code of its bundle here, for a shorter next start.
+	const args = ['--cache-dir', vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath];
 	const serverOptions: ServerOptions = {
-		run: { module, transport: TransportKind.ipc },
+		run: { module, args, transport: TransportKind.ipc },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
