@@ -29,6 +29,7 @@ import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -36,11 +37,12 @@ const distDir = __dirname;
 /** The built-in knowledge, read right after the initialize answer so that start-up stays short. */
 let baseGraph: GraphData = { version: 1, entities: [] };
 const index = new WorkspaceIndex();
+const fieldDocs = loadFieldDocs(distDir);
 const service = createLanguageService({
 	index,
 	graph: graphWithTeam(baseGraph, undefined),
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
-	fieldDocs: loadFieldDocs(distDir),
+	fieldDocs,
 	schemas: loadSchemas(distDir),
 });
 let settings: DocumentSettings;
@@ -48,7 +50,7 @@ let pullDiagnostics = false;
 let locale: string | undefined;
 let workspaceFolderEvents = false;
 let codeLensRefresh = false;
-const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
+const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics(true));
 const lifecycle = new Lifecycle();
 
 connection.onInitialize((params): InitializeResult => {
@@ -86,6 +88,8 @@ connection.onInitialized(() => {
 	// Handled before any later message, so no request sees the graph missing.
 	baseGraph = loadGraphData(distDir);
 	service.graph = graphWithTeam(baseGraph, undefined);
+	// The field descriptions (read on the first key hover otherwise), between two messages.
+	setImmediate(() => fieldDocs?.('v1', 'Pod', 'spec'));
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -111,6 +115,7 @@ async function loadTeam(): Promise<void> {
 		problems: present.flatMap((t) => t.problems),
 	};
 	service.graph = graphWithTeam(baseGraph, merged);
+	generation++;
 	for (const p of merged.problems) connection.console.warn(`team knowledge: ${p.file}:${p.line}: ${p.message}`);
 	if (merged.problems.length) {
 		const first = merged.problems[0];
@@ -121,7 +126,7 @@ async function loadTeam(): Promise<void> {
 connection.onDidChangeConfiguration(() => {
 	settings.clear();
 	if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-	void loadTeam().then(() => refreshDiagnostics());
+	void loadTeam().then(() => refreshDiagnostics(true));
 });
 
 documents.onDidChangeContent(({ document }) => {
@@ -135,6 +140,7 @@ documents.onDidClose(({ document }) => {
 	forgetDocument(document.uri);
 	dirty.delete(document.uri);
 	parsedAhead.delete(document.uri);
+	computed.delete(document.uri);
 	void loader.reread(document.uri).then(() => {
 		// A request that arrived while the disk was read may have cached its settings or findings again.
 		if (!documents.get(document.uri) && !index.getFile(document.uri)) forgetDocument(document.uri);
@@ -185,10 +191,8 @@ connection.onDocumentLinks(ready(({ textDocument }) => guard(async () => service
 connection.onCodeAction(ready(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), [])));
 connection.languages.diagnostics.on(
 	ready(async ({ textDocument }, token) => {
-		const version = documents.get(textDocument.uri)?.version;
-		const stale = () => token.isCancellationRequested || documents.get(textDocument.uri)?.version !== version;
-		const items = await validateInSlices(textDocument.uri, stale);
-		if (items === undefined) throw overtaken(token);
+		const items = await diagnosticsOf(textDocument.uri);
+		if (items === undefined || token.isCancellationRequested) throw overtaken(token);
 		parseAhead(textDocument.uri);
 		return { kind: 'full', items };
 	}),
@@ -240,26 +244,57 @@ async function refusable<T extends object>(uri: string, run: (s: Settings) => T 
 	return result;
 }
 
+/**
+ * Counts the changes that can alter the diagnostics of every open document: a document's edit (other
+ * documents may read it), a file of the workspace read or removed, the settings, the team knowledge.
+ */
+let generation = 0;
+/** The diagnostics of each open document for one version and one generation: computed once, shared by pushes and pulls. */
+const computed = new Map<string, { version: number; generation: number; items: Promise<Diagnostic[] | undefined> }>();
+
+/** The diagnostics of an open document now (undefined once a newer version made them useless). */
+function diagnosticsOf(uri: string): Promise<Diagnostic[] | undefined> {
+	const version = documents.get(uri)?.version;
+	if (version === undefined) return validateInSlices(uri, () => false);
+	const known = computed.get(uri);
+	if (known && known.version === version && known.generation === generation) return known.items;
+	const entry = { version, generation, items: validateInSlices(uri, () => documents.get(uri)?.version !== version) };
+	computed.set(uri, entry);
+	void entry.items.then((items) => {
+		if (items === undefined && computed.get(uri) === entry) computed.delete(uri);
+	});
+	return entry.items;
+}
+
+/** True when the diagnostics of an open document are computed (or being computed) for its current state. */
+function current(uri: string): boolean {
+	const known = computed.get(uri);
+	return !!known && known.version === documents.get(uri)?.version && known.generation === generation;
+}
+
 let refreshTimer: NodeJS.Timeout | undefined;
 const dirty = new Set<string>();
 /** Other files may depend on this change: ask the client to pull diagnostics again, shortly. */
 function scheduleRefresh(uri?: string): void {
+	generation++;
 	if (uri) dirty.add(uri);
 	if (!pullDiagnostics && uri) void pushDiagnostics(uri);
 	clearTimeout(refreshTimer);
-	refreshTimer = setTimeout(refreshDiagnostics, 150);
+	refreshTimer = setTimeout(() => refreshDiagnostics(false), 150);
 }
 
-function refreshDiagnostics(): void {
+/** Diagnostics again for every open document; `changed` when something they read changed since the last computation. */
+function refreshDiagnostics(changed: boolean): void {
+	if (changed) generation++;
 	dirty.clear();
 	if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-	else for (const doc of documents.all()) void pushDiagnostics(doc.uri);
+	// A document whose diagnostics are computed for its current state has had them pushed (or will have).
+	else for (const doc of documents.all()) if (!current(doc.uri)) void pushDiagnostics(doc.uri);
 }
 
 /** For clients without pull diagnostics (Neovim 0.7 and the like). */
 async function pushDiagnostics(uri: string): Promise<void> {
-	const version = documents.get(uri)?.version;
-	const diagnostics = await validateInSlices(uri, () => documents.get(uri)?.version !== version);
+	const diagnostics = await diagnosticsOf(uri);
 	// A newer version schedules its own push.
 	if (diagnostics) {
 		await connection.sendDiagnostics({ uri, diagnostics });
@@ -276,7 +311,25 @@ function parseAhead(uri: string): void {
 	const version = documents.get(uri)?.version;
 	if (version === undefined || parsedAhead.get(uri) === version) return;
 	parsedAhead.set(uri, version);
-	void runInSlices(service.rangesAhead(uri), () => documents.get(uri)?.version !== version, 0).catch(() => undefined);
+	void runInSlices(idleSteps(uri), () => documents.get(uri)?.version !== version, 0).catch(() => undefined);
+}
+
+/** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
+let warmedUp = false;
+
+function* idleSteps(uri: string): Generator<void, void> {
+	if (!warmedUp) {
+		warmedUp = true;
+		const lines = documents.get(uri)?.getText().split('\n', 12) ?? [];
+		for (const [line, text] of lines.entries()) {
+			const key = /^(\s*(?:-\s+)?)[A-Za-z][\w.-]*:\s*(\S)?/.exec(text);
+			if (!key) continue;
+			const characters = [key[1].length, ...(key[2] ? [key[0].length - 1] : [])];
+			for (const character of characters) void settingsFor(uri).then((s) => service.doHover(uri, { line, character }, s)).catch(() => undefined);
+			yield;
+		}
+	}
+	yield* service.rangesAhead(uri);
 }
 /** The version of each open file whose documents are parsed (or being parsed) ahead. */
 const parsedAhead = new Map<string, number>();
