@@ -3,10 +3,10 @@ import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
-import type { IndexedResource } from '../../workspace/index';
+import type { IndexedResource, WorkspaceIndex } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
-import { inOrder, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
+import { inOrder, MAX_ITEMS, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
 import { siblingValue } from '../completionSite';
 import { shortPath } from '../hovers/resources';
 import { COMPLETION_TEXT } from './text';
@@ -23,30 +23,111 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const written = reference.fromSibling ? siblingValue(c.site, c.site.line, c.site.column, 'kind') : undefined;
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
-	const out: Candidate[] = [];
-	const typed = c.site.typed.toLowerCase();
-	for (const target of c.index.ofKind(kind)) {
-		const name = target.resource.name;
-		// filtered here too: a workspace may hold thousands of claims
-		if (!name || (typed && !inOrder(typed, name.toLowerCase())) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
-		const namespace = clusterScoped ? undefined : namespaceOf(target, c.settings);
-		let rank = nearness(c, target) + (namespace !== undefined && namespace !== c.scope.namespace ? 6 : 0);
+	const extra = extras(c, kind);
+	const rows = rowsOf(c.index, kind);
+	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
+	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
+	const narrow = rows.length + extra.length > MAX_ITEMS + 1;
+	const typed = narrow ? c.site.typed.toLowerCase() : '';
+	if (narrow) c.narrowed = true;
+	const myDir = folderOf(c.entry.uri);
+	const myScope = c.index.scopeOf(c.entry.uri);
+	const partialScopes = c.index.partialScopes();
+	const headlessFirst = kind === 'Service' && c.kind === 'StatefulSet';
+	/** Rows by rank; each keeps the rows' order, which is the labels' order. */
+	const byRank: Row[][] = [];
+	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
+	for (const row of rows) {
+		const { target } = row;
+		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
+		const namespace = namespaceFor(row);
+		const scope = c.index.scopeOf(target.uri);
+		let rank = target.uri === c.entry.uri ? 0 : row.dir === myDir ? 1 : scope === myScope ? 2 : 4;
+		// partialScopes is cached per index generation: most candidates need no closer look
+		if (target.document.kind === 'partial' || (partialScopes.has(scope) && c.index.isPartialFile(target.uri))) rank += 1;
+		if (namespace !== undefined && namespace !== c.scope.namespace) rank += 6;
 		// StatefulSets need a headless Service: those first
-		if (kind === 'Service' && c.kind === 'StatefulSet' && !(isRecord(target.resource.value.spec) && target.resource.value.spec.clusterIP === 'None')) rank += 1;
-		out.push({ label: name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+		if (headlessFirst && !row.headless) rank += 1;
+		(byRank[rank] ??= []).push(row);
 	}
-	out.push(...extras(c, kind));
+	// Nearest first, then by label, the first of each label: as many as the list can show once the extras had their say.
+	const out: Candidate[] = [];
+	const seen = new Set<string>();
+	const wanted = narrow ? MAX_ITEMS + 1 + extra.length : Infinity;
+	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
+		for (const row of byRank[rank] ?? []) {
+			if (seen.has(row.name)) continue;
+			seen.add(row.name);
+			const { target } = row;
+			const namespace = namespaceFor(row);
+			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+			if (out.length >= wanted) break;
+		}
+	}
+	out.push(...extra);
 	return out;
 };
 
-/** 0 the same file, 1 the same folder, 2 the same scope, 4 elsewhere; a Helm template's resource one later (rendered, it may be named otherwise). */
-function nearness(c: CompletionContext, target: IndexedResource): number {
-	const dir = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
-	const folder = c.index.scopeOf(target.uri);
-	const rank = target.uri === c.entry.uri ? 0 : dir(target.uri) === dir(c.entry.uri) ? 1 : folder === c.index.scopeOf(c.entry.uri) ? 2 : 4;
-	// partialScopes is cached per index generation: most candidates need no closer look
-	const partial = target.document.kind === 'partial' || (c.index.partialScopes().has(folder) && c.index.isPartialFile(target.uri));
-	return partial ? rank + 1 : rank;
+/** A named resource of one kind, with what ranking it needs. */
+interface Row {
+	target: IndexedResource;
+	name: string;
+	lower: string;
+	dir: string;
+	headless: boolean;
+}
+
+/** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
+const rowOfResource = new WeakMap<IndexedResource, Row>();
+/** Per index and kind: the rows sorted by name, for one generation of the index. */
+const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, { generation: number; rows: Row[] }>>();
+
+/**
+ * The named resources of a kind sorted by name (resources of one name in the index's order), kept
+ * per index generation; after a change only the rows of new resources are sorted in.
+ */
+export function rowsOf(index: WorkspaceIndex, kind: string): Row[] {
+	let kinds = rowsByIndex.get(index);
+	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
+	const known = kinds.get(kind);
+	if (known?.generation === index.generation) return known.rows;
+	const before = new Set(known?.rows);
+	const present = new Set<Row>();
+	const added: Row[] = [];
+	for (const target of index.ofKind(kind)) {
+		const name = target.resource.name;
+		if (!name) continue;
+		let row = rowOfResource.get(target);
+		if (!row) {
+			const spec = target.resource.value.spec;
+			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
+			rowOfResource.set(target, row);
+		}
+		present.add(row);
+		if (!before.has(row)) added.push(row);
+	}
+	let rows = known ? known.rows.filter((r) => present.has(r)) : [];
+	// a few new rows go after the rows of their name; many are sorted in at once (the sort is stable: the same order)
+	if (added.length <= 64) for (const row of added) rows.splice(upperBound(rows, row.name), 0, row);
+	else rows = [...rows, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	kinds.set(kind, { generation: index.generation, rows });
+	return rows;
+}
+
+/** The first position whose name sorts after `name` (code-unit order, as labels are compared). */
+function upperBound(rows: Row[], name: string): number {
+	let lo = 0;
+	let hi = rows.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (rows[mid].name <= name) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function folderOf(uri: string): string {
+	return uri.slice(0, uri.lastIndexOf('/'));
 }
 
 /** Where the name is defined, and when it is another namespace's, that a reference cannot reach it. */
