@@ -228,11 +228,31 @@ async function validateInSlices(uri: string, stale: () => boolean) {
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
 async function guard<T>(run: () => Promise<T> | T, fallback: T): Promise<T> {
+	lastRequest = performance.now();
 	try {
 		return await run();
 	} catch (error) {
 		connection.console.error(`KubeLore: ${(error as Error).stack ?? String(error)}`);
 		return fallback;
+	} finally {
+		lastRequest = performance.now();
+	}
+}
+
+/** When the last request was answered: idle work waits while requests keep coming (a user hovering, typing, scrolling). */
+let lastRequest = 0;
+const QUIET_MS = 50;
+
+/** Runs idle work one step at a time, each once no request came for QUIET_MS; stops once stale. */
+async function runWhenQuiet(steps: Generator<void, void>, stale: () => boolean): Promise<void> {
+	for (;;) {
+		await new Promise((resolve) => setImmediate(resolve));
+		for (let wait = lastRequest + QUIET_MS - performance.now(); wait > 0; wait = lastRequest + QUIET_MS - performance.now()) await new Promise((resolve) => setTimeout(resolve, wait));
+		if (stale()) {
+			steps.return();
+			return;
+		}
+		if (steps.next().done) return;
 	}
 }
 
@@ -304,14 +324,15 @@ async function pushDiagnostics(uri: string): Promise<void> {
 
 /**
  * After an open file's diagnostics, its documents (read values-first) are parsed with ranges in
- * idle time, one per pause, so that a request waits behind one document at most and later hovers
+ * idle time, one per pause and none while requests keep coming, so that a request waits behind one
+ * document at most (a hover on a document not parsed yet parses that one alone) and later hovers
  * find the ranges ready. A newer version of the file stops it; its own diagnostics start it again.
  */
 function parseAhead(uri: string): void {
 	const version = documents.get(uri)?.version;
 	if (version === undefined || parsedAhead.get(uri) === version) return;
 	parsedAhead.set(uri, version);
-	void runInSlices(idleSteps(uri), () => documents.get(uri)?.version !== version, 0).catch(() => undefined);
+	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
 }
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
