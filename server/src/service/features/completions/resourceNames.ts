@@ -197,13 +197,7 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	const named = (label: string, rank: number, detail: string, documentation?: string): Candidate => ({ label, kind: CompletionItemKind.Value, rank, detail, documentation });
 	switch (kind) {
 		case 'StorageClass':
-			return [
-				...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))),
-				...c.scope
-					.clusterScoped('PersistentVolume')
-					.filter((pv) => pvFacts(pv.resource).storageClass)
-					.map((pv) => named(pvFacts(pv.resource).storageClass, 5, format(t(COMPLETION_TEXT.pvClass, language), pv.resource.name ?? '?'))),
-			];
+			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c, named)];
 		case 'RuntimeClass':
 			return [
 				...c.settings.runtimeClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileRuntime, language))),
@@ -216,4 +210,17 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 		default:
 			return [];
 	}
+}
+
+/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep). */
+function pvClasses(c: CompletionContext, named: (label: string, rank: number, detail: string) => Candidate): Candidate[] {
+	const seen = new Set<string>();
+	const out: Candidate[] = [];
+	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
+		const storageClass = pvFacts(pv.resource).storageClass;
+		if (!storageClass || seen.has(storageClass)) continue;
+		seen.add(storageClass);
+		out.push(named(storageClass, 5, format(t(COMPLETION_TEXT.pvClass, c.settings.language), pv.resource.name ?? '?')));
+	}
+	return out;
 }
