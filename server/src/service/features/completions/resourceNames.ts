@@ -50,10 +50,11 @@ export const resourceNameItems: CompletionProvider = (c) => {
 		if (headlessFirst && !row.headless) rank += 1;
 		(byRank[rank] ??= []).push(row);
 	}
-	// Nearest first, then by label, the first of each label: as many as the list can show once the extras had their say.
+	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
+	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
 	const out: Candidate[] = [];
 	const seen = new Set<string>();
-	const wanted = narrow ? MAX_ITEMS + 1 + extra.length : Infinity;
+	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
 	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
 		for (const row of byRank[rank] ?? []) {
 			if (seen.has(row.name)) continue;
@@ -64,9 +65,19 @@ export const resourceNameItems: CompletionProvider = (c) => {
 			if (out.length >= wanted) break;
 		}
 	}
-	out.push(...extra);
+	out.push(...(narrow ? firstOfExtras(extra, typed, wanted) : extra));
 	return out;
 };
+
+/** The extras that match what is typed, nearest first, the first of each label, at most `count`. */
+function firstOfExtras(extra: Candidate[], typed: string, count: number): Candidate[] {
+	const seen = new Set<string>();
+	return extra
+		.filter((e) => !typed || inOrder(typed, e.label.toLowerCase()))
+		.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+		.filter((e) => !seen.has(e.label) && !!seen.add(e.label))
+		.slice(0, count);
+}
 
 /** A named resource of one kind, with what ranking it needs. */
 interface Row {
