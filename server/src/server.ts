@@ -24,6 +24,7 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
+import { parseManifest } from './service/manifest/parse';
 import { createLanguageService } from './service/service';
 import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
@@ -88,8 +89,13 @@ connection.onInitialized(() => {
 	// Handled before any later message, so no request sees the graph missing.
 	baseGraph = loadGraphData(distDir);
 	service.graph = graphWithTeam(baseGraph, undefined);
-	// The field descriptions (read on the first key hover otherwise), between two messages.
-	setImmediate(() => fieldDocs?.('v1', 'Pod', 'spec'));
+	// Between two messages: the field descriptions (read on the first key hover otherwise), and both
+	// YAML readers run once on a small manifest, so that neither the first open nor the first hover
+	// (which parses its document with ranges) waits for their code to be compiled.
+	setImmediate(() => {
+		fieldDocs?.('v1', 'Pod', 'spec');
+		for (const document of parseManifest('untitled:warm-up.yaml', 0, WARM_UP, { valuesFirst: true }).documents) void document.yaml;
+	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -334,6 +340,41 @@ function parseAhead(uri: string): void {
 	parsedAhead.set(uri, version);
 	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
 }
+
+const WARM_UP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: { app: web, tier: "front" }
+  annotations:
+    note: |
+      two lines
+      of text
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+        - name: web
+          image: 'nginx:1.27'
+          args: [--port, "8080"]
+          env:
+            - name: DEBUG
+              value: "false"
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
 let warmedUp = false;
