@@ -155,6 +155,27 @@ describe('completion from the knowledge', () => {
 	});
 });
 
+/** The list worked out by hand: the same folder (t0) ranks 1, the rest of the workspace 2, another namespace 6 more; then by name, each once, 100 at most. */
+function expected(files: Map<string, string>, typed: string): string[] {
+	const claims = [...files].flatMap(([path, text]) =>
+		text.split('---\n').flatMap((doc) => {
+			const name = /^ {2}name: (.*)$/m.exec(doc)?.[1];
+			if (!name || !doc.includes('kind: PersistentVolumeClaim')) return [];
+			return [{ name, rank: (path.startsWith('t0/') ? 1 : 2) + (/^ {2}namespace: /m.test(doc) ? 6 : 0) }];
+		}),
+	);
+	const inOrder = (label: string) => {
+		let at = 0;
+		for (const ch of typed) {
+			at = label.indexOf(ch, at) + 1;
+			if (at === 0) return false;
+		}
+		return true;
+	};
+	const sorted = claims.filter((c) => inOrder(c.name)).sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	return [...new Set(sorted.map((c) => c.name))].slice(0, 100);
+}
+
 describe('how much of a list is sent', () => {
 	const claimAt = (typed: string) => deployment(`        - name: data\n          persistentVolumeClaim:\n            claimName: ${typed}<|>\n`);
 
@@ -183,11 +204,14 @@ describe('how much of a list is sent', () => {
 		assert.equal(list.items.length, Math.min(100, matching));
 	});
 
-	it('after edits, removals and new files the answers equal those of a fresh workspace', () => {
+	for (const [what, elsewhere] of [
+		['most claims in other namespaces', (i: number) => i % 3 !== 0],
+		['most claims in the same namespace (the scan stops early)', (i: number) => i % 5 === 0],
+	] as const) it(`after edits, removals and new files the answers equal those of a fresh workspace: ${what}`, () => {
 		const files = new Map<string, string>();
 		const uri = (path: string) => `file:///ws/${path}`;
 		const web = (typed: string) => claimAt(typed).replace('<|>', '');
-		for (let i = 0; i < 130; i++) files.set(`t${i % 4}/c${i}.yaml`, claim(`data-${i % 90}`, `${i}Gi`, i % 3 === 0 ? '' : `  namespace: ns${i % 2}\n`));
+		for (let i = 0; i < 260; i++) files.set(`t${i % 4}/c${i}.yaml`, claim(`data-${i % 200}`, `${i}Gi`, elsewhere(i) ? `  namespace: ns${i % 2}\n` : ''));
 		files.set('t0/web.yaml', web('data-1'));
 		const live = new WorkspaceIndex(['/ws']);
 		const liveService = createLanguageService({ index: live, graph: realGraph(), docsBase: 'file:///docs/rules' });
@@ -217,7 +241,11 @@ describe('how much of a list is sent', () => {
 			const fresh = new WorkspaceIndex(['/ws']);
 			for (const [p, t] of files) fresh.setFile(uri(p), t, 1, true);
 			const freshService = createLanguageService({ index: fresh, graph: realGraph(), docsBase: 'file:///docs/rules' });
-			for (const typed of ['data-1', 'd', '']) assert.deepEqual(answer(liveService, live, typed), answer(freshService, fresh, typed), `after step ${n}, typed "${typed}"`);
+			for (const typed of ['data-1', 'd', '']) {
+				const got = answer(liveService, live, typed);
+				assert.deepEqual(got, answer(freshService, fresh, typed), `after step ${n}, typed "${typed}"`);
+				assert.deepEqual(labels(got.items), expected(files, typed), `the nearest 100 after step ${n}, typed "${typed}"`);
+			}
 		}
 	});
 });

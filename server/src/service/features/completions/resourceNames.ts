@@ -24,7 +24,7 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
 	const extra = extras(c, kind);
-	const rows = rowsOf(c.index, kind);
+	const { rows, lastInFolder } = rowsOf(c.index, kind);
 	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
 	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
 	const narrow = rows.length + extra.length > MAX_ITEMS + 1;
@@ -37,7 +37,13 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	/** Rows by rank; each keeps the rows' order, which is the labels' order. */
 	const byRank: Row[][] = [];
 	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
-	for (const row of rows) {
+	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
+	// Rows beyond the last one of this folder rank 2 at best: once `wanted` names rank 2 or better, no later row makes the list.
+	const lastNear = lastInFolder.get(myDir) ?? -1;
+	const good = new Set<string>();
+	for (let i = 0; i < rows.length; i++) {
+		if (i > lastNear && good.size >= wanted) break;
+		const row = rows[i];
 		const { target } = row;
 		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
 		const namespace = namespaceFor(row);
@@ -49,12 +55,12 @@ export const resourceNameItems: CompletionProvider = (c) => {
 		// StatefulSets need a headless Service: those first
 		if (headlessFirst && !row.headless) rank += 1;
 		(byRank[rank] ??= []).push(row);
+		if (rank <= 2) good.add(row.name);
 	}
 	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
 	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
 	const out: Candidate[] = [];
 	const seen = new Set<string>();
-	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
 	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
 		for (const row of byRank[rank] ?? []) {
 			if (seen.has(row.name)) continue;
@@ -91,17 +97,25 @@ interface Row {
 /** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
 const rowOfResource = new WeakMap<IndexedResource, Row>();
 /** Per index and kind: the rows sorted by name, for one generation of the index. */
-const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, { generation: number; rows: Row[] }>>();
+const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, Rows>>();
+
+interface Rows {
+	generation: number;
+	/** Sorted by name. */
+	rows: Row[];
+	/** The position of the last row of each folder. */
+	lastInFolder: Map<string, number>;
+}
 
 /**
  * The named resources of a kind sorted by name (resources of one name in the index's order), kept
  * per index generation; after a change only the rows of new resources are sorted in.
  */
-export function rowsOf(index: WorkspaceIndex, kind: string): Row[] {
+export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
 	let kinds = rowsByIndex.get(index);
 	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
 	const known = kinds.get(kind);
-	if (known?.generation === index.generation) return known.rows;
+	if (known?.generation === index.generation) return known;
 	const before = new Set(known?.rows);
 	const present = new Set<Row>();
 	const added: Row[] = [];
@@ -121,8 +135,11 @@ export function rowsOf(index: WorkspaceIndex, kind: string): Row[] {
 	// a few new rows go after the rows of their name; many are sorted in at once (the sort is stable: the same order)
 	if (added.length <= 64) for (const row of added) rows.splice(upperBound(rows, row.name), 0, row);
 	else rows = [...rows, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	kinds.set(kind, { generation: index.generation, rows });
-	return rows;
+	const lastInFolder = new Map<string, number>();
+	rows.forEach((row, i) => lastInFolder.set(row.dir, i));
+	const made = { generation: index.generation, rows, lastInFolder };
+	kinds.set(kind, made);
+	return made;
 }
 
 /** The first position whose name sorts after `name` (code-unit order, as labels are compared). */
