@@ -1,18 +1,20 @@
-// Bundles the client, the server and the command line into single files under dist/, the views of
+// Bundles the client, the server and the command line into files under dist/, the views of
 // the client into dist/views.js (loaded on first use, so that activation does not pay for them),
 // and the script of the webviews (with Cytoscape) into dist/webview.js for the browser.
 // `--production` minifies and leaves out source maps (what goes into the .vsix).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 
-/** `import('./views')` in the client stays a require of the sibling dist/views.js, made when first called. */
+/** `import('./views')` and `import('./languageClient')` in the client stay requires of the sibling dist/views.js and dist/languageClient.js, made when first called. */
 const viewsApart = {
 	name: 'views-apart',
 	setup(build) {
-		build.onResolve({ filter: /^\.\/views$/ }, () => ({ path: './views.js', external: true }));
+		build.onResolve({ filter: /^\.\/(views|languageClient)$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
 	},
 };
 
@@ -20,7 +22,13 @@ await Promise.all([
 	// Without dynamic import() the external import becomes a deferred require(), which the extension host hooks like any other.
 	esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [viewsApart], supported: { 'dynamic-import': false } }),
 	esbuild.build({ ...node, entryPoints: ['client/src/views.ts'], outfile: 'dist/views.js', external: ['vscode'] }),
-	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+	// vscode-languageclient, most of the client's code: loaded right after activation returns.
+	esbuild.build({ ...node, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
+	// The server in dist/serverMain.js, started by the small dist/server.js, which keeps its code cache (server/src/start.ts).
+	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' }).then(() => {
+		const id = createHash('sha256').update(readFileSync('dist/serverMain.js')).digest('hex').slice(0, 16);
+		return esbuild.build({ ...node, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', define: { BUNDLE_ID: JSON.stringify(id) } });
+	}),
 	esbuild.build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
 	esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js' }),
 ]);

@@ -9,11 +9,12 @@ import type { GraphShown, Views } from './views';
  * searchKnowledge, openEntry and explainAtCursor the id of the entry shown (undefined: none),
  * showGraph the entries and relations drawn, lintWorkspace the number of findings.
  * The views live in their own bundle (dist/views.js), loaded by the first command that needs them.
+ * Commands that talk to the server first wait for `started` (the client starts after activation).
  */
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, started: () => Promise<unknown> = async () => undefined): void {
 	let loaded: Promise<Views> | undefined;
 	const views = () =>
-		(loaded ??= import('./views').then((m) => {
+		(loaded ??= started().then(() => import('./views')).then((m) => {
 			const made = new m.Views(context.extensionUri, client);
 			context.subscriptions.push(made);
 			return made;
@@ -31,8 +32,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 			return (await views()).entries.show(id).catch(failed);
 		}),
 		vscode.commands.registerCommand('kubelore.showGraph', async (category?: string): Promise<GraphShown | undefined> => (await views()).graph.show(category).catch(failed)),
-		vscode.commands.registerCommand('kubelore.explainAtCursor', () => explainAtCursor(client(), views).catch(failed)),
-		vscode.commands.registerCommand('kubelore.lintWorkspace', () => lintWorkspace(client())),
+		vscode.commands.registerCommand('kubelore.explainAtCursor', async () => (await started(), explainAtCursor(client(), views)).catch(failed)),
+		vscode.commands.registerCommand('kubelore.lintWorkspace', async () => (await started(), lintWorkspace(client()))),
 		// A code lens hands over the server's locations; the editor's references view shows them.
 		vscode.commands.registerCommand('kubelore.showReferences', (uri: string, position: Position, locations: Location[]) => {
 			const converter = client()?.protocol2CodeConverter;
@@ -43,6 +44,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		vscode.window.registerWebviewPanelSerializer('kubelore.entry', { deserializeWebviewPanel: async (panel, state) => (await views()).entries.restore(panel, state).catch(failed) }),
 		vscode.window.registerWebviewPanelSerializer('kubelore.graph', { deserializeWebviewPanel: async (panel, state) => (await views()).graph.restore(panel, state).catch(failed) }),
 		vscode.commands.registerCommand('kubelore.restartServer', async () => {
+			await started();
 			await client()?.restart();
 			(await loaded)?.store.clear();
 		}),

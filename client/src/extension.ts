@@ -1,31 +1,29 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
+let started: Promise<LanguageClient | undefined> | undefined;
 
-/** Starts the language server over IPC and registers the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-	const module = context.asAbsolutePath('dist/server.js');
-	const serverOptions: ServerOptions = {
-		run: { module, transport: TransportKind.ipc },
-		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-	};
-	const clientOptions: LanguageClientOptions = {
-		// Files and unsaved editors only: git, diff and other virtual views would each leave a new document behind.
-		documentSelector: [
-			{ scheme: 'file', language: 'yaml' },
-			{ scheme: 'untitled', language: 'yaml' },
-		],
-		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown}') },
-		initializationOptions: { yamlExtensionActive: !!vscode.extensions.getExtension('redhat.vscode-yaml') },
-		markdown: { isTrusted: { enabledCommands: ['kubelore.openEntry'] }, supportHtml: false },
-	};
-	client = new LanguageClient('kubelore', 'KubeLore', serverOptions, clientOptions);
-	registerCommands(context, () => client);
-	await client.start();
+/**
+ * Registers the commands and returns; the language client (dist/languageClient.js) is loaded and
+ * started right after, so that activation does not wait for it. Commands wait for the start.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+	started = new Promise((resolve) => setImmediate(resolve))
+		.then(() => import('./languageClient'))
+		.then(async (m) => {
+			client = m.createClient(context);
+			await client.start();
+			return client;
+		})
+		.catch((error: unknown) => {
+			void vscode.window.showErrorMessage(vscode.l10n.t('KubeLore: {0}', error instanceof Error ? error.message : String(error)));
+			return client;
+		});
+	registerCommands(context, () => client, () => started ?? Promise.resolve(undefined));
 }
 
 export async function deactivate(): Promise<void> {
-	await client?.stop();
+	await (await started)?.stop();
 }

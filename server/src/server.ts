@@ -24,11 +24,13 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
+import { parseManifest } from './service/manifest/parse';
 import { createLanguageService } from './service/service';
 import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -36,11 +38,12 @@ const distDir = __dirname;
 /** The built-in knowledge, read right after the initialize answer so that start-up stays short. */
 let baseGraph: GraphData = { version: 1, entities: [] };
 const index = new WorkspaceIndex();
+const fieldDocs = loadFieldDocs(distDir);
 const service = createLanguageService({
 	index,
 	graph: graphWithTeam(baseGraph, undefined),
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
-	fieldDocs: loadFieldDocs(distDir),
+	fieldDocs,
 	schemas: loadSchemas(distDir),
 });
 let settings: DocumentSettings;
@@ -48,7 +51,7 @@ let pullDiagnostics = false;
 let locale: string | undefined;
 let workspaceFolderEvents = false;
 let codeLensRefresh = false;
-const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
+const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics(true));
 const lifecycle = new Lifecycle();
 
 connection.onInitialize((params): InitializeResult => {
@@ -86,6 +89,13 @@ connection.onInitialized(() => {
 	// Handled before any later message, so no request sees the graph missing.
 	baseGraph = loadGraphData(distDir);
 	service.graph = graphWithTeam(baseGraph, undefined);
+	// Between two messages: the field descriptions (read on the first key hover otherwise), and both
+	// YAML readers run once on a small manifest, so that neither the first open nor the first hover
+	// (which parses its document with ranges) waits for their code to be compiled.
+	setImmediate(() => {
+		fieldDocs?.('v1', 'Pod', 'spec');
+		for (const document of parseManifest('untitled:warm-up.yaml', 0, WARM_UP, { valuesFirst: true }).documents) void document.yaml;
+	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -111,6 +121,7 @@ async function loadTeam(): Promise<void> {
 		problems: present.flatMap((t) => t.problems),
 	};
 	service.graph = graphWithTeam(baseGraph, merged);
+	generation++;
 	for (const p of merged.problems) connection.console.warn(`team knowledge: ${p.file}:${p.line}: ${p.message}`);
 	if (merged.problems.length) {
 		const first = merged.problems[0];
@@ -121,7 +132,7 @@ async function loadTeam(): Promise<void> {
 connection.onDidChangeConfiguration(() => {
 	settings.clear();
 	if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-	void loadTeam().then(() => refreshDiagnostics());
+	void loadTeam().then(() => refreshDiagnostics(true));
 });
 
 documents.onDidChangeContent(({ document }) => {
@@ -135,6 +146,7 @@ documents.onDidClose(({ document }) => {
 	forgetDocument(document.uri);
 	dirty.delete(document.uri);
 	parsedAhead.delete(document.uri);
+	computed.delete(document.uri);
 	void loader.reread(document.uri).then(() => {
 		// A request that arrived while the disk was read may have cached its settings or findings again.
 		if (!documents.get(document.uri) && !index.getFile(document.uri)) forgetDocument(document.uri);
@@ -185,10 +197,8 @@ connection.onDocumentLinks(ready(({ textDocument }) => guard(async () => service
 connection.onCodeAction(ready(async ({ textDocument, context }) => guard(async () => service.getCodeActions(textDocument.uri, context.diagnostics, await settingsFor(textDocument.uri)), [])));
 connection.languages.diagnostics.on(
 	ready(async ({ textDocument }, token) => {
-		const version = documents.get(textDocument.uri)?.version;
-		const stale = () => token.isCancellationRequested || documents.get(textDocument.uri)?.version !== version;
-		const items = await validateInSlices(textDocument.uri, stale);
-		if (items === undefined) throw overtaken(token);
+		const items = await diagnosticsOf(textDocument.uri);
+		if (items === undefined || token.isCancellationRequested) throw overtaken(token);
 		parseAhead(textDocument.uri);
 		return { kind: 'full', items };
 	}),
@@ -224,11 +234,31 @@ async function validateInSlices(uri: string, stale: () => boolean) {
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
 async function guard<T>(run: () => Promise<T> | T, fallback: T): Promise<T> {
+	lastRequest = performance.now();
 	try {
 		return await run();
 	} catch (error) {
 		connection.console.error(`KubeLore: ${(error as Error).stack ?? String(error)}`);
 		return fallback;
+	} finally {
+		lastRequest = performance.now();
+	}
+}
+
+/** When the last request was answered: idle work waits while requests keep coming (a user hovering, typing, scrolling). */
+let lastRequest = 0;
+const QUIET_MS = 50;
+
+/** Runs idle work one step at a time, each once no request came for QUIET_MS; stops once stale. */
+async function runWhenQuiet(steps: Generator<void, void>, stale: () => boolean): Promise<void> {
+	for (;;) {
+		await new Promise((resolve) => setImmediate(resolve));
+		for (let wait = lastRequest + QUIET_MS - performance.now(); wait > 0; wait = lastRequest + QUIET_MS - performance.now()) await new Promise((resolve) => setTimeout(resolve, wait));
+		if (stale()) {
+			steps.return();
+			return;
+		}
+		if (steps.next().done) return;
 	}
 }
 
@@ -240,26 +270,57 @@ async function refusable<T extends object>(uri: string, run: (s: Settings) => T 
 	return result;
 }
 
+/**
+ * Counts the changes that can alter the diagnostics of every open document: a document's edit (other
+ * documents may read it), a file of the workspace read or removed, the settings, the team knowledge.
+ */
+let generation = 0;
+/** The diagnostics of each open document for one version and one generation: computed once, shared by pushes and pulls. */
+const computed = new Map<string, { version: number; generation: number; items: Promise<Diagnostic[] | undefined> }>();
+
+/** The diagnostics of an open document now (undefined once a newer version made them useless). */
+function diagnosticsOf(uri: string): Promise<Diagnostic[] | undefined> {
+	const version = documents.get(uri)?.version;
+	if (version === undefined) return validateInSlices(uri, () => false);
+	const known = computed.get(uri);
+	if (known && known.version === version && known.generation === generation) return known.items;
+	const entry = { version, generation, items: validateInSlices(uri, () => documents.get(uri)?.version !== version) };
+	computed.set(uri, entry);
+	void entry.items.then((items) => {
+		if (items === undefined && computed.get(uri) === entry) computed.delete(uri);
+	});
+	return entry.items;
+}
+
+/** True when the diagnostics of an open document are computed (or being computed) for its current state. */
+function current(uri: string): boolean {
+	const known = computed.get(uri);
+	return !!known && known.version === documents.get(uri)?.version && known.generation === generation;
+}
+
 let refreshTimer: NodeJS.Timeout | undefined;
 const dirty = new Set<string>();
 /** Other files may depend on this change: ask the client to pull diagnostics again, shortly. */
 function scheduleRefresh(uri?: string): void {
+	generation++;
 	if (uri) dirty.add(uri);
 	if (!pullDiagnostics && uri) void pushDiagnostics(uri);
 	clearTimeout(refreshTimer);
-	refreshTimer = setTimeout(refreshDiagnostics, 150);
+	refreshTimer = setTimeout(() => refreshDiagnostics(false), 150);
 }
 
-function refreshDiagnostics(): void {
+/** Diagnostics again for every open document; `changed` when something they read changed since the last computation. */
+function refreshDiagnostics(changed: boolean): void {
+	if (changed) generation++;
 	dirty.clear();
 	if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-	else for (const doc of documents.all()) void pushDiagnostics(doc.uri);
+	// A document whose diagnostics are computed for its current state has had them pushed (or will have).
+	else for (const doc of documents.all()) if (!current(doc.uri)) void pushDiagnostics(doc.uri);
 }
 
 /** For clients without pull diagnostics (Neovim 0.7 and the like). */
 async function pushDiagnostics(uri: string): Promise<void> {
-	const version = documents.get(uri)?.version;
-	const diagnostics = await validateInSlices(uri, () => documents.get(uri)?.version !== version);
+	const diagnostics = await diagnosticsOf(uri);
 	// A newer version schedules its own push.
 	if (diagnostics) {
 		await connection.sendDiagnostics({ uri, diagnostics });
@@ -269,14 +330,68 @@ async function pushDiagnostics(uri: string): Promise<void> {
 
 /**
  * After an open file's diagnostics, its documents (read values-first) are parsed with ranges in
- * idle time, one per pause, so that a request waits behind one document at most and later hovers
+ * idle time, one per pause and none while requests keep coming, so that a request waits behind one
+ * document at most (a hover on a document not parsed yet parses that one alone) and later hovers
  * find the ranges ready. A newer version of the file stops it; its own diagnostics start it again.
  */
 function parseAhead(uri: string): void {
 	const version = documents.get(uri)?.version;
 	if (version === undefined || parsedAhead.get(uri) === version) return;
 	parsedAhead.set(uri, version);
-	void runInSlices(service.rangesAhead(uri), () => documents.get(uri)?.version !== version, 0).catch(() => undefined);
+	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
+}
+
+const WARM_UP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: { app: web, tier: "front" }
+  annotations:
+    note: |
+      two lines
+      of text
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+        - name: web
+          image: 'nginx:1.27'
+          args: [--port, "8080"]
+          env:
+            - name: DEBUG
+              value: "false"
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+
+/** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
+let warmedUp = false;
+
+function* idleSteps(uri: string): Generator<void, void> {
+	if (!warmedUp) {
+		warmedUp = true;
+		const lines = documents.get(uri)?.getText().split('\n', 12) ?? [];
+		for (const [line, text] of lines.entries()) {
+			const key = /^(\s*(?:-\s+)?)[A-Za-z][\w.-]*:\s*(\S)?/.exec(text);
+			if (!key) continue;
+			const characters = [key[1].length, ...(key[2] ? [key[0].length - 1] : [])];
+			for (const character of characters) void settingsFor(uri).then((s) => service.doHover(uri, { line, character }, s)).catch(() => undefined);
+			yield;
+		}
+	}
+	yield* service.rangesAhead(uri);
 }
 /** The version of each open file whose documents are parsed (or being parsed) ahead. */
 const parsedAhead = new Map<string, number>();

@@ -4,6 +4,9 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import { atCursor } from '../fixtures/hover/harness';
 import { settings } from '../util/service';
 import type { Settings } from '../../server/src/service/settings';
+import { createLanguageService } from '../../server/src/service/service';
+import { WorkspaceIndex } from '../../server/src/service/workspace/index';
+import { realGraph } from '../util/service';
 
 /** The completion items at the `<|>` cursor. */
 function complete(files: Record<string, string>, overrides: Partial<Settings> = {}): CompletionItem[] {
@@ -149,5 +152,100 @@ describe('completion from the knowledge', () => {
 	it('never completes schema keys', () => {
 		assert.deepEqual(complete({ 'pod.yaml': named('Pod', 'p', 'spec:\n  <|>\n') }), []);
 		assert.deepEqual(complete({ 'pod.yaml': named('Pod', 'p', 'spec:\n  container<|>\n') }), []);
+	});
+});
+
+/** The list worked out by hand: the same folder (t0) ranks 1, the rest of the workspace 2, another namespace 6 more; then by name, each once, 100 at most. */
+function expected(files: Map<string, string>, typed: string): string[] {
+	const claims = [...files].flatMap(([path, text]) =>
+		text.split('---\n').flatMap((doc) => {
+			const name = /^ {2}name: (.*)$/m.exec(doc)?.[1];
+			if (!name || !doc.includes('kind: PersistentVolumeClaim')) return [];
+			return [{ name, rank: (path.startsWith('t0/') ? 1 : 2) + (/^ {2}namespace: /m.test(doc) ? 6 : 0) }];
+		}),
+	);
+	const inOrder = (label: string) => {
+		let at = 0;
+		for (const ch of typed) {
+			at = label.indexOf(ch, at) + 1;
+			if (at === 0) return false;
+		}
+		return true;
+	};
+	const sorted = claims.filter((c) => inOrder(c.name)).sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	return [...new Set(sorted.map((c) => c.name))].slice(0, 100);
+}
+
+describe('how much of a list is sent', () => {
+	const claimAt = (typed: string) => deployment(`        - name: data\n          persistentVolumeClaim:\n            claimName: ${typed}<|>\n`);
+
+	it('a short list goes whole, whatever is typed: the editor filters it as the user types and after a backspace', () => {
+		const w = atCursor({ 'app/web.yaml': claimAt('da'), 'app/claims.yaml': claim('data', '10Gi'), 'app/logs.yaml': claim('logs', '1Gi') });
+		const list = w.service.doComplete(w.uri, w.position, settings());
+		assert.equal(list.isIncomplete, false);
+		assert.deepEqual(labels(list.items), ['data', 'logs']);
+		// the edit replaces what is typed
+		const edit = list.items[1].textEdit;
+		assert.ok(edit && 'range' in edit);
+		assert.equal(edit.range.end.character - edit.range.start.character, 'da'.length);
+	});
+
+	it('a long list keeps the names that match what is typed, nearest first, cut to 100, and says it is incomplete', () => {
+		const files: Record<string, string> = { 'app/web.yaml': claimAt('da1') };
+		for (let i = 0; i < 150; i++) files[`far/c${i}.yaml`] = claim(`data-${i}`, '1Gi');
+		for (let i = 0; i < 150; i++) files[`far/l${i}.yaml`] = claim(`logs-${i}`, '1Gi');
+		files['app/near.yaml'] = claim('data-near-1', '1Gi');
+		const w = atCursor(files);
+		const list = w.service.doComplete(w.uri, w.position, settings());
+		assert.equal(list.isIncomplete, true);
+		assert.equal(list.items[0].label, 'data-near-1', 'the claim of the same folder first');
+		assert.ok(list.items.every((i) => /^data-.*1/.test(i.label)), 'only names with d, a, 1 in order');
+		const matching = 1 + Array.from({ length: 150 }, (_, i) => `data-${i}`).filter((n) => n.includes('1')).length;
+		assert.equal(list.items.length, Math.min(100, matching));
+	});
+
+	for (const [what, elsewhere] of [
+		['most claims in other namespaces', (i: number) => i % 3 !== 0],
+		['most claims in the same namespace (the scan stops early)', (i: number) => i % 5 === 0],
+	] as const) it(`after edits, removals and new files the answers equal those of a fresh workspace: ${what}`, () => {
+		const files = new Map<string, string>();
+		const uri = (path: string) => `file:///ws/${path}`;
+		const web = (typed: string) => claimAt(typed).replace('<|>', '');
+		for (let i = 0; i < 260; i++) files.set(`t${i % 4}/c${i}.yaml`, claim(`data-${i % 200}`, `${i}Gi`, elsewhere(i) ? `  namespace: ns${i % 2}\n` : ''));
+		files.set('t0/web.yaml', web('data-1'));
+		const live = new WorkspaceIndex(['/ws']);
+		const liveService = createLanguageService({ index: live, graph: realGraph(), docsBase: 'file:///docs/rules' });
+		for (const [path, text] of files) live.setFile(uri(path), text, 1, true);
+		const answer = (service: typeof liveService, index: WorkspaceIndex, typed: string) => {
+			const text = index.getFile(uri('t0/web.yaml'))!.text;
+			const line = text.getText().split('\n').findIndex((l) => l.includes('claimName'));
+			return service.doComplete(uri('t0/web.yaml'), { line, character: 23 + typed.length }, settings());
+		};
+		const steps: [string, string | undefined][] = [
+			['t1/c5.yaml', claim('data-5-renamed', '3Gi')],
+			['t2/new.yaml', claim('data-1000', '1Gi') + '---\n' + claim('data-1', '2Gi')],
+			['t3/c7.yaml', undefined],
+			['t0/c8.yaml', claim('data-8', '9Gi', '  namespace: ns1\n')],
+			['t0/web.yaml', web('data-1')],
+		];
+		for (const [n, [path, text]] of steps.entries()) {
+			// answers asked between the changes fill the caches a later answer could wrongly reuse
+			for (const typed of ['data-1', 'd', '']) answer(liveService, live, typed);
+			if (text === undefined) {
+				files.delete(path);
+				live.removeFile(uri(path));
+			} else {
+				files.set(path, text);
+				live.setFile(uri(path), text, n + 2, true);
+			}
+			const fresh = new WorkspaceIndex(['/ws']);
+			for (const [p, t] of files) fresh.setFile(uri(p), t, 1, true);
+			const freshService = createLanguageService({ index: fresh, graph: realGraph(), docsBase: 'file:///docs/rules' });
+			for (const typed of ['data-1', 'd', '']) {
+				const got = answer(liveService, live, typed);
+				assert.deepEqual(got, answer(freshService, fresh, typed), `after step ${n}, typed "${typed}"`);
+				assert.deepEqual(labels(got.items), expected(files, typed), `the nearest 100 after step ${n}, typed "${typed}"`);
+			}
+		}
 	});
 });

@@ -20,6 +20,8 @@ export interface CompletionContext {
 	index: WorkspaceIndex;
 	graph: KnowledgeGraph;
 	settings: Settings;
+	/** Set by a provider that left candidates out (those that do not match what is typed, or beyond what the list shows). */
+	narrowed?: boolean;
 }
 
 /** One candidate before it becomes an LSP item. */
@@ -41,7 +43,8 @@ export interface Candidate {
 /** A provider answers for the sites it knows, else undefined to let the next one try. */
 export type CompletionProvider = (c: CompletionContext) => Candidate[] | undefined;
 
-const MAX_ITEMS = 100;
+/** The longest list sent; a longer one is narrowed to what is typed, and the client asks again as more is typed. */
+export const MAX_ITEMS = 100;
 const PROVIDERS: CompletionProvider[] = [serviceItems, resourceNameItems, knowledgeValueItems];
 
 /** Completion of values that name other resources or knowledge (never schema keys: the YAML extension does those). */
@@ -59,11 +62,13 @@ export function doComplete(uri: string, offset: number, index: WorkspaceIndex, g
 	for (const provider of PROVIDERS) {
 		const candidates = provider(context);
 		if (!candidates) continue;
+		const all = nearestFirst(candidates);
+		// A short list goes whole: the editor filters it as the user types (and after a backspace).
+		if (all.length <= MAX_ITEMS && !context.narrowed) return { isIncomplete: false, items: toItems(all, context) };
+		// A long one keeps what matches the text typed, cut to MAX_ITEMS; the client asks again as the text changes.
 		const typed = site.typed.toLowerCase();
-		const kept = typed ? candidates.filter((c) => inOrder(typed, c.label.toLowerCase())) : candidates;
-		const ranked = nearestFirst(kept);
-		// a long list is cut; the client asks again as more is typed
-		return { isIncomplete: ranked.length > MAX_ITEMS, items: toItems(ranked.slice(0, MAX_ITEMS), context) };
+		const kept = typed ? all.filter((c) => inOrder(typed, c.label.toLowerCase())) : all;
+		return { isIncomplete: true, items: toItems(kept.slice(0, MAX_ITEMS), context) };
 	}
 	return empty;
 }

@@ -3,10 +3,10 @@ import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
-import type { IndexedResource } from '../../workspace/index';
+import type { IndexedResource, WorkspaceIndex } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
-import { inOrder, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
+import { inOrder, MAX_ITEMS, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
 import { siblingValue } from '../completionSite';
 import { shortPath } from '../hovers/resources';
 import { COMPLETION_TEXT } from './text';
@@ -23,30 +23,139 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const written = reference.fromSibling ? siblingValue(c.site, c.site.line, c.site.column, 'kind') : undefined;
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
-	const out: Candidate[] = [];
-	const typed = c.site.typed.toLowerCase();
-	for (const target of c.index.ofKind(kind)) {
-		const name = target.resource.name;
-		// filtered here too: a workspace may hold thousands of claims
-		if (!name || (typed && !inOrder(typed, name.toLowerCase())) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
-		const namespace = clusterScoped ? undefined : namespaceOf(target, c.settings);
-		let rank = nearness(c, target) + (namespace !== undefined && namespace !== c.scope.namespace ? 6 : 0);
+	const extra = extras(c, kind);
+	const { rows, lastInFolder } = rowsOf(c.index, kind);
+	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
+	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
+	const narrow = rows.length + extra.length > MAX_ITEMS + 1;
+	const typed = narrow ? c.site.typed.toLowerCase() : '';
+	if (narrow) c.narrowed = true;
+	const myDir = folderOf(c.entry.uri);
+	const myScope = c.index.scopeOf(c.entry.uri);
+	const partialScopes = c.index.partialScopes();
+	const headlessFirst = kind === 'Service' && c.kind === 'StatefulSet';
+	/** Rows by rank; each keeps the rows' order, which is the labels' order. */
+	const byRank: Row[][] = [];
+	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
+	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
+	// Rows beyond the last one of this folder rank 2 at best: once `wanted` names rank 2 or better, no later row makes the list.
+	const lastNear = lastInFolder.get(myDir) ?? -1;
+	const good = new Set<string>();
+	for (let i = 0; i < rows.length; i++) {
+		if (i > lastNear && good.size >= wanted) break;
+		const row = rows[i];
+		const { target } = row;
+		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
+		const namespace = namespaceFor(row);
+		const scope = c.index.scopeOf(target.uri);
+		let rank = target.uri === c.entry.uri ? 0 : row.dir === myDir ? 1 : scope === myScope ? 2 : 4;
+		// partialScopes is cached per index generation: most candidates need no closer look
+		if (target.document.kind === 'partial' || (partialScopes.has(scope) && c.index.isPartialFile(target.uri))) rank += 1;
+		if (namespace !== undefined && namespace !== c.scope.namespace) rank += 6;
 		// StatefulSets need a headless Service: those first
-		if (kind === 'Service' && c.kind === 'StatefulSet' && !(isRecord(target.resource.value.spec) && target.resource.value.spec.clusterIP === 'None')) rank += 1;
-		out.push({ label: name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+		if (headlessFirst && !row.headless) rank += 1;
+		(byRank[rank] ??= []).push(row);
+		if (rank <= 2) good.add(row.name);
 	}
-	out.push(...extras(c, kind));
+	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
+	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
+	const out: Candidate[] = [];
+	const seen = new Set<string>();
+	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
+		for (const row of byRank[rank] ?? []) {
+			if (seen.has(row.name)) continue;
+			seen.add(row.name);
+			const { target } = row;
+			const namespace = namespaceFor(row);
+			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+			if (out.length >= wanted) break;
+		}
+	}
+	out.push(...(narrow ? firstOfExtras(extra, typed, wanted) : extra));
 	return out;
 };
 
-/** 0 the same file, 1 the same folder, 2 the same scope, 4 elsewhere; a Helm template's resource one later (rendered, it may be named otherwise). */
-function nearness(c: CompletionContext, target: IndexedResource): number {
-	const dir = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
-	const folder = c.index.scopeOf(target.uri);
-	const rank = target.uri === c.entry.uri ? 0 : dir(target.uri) === dir(c.entry.uri) ? 1 : folder === c.index.scopeOf(c.entry.uri) ? 2 : 4;
-	// partialScopes is cached per index generation: most candidates need no closer look
-	const partial = target.document.kind === 'partial' || (c.index.partialScopes().has(folder) && c.index.isPartialFile(target.uri));
-	return partial ? rank + 1 : rank;
+/** The extras that match what is typed, nearest first, the first of each label, at most `count`. */
+function firstOfExtras(extra: Candidate[], typed: string, count: number): Candidate[] {
+	const seen = new Set<string>();
+	return extra
+		.filter((e) => !typed || inOrder(typed, e.label.toLowerCase()))
+		.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+		.filter((e) => !seen.has(e.label) && !!seen.add(e.label))
+		.slice(0, count);
+}
+
+/** A named resource of one kind, with what ranking it needs. */
+interface Row {
+	target: IndexedResource;
+	name: string;
+	lower: string;
+	dir: string;
+	headless: boolean;
+}
+
+/** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
+const rowOfResource = new WeakMap<IndexedResource, Row>();
+/** Per index and kind: the rows sorted by name, for one generation of the index. */
+const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, Rows>>();
+
+interface Rows {
+	generation: number;
+	/** Sorted by name. */
+	rows: Row[];
+	/** The position of the last row of each folder. */
+	lastInFolder: Map<string, number>;
+}
+
+/**
+ * The named resources of a kind sorted by name (resources of one name in the index's order), kept
+ * per index generation; after a change only the rows of new resources are sorted in.
+ */
+export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
+	let kinds = rowsByIndex.get(index);
+	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
+	const known = kinds.get(kind);
+	if (known?.generation === index.generation) return known;
+	const before = new Set(known?.rows);
+	const present = new Set<Row>();
+	const added: Row[] = [];
+	for (const target of index.ofKind(kind)) {
+		const name = target.resource.name;
+		if (!name) continue;
+		let row = rowOfResource.get(target);
+		if (!row) {
+			const spec = target.resource.value.spec;
+			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
+			rowOfResource.set(target, row);
+		}
+		present.add(row);
+		if (!before.has(row)) added.push(row);
+	}
+	let rows = known ? known.rows.filter((r) => present.has(r)) : [];
+	// a few new rows go after the rows of their name; many are sorted in at once (the sort is stable: the same order)
+	if (added.length <= 64) for (const row of added) rows.splice(upperBound(rows, row.name), 0, row);
+	else rows = [...rows, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	const lastInFolder = new Map<string, number>();
+	rows.forEach((row, i) => lastInFolder.set(row.dir, i));
+	const made = { generation: index.generation, rows, lastInFolder };
+	kinds.set(kind, made);
+	return made;
+}
+
+/** The first position whose name sorts after `name` (code-unit order, as labels are compared). */
+function upperBound(rows: Row[], name: string): number {
+	let lo = 0;
+	let hi = rows.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (rows[mid].name <= name) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function folderOf(uri: string): string {
+	return uri.slice(0, uri.lastIndexOf('/'));
 }
 
 /** Where the name is defined, and when it is another namespace's, that a reference cannot reach it. */
@@ -116,13 +225,7 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	const named = (label: string, rank: number, detail: string, documentation?: string): Candidate => ({ label, kind: CompletionItemKind.Value, rank, detail, documentation });
 	switch (kind) {
 		case 'StorageClass':
-			return [
-				...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))),
-				...c.scope
-					.clusterScoped('PersistentVolume')
-					.filter((pv) => pvFacts(pv.resource).storageClass)
-					.map((pv) => named(pvFacts(pv.resource).storageClass, 5, format(t(COMPLETION_TEXT.pvClass, language), pv.resource.name ?? '?'))),
-			];
+			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c, named)];
 		case 'RuntimeClass':
 			return [
 				...c.settings.runtimeClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileRuntime, language))),
@@ -135,4 +238,17 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 		default:
 			return [];
 	}
+}
+
+/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep). */
+function pvClasses(c: CompletionContext, named: (label: string, rank: number, detail: string) => Candidate): Candidate[] {
+	const seen = new Set<string>();
+	const out: Candidate[] = [];
+	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
+		const storageClass = pvFacts(pv.resource).storageClass;
+		if (!storageClass || seen.has(storageClass)) continue;
+		seen.add(storageClass);
+		out.push(named(storageClass, 5, format(t(COMPLETION_TEXT.pvClass, c.settings.language), pv.resource.name ?? '?')));
+	}
+	return out;
 }

@@ -1,0 +1,54 @@
+/* The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign file cannot pass. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as zlib from 'node:zlib';
+
+const MAGIC = 'KLCC1';
+
+/** `--cache-dir <folder>` or `--cache-dir=<folder>`. */
+export function cacheFolder(argv: string[]): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--cache-dir') return argv[i + 1] || undefined;
+		if (argv[i].startsWith('--cache-dir=')) return argv[i].slice('--cache-dir='.length) || undefined;
+	}
+	return undefined;
+}
+
+/** The cached code, or undefined when there is none or it is not whole (its length and checksum are checked first). */
+export function readCache(file: string): Buffer | undefined {
+	let data: Buffer;
+	try {
+		data = readFileSync(file);
+	} catch {
+		return undefined;
+	}
+	const head = MAGIC.length + 8;
+	if (data.length <= head || data.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+	const length = data.readUInt32LE(MAGIC.length);
+	const sum = data.readUInt32LE(MAGIC.length + 4);
+	const body = data.subarray(head);
+	if (body.length !== length || checksum(body) !== sum) return undefined;
+	return body;
+}
+
+/** Written to a temporary file and renamed, so that a reader never sees half of it; failures are ignored. */
+export function writeCache(dir: string, file: string, body: Buffer): void {
+	const temporary = `${file}.${process.pid}.tmp`;
+	try {
+		mkdirSync(dir, { recursive: true });
+		const head = Buffer.alloc(MAGIC.length + 8);
+		head.write(MAGIC, 0, 'latin1');
+		head.writeUInt32LE(body.length, MAGIC.length);
+		head.writeUInt32LE(checksum(body), MAGIC.length + 4);
+		writeFileSync(temporary, Buffer.concat([head, body]));
+		renameSync(temporary, file);
+	} catch {
+		rmSync(temporary, { force: true });
+	}
+}
+
+/** CRC-32 where Node has it, else the first bytes of a SHA-1. */
+export function checksum(data: Buffer): number {
+	const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+	return crc32 ? crc32(data) >>> 0 : createHash('sha1').update(data).digest().readUInt32LE(0);
+}

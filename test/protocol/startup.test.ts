@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../util/service';
+
+/** Starts dist/server.js with a cache folder, initializes it, hovers once, and ends it the way an editor does. */
+async function startAndStop(cacheDir: string): Promise<{ name?: string; hover: unknown }> {
+	const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir', cacheDir], { stdio: 'pipe' });
+	const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+	connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+	connection.onRequest('client/registerCapability', () => null);
+	connection.listen();
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo?: { name: string } };
+	await connection.sendNotification('initialized', {});
+	const uri = 'file:///ws/claim.yaml';
+	await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n' } });
+	const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } });
+	await connection.sendRequest('shutdown');
+	await connection.sendNotification('exit');
+	await exited;
+	connection.dispose();
+	return { name: result.serverInfo?.name, hover };
+}
+
+const cacheFile = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.cache')).map((f) => join(dir, f));
+
+describe('the server start through the code cache', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'kubelore-cache-'));
+	after(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('writes the cache on the first start and uses it, unchanged, on the next', async () => {
+		const first = await startAndStop(dir);
+		assert.equal(first.name, 'kubelore');
+		assert.ok(first.hover, 'the server answers a hover');
+		const [file] = cacheFile(dir);
+		assert.ok(file, 'a cache file is written');
+		assert.equal(readFileSync(file).toString('latin1', 0, 5), 'KLCC1');
+		const written = statSync(file).mtimeMs;
+		const second = await startAndStop(dir);
+		assert.deepEqual(second, first, 'the same answers with the cache');
+		// a cache V8 accepted is not written again
+		assert.equal(statSync(file).mtimeMs, written);
+	});
+
+	it('ignores a damaged or foreign cache and writes a good one in its place', async () => {
+		const [file] = cacheFile(dir);
+		const good = readFileSync(file);
+		const damaged = Buffer.from(good);
+		for (let i = 64; i < damaged.length; i += 97) damaged[i] ^= 0x5a;
+		for (const bad of [damaged, good.subarray(0, good.length >> 1), Buffer.from('not a cache at all'), Buffer.alloc(0)]) {
+			writeFileSync(file, bad);
+			const answer = await startAndStop(dir);
+			assert.equal(answer.name, 'kubelore');
+			assert.ok(answer.hover, 'the server answers a hover');
+			const again = readFileSync(file);
+			assert.equal(again.toString('latin1', 0, 5), 'KLCC1', 'the bad file is replaced by a cache');
+			assert.notDeepEqual(again, bad);
+		}
+	});
+
+	it('starts without a cache folder', async () => {
+		const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+		const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+		connection.listen();
+		const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo?: { name: string } };
+		assert.equal(result.serverInfo?.name, 'kubelore');
+		child.kill();
+		connection.dispose();
+	});
+});
+
+describe('the client bundles', () => {
+	it('activation loads a small bundle; vscode-languageclient is in dist/languageClient.js, loaded after activation returns', () => {
+		const client = readFileSync(join(ROOT, 'dist', 'client.js'), 'utf8');
+		const languageClient = readFileSync(join(ROOT, 'dist', 'languageClient.js'), 'utf8');
+		// a message of vscode-languageclient that survives minifying
+		const text = 'Client is not running';
+		assert.ok(languageClient.includes(text) && !client.includes(text), `"${text}" is in dist/languageClient.js only`);
+		assert.ok(client.length < 50_000, `dist/client.js is small (${client.length} bytes)`);
+	});
+});
