@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { parseManifest } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile, Resource } from '../manifest/types';
+import { podTemplateOf } from './podTemplates';
 
 /** A resource of the workspace with where it lives. */
 export interface IndexedResource {
@@ -19,6 +20,8 @@ export interface IndexedFile {
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** The changedAt key of what bounds and silences cross-resource checks. */
+export const LAYOUT = '#layout';
 const CHART = /(^|\/)Chart\.ya?ml$/;
 
 /**
@@ -35,6 +38,9 @@ export class WorkspaceIndex {
 	private partialScopeCache: { generation: number; scopes: Set<string> } | undefined;
 	/** Bumped on every change: caches keyed on it know when to drop. */
 	generation = 0;
+	/** When each key of `changedAt` last changed (values of one counter, so never reused). */
+	private readonly changes = new Map<string, number>();
+	private changeCount = 0;
 
 	constructor(private folders: string[] = []) {}
 
@@ -42,6 +48,57 @@ export class WorkspaceIndex {
 		this.folders = folders.map((f) => f.replace(/\/$/, ''));
 		this.scopeCache.clear();
 		this.generation++;
+		this.changed(LAYOUT);
+	}
+
+	/**
+	 * When what a key stands for last changed: a kind (a document of it added, removed or its text
+	 * changed; not when it only moved), `@Kind` (the same, or one moved in its file), `#pods` (a
+	 * document with a pod template), `#custom` (a custom resource), `#layout` (folders,
+	 * kustomizations, charts, Helm templates, patches, documents that are not plain resources),
+	 * `*` (anything). Validation keeps a rule's findings while the keys it reads stand still.
+	 */
+	changedAt(key: string): number {
+		return key === '*' ? this.generation : (this.changes.get(key) ?? 0);
+	}
+
+	private changed(key: string): void {
+		this.changes.set(key, ++this.changeCount);
+	}
+
+	/** Notes what changed between two versions of a file's documents (see changedAt). */
+	private noteChanges(uri: string, path: string, before: readonly ManifestDocument[], after: readonly ManifestDocument[]): void {
+		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) this.changed(LAYOUT);
+		const old = new Map<string, ManifestDocument[]>();
+		for (const doc of before) {
+			const list = old.get(doc.text);
+			if (list) list.push(doc);
+			else old.set(doc.text, [doc]);
+		}
+		for (const doc of after) {
+			const was = old.get(doc.text)?.shift();
+			if (!was) this.documentChanged(uri, doc);
+			else if (was.kind !== doc.kind || was.partialReason !== doc.partialReason || was.resource?.kind !== doc.resource?.kind) {
+				this.documentChanged(uri, was);
+				this.documentChanged(uri, doc);
+			} else if (was.start !== doc.start && doc.resource) this.changed(`@${doc.resource.kind}`);
+		}
+		for (const list of old.values()) for (const doc of list) this.documentChanged(uri, doc);
+	}
+
+	private documentChanged(uri: string, document: ManifestDocument): void {
+		if (document.kind !== 'resource' || document.partialReason) this.changed(LAYOUT);
+		const resource = document.resource;
+		if (!resource) return;
+		this.changed(resource.kind);
+		this.changed(`@${resource.kind}`);
+		const slash = resource.apiVersion.indexOf('/');
+		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) this.changed('#custom');
+		try {
+			if (podTemplateOf({ uri, document, resource })) this.changed('#pods');
+		} catch {
+			this.changed('#pods');
+		}
 	}
 
 	/**
@@ -55,6 +112,7 @@ export class WorkspaceIndex {
 		const path = URI.parse(uri).path;
 		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
+		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
 		this.files.set(uri, file);
 		this.addEntries(uri, manifest);
@@ -75,7 +133,9 @@ export class WorkspaceIndex {
 	}
 
 	removeFile(uri: string): void {
-		if (!this.files.has(uri)) return;
+		const old = this.files.get(uri);
+		if (!old) return;
+		this.noteChanges(uri, URI.parse(uri).path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
 		this.scopeCache.delete(uri);
@@ -112,6 +172,7 @@ export class WorkspaceIndex {
 			this.addEntries(uri, manifest);
 		}
 		this.generation++;
+		this.changed(LAYOUT);
 	}
 
 	getFile(uri: string): IndexedFile | undefined {
