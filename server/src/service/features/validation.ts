@@ -251,7 +251,13 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		const counts = new Map<string, number>();
 		for (const d of earlier.documents) counts.set(d.text, (counts.get(d.text) ?? 0) + 1);
 		const docs = earlier.documents;
+		const deltaOf = (doc: ManifestDocument): number | undefined => {
+			if (counts.get(doc.text) !== 1) return undefined;
+			const now = texts().get(doc.text);
+			return now?.length === 1 ? now[0].start - doc.start : undefined;
+		};
 		shift = (start, end) => {
+			// The last document starting at or before the span; one ending where it starts shares the place.
 			let lo = 0;
 			let hi = docs.length - 1;
 			while (lo < hi) {
@@ -260,9 +266,10 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 				else hi = mid - 1;
 			}
 			const doc = docs[lo];
-			if (!doc || start < doc.start || end > doc.end || counts.get(doc.text) !== 1) return undefined;
-			const now = texts().get(doc.text);
-			return now?.length === 1 ? now[0].start - doc.start : undefined;
+			if (!doc || start < doc.start || end > doc.end) return undefined;
+			const delta = deltaOf(doc);
+			for (let i = lo - 1; i >= 0 && docs[i].end >= start; i--) if (docs[i].end >= end && deltaOf(docs[i]) !== delta) return undefined;
+			return delta;
 		};
 		shifts.set(earlier, shift);
 		return shift;

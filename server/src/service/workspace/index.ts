@@ -40,6 +40,9 @@ export class WorkspaceIndex {
 	generation = 0;
 	/** When each key of `changedAt` last changed (values of one counter, so never reused). */
 	private readonly changes = new Map<string, number>();
+	private sortedUris: string[] | undefined;
+	/** ofKind's answers, until a resource of the kind comes or goes. */
+	private readonly kindLists = new Map<string, IndexedResource[]>();
 	private changeCount = 0;
 
 	constructor(private folders: string[] = []) {}
@@ -114,6 +117,7 @@ export class WorkspaceIndex {
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
 		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
+		if (!previous) this.sortedUris = undefined;
 		this.files.set(uri, file);
 		this.addEntries(uri, manifest);
 		if (KUSTOMIZATION.test(path)) {
@@ -138,6 +142,7 @@ export class WorkspaceIndex {
 		this.noteChanges(uri, URI.parse(uri).path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
+		this.sortedUris = undefined;
 		this.scopeCache.delete(uri);
 		const path = URI.parse(uri).path;
 		if (KUSTOMIZATION.test(path)) {
@@ -179,18 +184,25 @@ export class WorkspaceIndex {
 		return this.files.get(uri);
 	}
 
+	/** Every file, in URI order (not the order they came in: answers must not depend on history). */
 	get uris(): string[] {
-		return [...this.files.keys()];
+		this.sortedUris ??= [...this.files.keys()].sort();
+		return this.sortedUris.slice();
 	}
 
 	get size(): number {
 		return this.files.size;
 	}
 
-	/** Every indexed resource of a kind. */
+	/** Every indexed resource of a kind, by URI and offset. */
 	ofKind(kind: string): IndexedResource[] {
-		const byName = this.byKind.get(kind);
-		return byName ? [...byName.values()].flat() : [];
+		let list = this.kindLists.get(kind);
+		if (!list) {
+			const byName = this.byKind.get(kind);
+			list = byName ? [...byName.values()].flat().sort(byPlace) : [];
+			this.kindLists.set(kind, list);
+		}
+		return list.slice();
 	}
 
 	/** Resources of a kind and name, in any namespace and scope. */
@@ -305,8 +317,14 @@ export class WorkspaceIndex {
 			const key = resource.name ?? '';
 			const list = byName.get(key);
 			const entry = { uri, document, resource };
-			if (list) list.push(entry);
-			else byName.set(key, [entry]);
+			this.kindLists.delete(resource.kind);
+			if (!list) byName.set(key, [entry]);
+			else {
+				// Kept by URI (a file's entries come in document order): answers must not depend on history.
+				let at = list.length;
+				while (at > 0 && list[at - 1].uri > uri) at--;
+				list.splice(at, 0, entry);
+			}
 		}
 	}
 
@@ -319,11 +337,16 @@ export class WorkspaceIndex {
 			const byName = this.byKind.get(resource.kind);
 			const list = byName?.get(resource.name ?? '');
 			if (!byName || !list) continue;
+			this.kindLists.delete(resource.kind);
 			const kept = list.filter((e) => e.uri !== uri);
 			if (kept.length) byName.set(resource.name ?? '', kept);
 			else byName.delete(resource.name ?? '');
 		}
 	}
+}
+
+function byPlace(a: IndexedResource, b: IndexedResource): number {
+	return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.document.start - b.document.start;
 }
 
 /** A kustomization.yaml without apiVersion/kind is 'other': read its value from the parse. */
