@@ -112,10 +112,10 @@ interface Remembered {
 /** A cross-resource rule's findings for one document, and what they were computed from. */
 interface CrossRemembered {
 	findings: Finding[];
-	/** WorkspaceIndex.changedAt of each key the rule reads, when it ran. */
-	stamps: number[];
-	/** The checked file's parse when it ran: the findings' offsets in this file are offsets in it. */
-	manifest: ManifestFile;
+	/** WorkspaceIndex.changeStamp when it ran: the findings hold while no key the rule reads changed since. */
+	stamp: number;
+	/** The checked file's parse when it ran, when the findings hold offsets in this file (they are offsets in it). */
+	manifest: ManifestFile | undefined;
 	/** Other files the findings point into (related places, fix edits), with their parse then. */
 	others: Map<string, ManifestFile | undefined>;
 }
@@ -187,15 +187,15 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 			const entry = entryFor(document);
 			if (entry.start !== document.start || cross.repeated(document.text)) return compute();
 			const old = entry.cross.get(rule.id);
-			if (old && sameStamps(old.stamps, keys, cross.index)) {
+			if (old && cross.lastChange(rule, keys) <= old.stamp) {
 				const moved = cross.carry(old);
 				if (moved) {
-					entry.cross.set(rule.id, moved);
+					if (moved !== old) entry.cross.set(rule.id, moved);
 					return moved.findings;
 				}
 			}
-			const stamps = keys.map((k) => cross.index.changedAt(k));
-			const fresh = cross.remember(compute(), stamps);
+			const stamp = cross.index.changeStamp;
+			const fresh = cross.remember(compute(), stamp);
 			entry.cross.set(rule.id, fresh);
 			return fresh.findings;
 		},
@@ -216,11 +216,6 @@ function readKeys(rule: Rule): string[] | null {
 		keysCache.set(rule, keys);
 	}
 	return keys;
-}
-
-function sameStamps(stamps: number[], keys: string[], index: WorkspaceIndex): boolean {
-	for (let i = 0; i < keys.length; i++) if (index.changedAt(keys[i]) !== stamps[i]) return false;
-	return true;
 }
 
 type CrossCache = ReturnType<typeof crossFindings>;
@@ -275,17 +270,35 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		return shift;
 	};
 	const inThisFile = (target: string | undefined) => !target || target === uri;
+	/** The last change of what each rule reads, worked out once per rule and index generation. */
+	const latest = new Map<Rule, number>();
+	let generation = index.generation;
 	return {
 		index,
+		lastChange(rule: Rule, keys: string[]): number {
+			if (generation !== index.generation) {
+				latest.clear();
+				generation = index.generation;
+			}
+			let last = latest.get(rule);
+			if (last === undefined) {
+				last = 0;
+				for (const key of keys) last = Math.max(last, index.changedAt(key));
+				latest.set(rule, last);
+			}
+			return last;
+		},
 		/** True when this text is more than one document of the file (findings may differ per copy). */
 		repeated(text: string): boolean {
 			return (texts().get(text)?.length ?? 0) > 1;
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
-		remember(findings: Finding[], stamps: number[]): CrossRemembered {
+		remember(findings: Finding[], stamp: number): CrossRemembered {
 			const others = new Map<string, ManifestFile | undefined>();
+			let here = false;
 			const note = (target: string | undefined) => {
-				if (!inThisFile(target) && !others.has(target!)) others.set(target!, index.getFile(target!)?.manifest);
+				if (inThisFile(target)) here = true;
+				else if (!others.has(target!)) others.set(target!, index.getFile(target!)?.manifest);
 			};
 			const fixed = findings.map((f) => {
 				if (!f.related?.length && !f.fixes?.length) return f;
@@ -296,12 +309,12 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 				const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (note(e.uri), { ...e })) }));
 				return { ...f, related, fixes };
 			});
-			return { findings: fixed, stamps, manifest, others };
+			return { findings: fixed, stamp, manifest: here ? manifest : undefined, others };
 		},
 		/** Remembered findings moved to this parse of the file; undefined when they cannot be. */
 		carry(old: CrossRemembered): CrossRemembered | undefined {
 			for (const [target, parse] of old.others) if (index.getFile(target)?.manifest !== parse) return undefined;
-			if (old.manifest === manifest) return old;
+			if (!old.manifest || old.manifest === manifest) return old;
 			const shift = shiftOf(old.manifest);
 			let ok = true;
 			const move = <T extends { start: number; end: number }>(span: T, target: string | undefined): T => {

@@ -21,7 +21,7 @@ export const configRefMissing: Rule = {
 	severity: 'warning',
 	description: { en: 'A pod needs a ConfigMap or Secret that does not exist.', zh: 'Pod 需要的 ConfigMap 或 Secret 不存在。' },
 	kinds: POD_SPEC_KINDS,
-	reads: ['ConfigMap', 'Secret', READS.customResources],
+	reads: ['ConfigMap:names', 'Secret:names', READS.customResources],
 	check(ctx) {
 		const pod = podSpecOf(ctx.entry.resource);
 		if (!pod) return [];

@@ -70,8 +70,9 @@ export interface Rule {
 	 */
 	local?: boolean;
 	/**
-	 * What a cross-resource rule reads besides its own document: resource kinds, and the keys of
-	 * READS for broader inputs. Validation keeps the rule's findings for an unchanged document
+	 * What a cross-resource rule reads besides its own document: resource kinds, `Kind:names` for a
+	 * rule that reads only the names and namespaces of a kind (whether one exists, a near name,
+	 * where it sits), and the keys of READS for broader inputs. Validation keeps the rule's findings for an unchanged document
 	 * until something of these changes (the scope's layout always counts: kustomizations, charts,
 	 * templates, broken documents). A rule without it runs again after every change; `'*'` says
 	 * the same. Settings and the graph are always part of the key.

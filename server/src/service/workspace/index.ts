@@ -56,13 +56,19 @@ export class WorkspaceIndex {
 
 	/**
 	 * When what a key stands for last changed: a kind (a document of it added, removed or its text
-	 * changed; not when it only moved), `@Kind` (the same, or one moved in its file), `#pods` (a
+	 * changed, or documents changed places; not when it only moved), `Kind:names` (the names and
+	 * namespaces of that kind), `@Kind` (as Kind, or one moved in its file), `#pods` (a
 	 * document with a pod template), `#custom` (a custom resource), `#layout` (folders,
 	 * kustomizations, charts, Helm templates, patches, documents that are not plain resources),
 	 * `*` (anything). Validation keeps a rule's findings while the keys it reads stand still.
 	 */
 	changedAt(key: string): number {
 		return key === '*' ? this.generation : (this.changes.get(key) ?? 0);
+	}
+
+	/** The stamp the next change will exceed: findings computed now are current while every key they read is at most this. */
+	get changeStamp(): number {
+		return this.changeCount;
 	}
 
 	private changed(key: string): void {
@@ -78,15 +84,43 @@ export class WorkspaceIndex {
 			if (list) list.push(doc);
 			else old.set(doc.text, [doc]);
 		}
+		const added: ManifestDocument[] = [];
+		const gone: ManifestDocument[] = [];
+		const position = new Map(before.map((d, i) => [d, i]));
+		let last = -1;
+		let reordered = false;
 		for (const doc of after) {
 			const was = old.get(doc.text)?.shift();
-			if (!was) this.documentChanged(uri, doc);
+			if (!was) added.push(doc);
 			else if (was.kind !== doc.kind || was.partialReason !== doc.partialReason || was.resource?.kind !== doc.resource?.kind) {
-				this.documentChanged(uri, was);
-				this.documentChanged(uri, doc);
-			} else if (was.start !== doc.start && doc.resource) this.changed(`@${doc.resource.kind}`);
+				gone.push(was);
+				added.push(doc);
+			} else {
+				const at = position.get(was)!;
+				if (at < last) reordered = true;
+				last = at;
+				if (was.start !== doc.start && doc.resource) this.changed(`@${doc.resource.kind}`);
+			}
 		}
-		for (const list of old.values()) for (const doc of list) this.documentChanged(uri, doc);
+		for (const list of old.values()) gone.push(...list);
+		// Documents that changed places with each other change the order answers come in: as good as edited.
+		if (reordered) {
+			const fresh = new Set(added);
+			for (const doc of after) if (!fresh.has(doc)) this.documentChanged(uri, doc);
+		}
+		for (const doc of [...gone, ...added]) this.documentChanged(uri, doc);
+		// `Kind:names`: the names and namespaces of a kind, for rules that ask only whether one exists.
+		const names = new Map<string, string[][]>();
+		const note = (doc: ManifestDocument, side: 0 | 1) => {
+			if (!doc.resource) return;
+			let sides = names.get(doc.resource.kind);
+			if (!sides) names.set(doc.resource.kind, (sides = [[], []]));
+			sides[side].push(`${doc.resource.namespace ?? ''}/${doc.resource.name ?? ''}`);
+		};
+		for (const doc of gone) note(doc, 0);
+		for (const doc of added) note(doc, 1);
+		for (const [kind, [was, now]] of names) if (reordered || was.sort().join('\n') !== now.sort().join('\n')) this.changed(`${kind}:names`);
+		if (reordered) for (const doc of after) if (doc.resource) this.changed(`${doc.resource.kind}:names`);
 	}
 
 	private documentChanged(uri: string, document: ManifestDocument): void {
