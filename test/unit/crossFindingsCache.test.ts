@@ -23,12 +23,26 @@ const OPTIONS = { docsBase: 'file:///docs/rules', schemas: realSchemaCatalog() }
 /** The fixtures of the cross-resource rules, a cross-referenced workspace cut in files, and a CNI install. */
 function startingFiles(): Map<string, string> {
 	const files = new Map<string, string>();
+	addCni(files);
 	for (const rule of RULES.filter((r) => !r.local)) files.set(`rules/${rule.id}.yaml`, readFileSync(join(RULE_FIXTURES, `${rule.id}.yaml`), 'utf8'));
 	const shop = crossReferenced(900).split(/^(?=---\n)/m);
 	const third = Math.ceil(shop.length / 3);
 	for (let i = 0; i < 3; i++) files.set(`shop/part-${i}.yaml`, shop.slice(i * third, (i + 1) * third).join('').replace(/^---\n/, ''));
-	for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'valid', 'cni-calico'))) {
-		files.set(`cni/${name}`, readFileSync(join(ROOT, 'test', 'fixtures', 'valid', 'cni-calico', name), 'utf8'));
+	return files;
+}
+
+function addCni(files: Map<string, string>, plugin = 'cni-calico'): void {
+	for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'valid', plugin))) {
+		files.set(`cni/${name}`, readFileSync(join(ROOT, 'test', 'fixtures', 'valid', plugin, name), 'utf8'));
+	}
+}
+
+/** A workspace that shows one CNI plugin, so that the profile's findings name the file and line of its evidence. */
+function profileFiles(plugin: string): Map<string, string> {
+	const files = new Map<string, string>();
+	addCni(files, plugin);
+	for (const id of ['cni-resource-mismatch', 'network-policy-not-enforced']) {
+		files.set(`rules/${id}.yaml`, readFileSync(join(RULE_FIXTURES, `${id}.yaml`), 'utf8'));
 	}
 	return files;
 }
@@ -43,11 +57,18 @@ function canonical(diagnostics: Diagnostic[]): string {
 }
 
 describe('cross-resource findings kept between edits', () => {
-	it(`agree with a fresh index after random edits, renames and deletes (seed ${SEED})`, () => {
+	it(`agree with a fresh index after random edits, renames and deletes (seed ${SEED})`, () => differential(startingFiles(), STEPS, []));
+	it(`agree with a fresh index where the cluster profile names its evidence (seed ${SEED})`, () => {
+		differential(profileFiles('cni-calico'), STEPS, ['cni-resource-mismatch']);
+		differential(profileFiles('cni-flannel'), STEPS, ['network-policy-not-enforced']);
+	});
+});
+
+function differential(files: Map<string, string>, steps: number, mustSee: string[]): void {
+	{
 		const rnd = random(SEED);
 		const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 		const uri = (path: string) => `file://${FOLDER}/${path}`;
-		const files = startingFiles();
 		const removed = new Map<string, string>();
 		const graph = realGraph();
 		const index = new WorkspaceIndex([FOLDER]);
@@ -56,6 +77,7 @@ describe('cross-resource findings kept between edits', () => {
 		const stepKinds: Record<string, number> = {};
 		let compared = 0;
 		let reused = 0;
+		const codes = new Set<string>();
 
 		const change = (): string => {
 			const r = rnd();
@@ -126,10 +148,10 @@ describe('cross-resource findings kept between edits', () => {
 		};
 
 		// Most steps validate a few files, so that kept findings live through several changes.
-		for (let step = 0; step < STEPS; step++) {
+		for (let step = 0; step < steps; step++) {
 			const what = change();
 			stepKinds[what] = (stepKinds[what] ?? 0) + 1;
-			const all = step % 8 === 7 || step === STEPS - 1;
+			const all = step % 8 === 7 || step === steps - 1;
 			const checked = all ? [...files.keys()] : [...files.keys()].filter(() => rnd() < 0.3);
 			if (checked.length === 0) continue;
 			const fresh = new WorkspaceIndex([FOLDER]);
@@ -139,14 +161,16 @@ describe('cross-resource findings kept between edits', () => {
 				const s = settings();
 				const kept = validate(uri(path), index, graph, s, OPTIONS);
 				const expected = validate(uri(path), fresh, freshGraph, s, OPTIONS);
-				if (canonical(kept) !== canonical(expected) && process.env.KUBELORE_CACHE_DUMP) require("node:fs").writeFileSync("/tmp/h2/dump.json", JSON.stringify({ kept, expected, text: files.get(path) }));
 				assert.equal(canonical(kept), canonical(expected), `step ${step} (${what}): ${path} differs from a fresh index`);
 				compared++;
 				if (kept.some((d) => d.relatedInformation?.length)) reused++;
+				for (const d of kept) codes.add(String(d.code));
 			}
 		}
-		assert.ok(compared > STEPS, `compared ${compared} files`);
+		assert.ok(compared > steps, `compared ${compared} files`);
 		assert.ok(reused > 0, 'some compared diagnostics carry related places');
-		console.log(`cross cache: seed ${SEED}, ${STEPS} steps ${JSON.stringify(stepKinds)}, ${compared} files compared`);
-	});
-});
+		console.log(`cross cache: seed ${SEED}, ${steps} steps ${JSON.stringify(stepKinds)}, ${compared} files compared`);
+		console.log(`cross cache: cross-resource rules seen: ${RULES.filter((r) => !r.local && codes.has(r.id)).map((r) => r.id).join(' ')}`);
+		for (const id of mustSee) assert.ok(codes.has(id), `${id} reported something`);
+	}
+}

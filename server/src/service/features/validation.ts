@@ -187,7 +187,8 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 			const entry = entryFor(document);
 			if (entry.start !== document.start || cross.repeated(document.text)) return compute();
 			const old = entry.cross.get(rule.id);
-			if (old && cross.lastChange(rule, keys) <= old.stamp) {
+			// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
+			if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
 				const moved = cross.carry(old);
 				if (moved) {
 					if (moved !== old) entry.cross.set(rule.id, moved);
@@ -212,7 +213,8 @@ const keysCache = new WeakMap<Rule, string[] | null>();
 function readKeys(rule: Rule): string[] | null {
 	let keys = keysCache.get(rule);
 	if (keys === undefined) {
-		keys = !rule.reads || rule.reads.includes('*') ? null : [LAYOUT, ...new Set(rule.reads)];
+		// `@Kind` holds Kind's changes too, but is skipped for a rule without findings: Kind stays.
+		keys = !rule.reads || rule.reads.includes('*') ? null : [...new Set([LAYOUT, ...rule.reads, ...rule.reads.filter((k) => k.startsWith('@')).map((k) => k.slice(1))])];
 		keysCache.set(rule, keys);
 	}
 	return keys;
@@ -270,23 +272,27 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		return shift;
 	};
 	const inThisFile = (target: string | undefined) => !target || target === uri;
-	/** The last change of what each rule reads, worked out once per rule and index generation. */
-	const latest = new Map<Rule, number>();
+	/** The last change of what each rule reads (with places, and without), once per rule and index generation. */
+	const latest = new Map<Rule, [number, number]>();
 	let generation = index.generation;
 	return {
 		index,
-		lastChange(rule: Rule, keys: string[]): number {
+		lastChange(rule: Rule, keys: string[], places: boolean): number {
 			if (generation !== index.generation) {
 				latest.clear();
 				generation = index.generation;
 			}
 			let last = latest.get(rule);
 			if (last === undefined) {
-				last = 0;
-				for (const key of keys) last = Math.max(last, index.changedAt(key));
+				last = [0, 0];
+				for (const key of keys) {
+					const at = index.changedAt(key);
+					last[1] = Math.max(last[1], at);
+					if (!key.startsWith('@')) last[0] = Math.max(last[0], at);
+				}
 				latest.set(rule, last);
 			}
-			return last;
+			return last[places ? 1 : 0];
 		},
 		/** True when this text is more than one document of the file (findings may differ per copy). */
 		repeated(text: string): boolean {

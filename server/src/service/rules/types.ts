@@ -91,7 +91,8 @@ export const READS = {
 	profile: ['DaemonSet', 'Deployment', 'CustomResourceDefinition', 'RuntimeClass', 'StorageClass'],
 	/**
 	 * The same, including where their documents sit: a message that names the file and line of the
-	 * profile's evidence (originText) changes when text above the evidence changes.
+	 * profile's evidence (originText) changes when text above the evidence changes. `@Kind` keys
+	 * count only while the rule has findings for the document (no finding, no place to move).
 	 */
 	profilePlaces: ['DaemonSet', 'Deployment', 'CustomResourceDefinition', 'RuntimeClass', 'StorageClass', '@DaemonSet', '@Deployment', '@CustomResourceDefinition'],
 	/** Anything in the workspace: the rule runs again after every change. */
