@@ -16,7 +16,7 @@ import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { FOLDER, realGraph, realSchemaCatalog, ROOT, settings } from '../util/service';
 
 const SEED = Number(process.env.KUBELORE_CACHE_SEED ?? 20261202);
-const STEPS = Number(process.env.KUBELORE_CACHE_STEPS ?? 160);
+const STEPS = Number(process.env.KUBELORE_CACHE_STEPS ?? 120);
 const RULE_FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
 const OPTIONS = { docsBase: 'file:///docs/rules', schemas: realSchemaCatalog() };
 

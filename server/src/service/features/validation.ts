@@ -346,6 +346,10 @@ function shiftAll(old: Remembered, start: number, uri: string, length: number): 
 	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
 	const out = new Map<string, Finding[]>();
 	for (const [id, findings] of old.byRule) {
+		if (findings.length === 0) {
+			out.set(id, findings);
+			continue;
+		}
 		const moved: Finding[] = [];
 		let ok = true;
 		for (const f of findings) {

@@ -78,30 +78,45 @@ export class WorkspaceIndex {
 	/** Notes what changed between two versions of a file's documents (see changedAt). */
 	private noteChanges(uri: string, path: string, before: readonly ManifestDocument[], after: readonly ManifestDocument[]): void {
 		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) this.changed(LAYOUT);
+		// Edits touch a few documents: those before and after them are the same texts, in the same order.
+		let head = 0;
+		while (head < before.length && head < after.length && before[head].text === after[head].text && sameParse(before[head], after[head])) head++;
+		let tail = 0;
+		while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail].text === after[after.length - 1 - tail].text && sameParse(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
+		const moved = new Set<string>();
+		for (let i = 0; i < tail; i++) {
+			const was = before[before.length - 1 - i];
+			const doc = after[after.length - 1 - i];
+			if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
+		}
 		const old = new Map<string, ManifestDocument[]>();
-		for (const doc of before) {
+		for (let i = head; i < before.length - tail; i++) {
+			const doc = before[i];
 			const list = old.get(doc.text);
 			if (list) list.push(doc);
 			else old.set(doc.text, [doc]);
 		}
 		const added: ManifestDocument[] = [];
 		const gone: ManifestDocument[] = [];
-		const position = new Map(before.map((d, i) => [d, i]));
+		const position = new Map<ManifestDocument, number>();
+		for (let i = head; i < before.length - tail; i++) position.set(before[i], i);
 		let last = -1;
 		let reordered = false;
-		for (const doc of after) {
+		for (let i = head; i < after.length - tail; i++) {
+			const doc = after[i];
 			const was = old.get(doc.text)?.shift();
 			if (!was) added.push(doc);
-			else if (was.kind !== doc.kind || was.partialReason !== doc.partialReason || was.resource?.kind !== doc.resource?.kind) {
+			else if (!sameParse(was, doc)) {
 				gone.push(was);
 				added.push(doc);
 			} else {
 				const at = position.get(was)!;
 				if (at < last) reordered = true;
 				last = at;
-				if (was.start !== doc.start && doc.resource) this.changed(`@${doc.resource.kind}`);
+				if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
 			}
 		}
+		for (const kind of moved) this.changed(`@${kind}`);
 		for (const list of old.values()) gone.push(...list);
 		// Documents that changed places with each other change the order answers come in: as good as edited.
 		if (reordered) {
@@ -377,6 +392,11 @@ export class WorkspaceIndex {
 			else byName.delete(resource.name ?? '');
 		}
 	}
+}
+
+/** True when two documents of the same text were read alike (a Helm template or not). */
+function sameParse(a: ManifestDocument, b: ManifestDocument): boolean {
+	return a === b || (a.kind === b.kind && a.partialReason === b.partialReason && a.resource?.kind === b.resource?.kind);
 }
 
 function byPlace(a: IndexedResource, b: IndexedResource): number {
