@@ -72,12 +72,14 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 		const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
 		const disabled = document.disabledRules;
 		if (disabled.has('*') || ignored.has('*')) continue;
-		const scope = new Scope(index, entry, settings);
+		// Most rules' findings are kept: the scope and a context are made for the rules that run.
+		let context: RuleContext | undefined;
+		const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
+		const kept = reuse.forDocument(document, cross);
 		for (const rule of applicable) {
 			const setting = settings.rules[rule.id];
 			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			const context = { entry, file, index, graph, settings, scope, schemas: options.schemas };
-			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, context)) : reuse.crossFindings(document, rule, cross, () => run(rule, context));
+			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
 				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
@@ -174,31 +176,37 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 		return entry;
 	};
 	return {
-		findings(document: ManifestDocument, rule: Rule, compute: () => Finding[]): Finding[] {
+		/** The findings kept for one document, and the way to keep new ones. */
+		forDocument(document: ManifestDocument, cross: CrossCache) {
 			const entry = entryFor(document);
-			if (entry.start !== document.start) return compute(); // the same text twice in a file
-			let findings = entry.byRule.get(rule.id);
-			if (!findings) entry.byRule.set(rule.id, (findings = compute()));
-			return findings;
-		},
-		crossFindings(document: ManifestDocument, rule: Rule, cross: CrossCache, compute: () => Finding[]): Finding[] {
-			const keys = readKeys(rule);
-			if (!keys) return compute();
-			const entry = entryFor(document);
-			if (entry.start !== document.start || cross.repeated(document.text)) return compute();
-			const old = entry.cross.get(rule.id);
-			// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
-			if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
-				const moved = cross.carry(old);
-				if (moved) {
-					if (moved !== old) entry.cross.set(rule.id, moved);
-					return moved.findings;
-				}
-			}
-			const stamp = cross.index.changeStamp;
-			const fresh = cross.remember(compute(), stamp);
-			entry.cross.set(rule.id, fresh);
-			return fresh.findings;
+			// The same text twice in a file: its copies may differ in what is around them.
+			const twice = entry.start !== document.start;
+			const repeated = twice || cross.repeated(document.text);
+			return {
+				local(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
+					if (twice) return compute(rule);
+					let findings = entry.byRule.get(rule.id);
+					if (!findings) entry.byRule.set(rule.id, (findings = compute(rule)));
+					return findings;
+				},
+				cross(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
+					const keys = readKeys(rule);
+					if (!keys || repeated) return compute(rule);
+					const old = entry.cross.get(rule.id);
+					// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
+					if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
+						const moved = cross.carry(old);
+						if (moved) {
+							if (moved !== old) entry.cross.set(rule.id, moved);
+							return moved.findings;
+						}
+					}
+					const stamp = cross.index.changeStamp;
+					const fresh = cross.remember(compute(rule), stamp);
+					entry.cross.set(rule.id, fresh);
+					return fresh.findings;
+				},
+			};
 		},
 		/** The run reached its end: what it did not meet is gone from the file. */
 		done() {
