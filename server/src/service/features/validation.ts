@@ -5,10 +5,10 @@ import { LABELS, t } from '../l10n/text';
 import { placeholderAt } from '../manifest/placeholders';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
-import type { ManifestDocument } from '../manifest/types';
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { SchemaCatalog } from '../schema/catalog';
 import type { Severity, Settings } from '../settings';
-import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
+import { LAYOUT, type IndexedFile, type WorkspaceIndex } from '../workspace/index';
 import { Scope } from '../workspace/scope';
 
 export const SOURCE = 'KubeLore';
@@ -54,7 +54,8 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
-	const reuse = localFindings(uri, graph, settings);
+	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
+	const cross = crossFindings(uri, file.manifest, index);
 	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
 	for (const document of file.manifest.documents) {
 		yield;
@@ -71,18 +72,21 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 		const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
 		const disabled = document.disabledRules;
 		if (disabled.has('*') || ignored.has('*')) continue;
-		const scope = new Scope(index, entry, settings);
+		// Most rules' findings are kept: the scope and a context are made for the rules that run.
+		let context: RuleContext | undefined;
+		const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
+		const kept = reuse.forDocument(document, cross);
 		for (const rule of applicable) {
 			const setting = settings.rules[rule.id];
 			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			const context = { entry, file, index, graph, settings, scope, schemas: options.schemas };
-			const findings = rule.local ? reuse.findings(document, rule, () => run(rule, context)) : run(rule, context);
+			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
 				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
 			}
 		}
 	}
+	reuse.done();
 	return diagnostics;
 }
 
@@ -98,13 +102,35 @@ function run(rule: Rule, context: RuleContext): Finding[] {
 	}
 }
 
-/** Findings of local rules for one document text, and the offset they were computed at. */
+/** Findings remembered for one document text, and the offset they were computed at. */
 interface Remembered {
 	start: number;
+	/** Local rules' findings, moved with the document (shiftAll). */
 	byRule: Map<string, Finding[]>;
+	/** Cross-resource rules' findings, with what they were computed from. */
+	cross: Map<string, CrossRemembered>;
 }
 
-const remembered = new WeakMap<KnowledgeGraph, Map<string, { settings: string; byText: Map<string, Remembered> }>>();
+/** A cross-resource rule's findings for one document, and what they were computed from. */
+interface CrossRemembered {
+	findings: Finding[];
+	/** WorkspaceIndex.changeStamp when it ran: the findings hold while no key the rule reads changed since. */
+	stamp: number;
+	/** The checked file's parse when it ran, when the findings hold offsets in this file (they are offsets in it). */
+	manifest: ManifestFile | undefined;
+	/** Other files the findings point into (related places, fix edits), with their parse then. */
+	others: Map<string, ManifestFile | undefined>;
+}
+
+interface PerFile {
+	key: string;
+	schemas: SchemaCatalog | undefined;
+	byText: Map<string, Remembered>;
+	/** What the run before the last one remembered, while the last one was not run to its end. */
+	unfinished?: Map<string, Remembered>;
+}
+
+const remembered = new WeakMap<KnowledgeGraph, Map<string, PerFile>>();
 /** Every per-graph cache, so that a closed document can be forgotten in all of them. */
 const rememberedByGraph = new Set<WeakRef<Map<string, unknown>>>();
 
@@ -118,11 +144,13 @@ export function forgetValidation(uri: string): void {
 }
 
 /**
- * Local rules depend on a document's text, the graph and the settings only, so their findings
- * are kept per document text (per file) and moved with the document when an edit above it
- * shifts it. An edit then re-runs local rules on the edited document alone.
+ * Findings kept per document text (per file), so that an edit re-runs rules only where their
+ * input changed. Local rules depend on a document's text, the graph and the settings only: their
+ * findings are moved with the document when an edit above it shifts it. Cross-resource rules
+ * also depend on what they read of the workspace (Rule.reads): their findings are kept with the
+ * index's change stamps of those keys, and reused while none moved (crossFindings).
  */
-function localFindings(uri: string, graph: KnowledgeGraph, settings: Settings) {
+function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settings, schemas: SchemaCatalog | undefined) {
 	let byUri = remembered.get(graph);
 	if (!byUri) {
 		remembered.set(graph, (byUri = new Map()));
@@ -130,22 +158,192 @@ function localFindings(uri: string, graph: KnowledgeGraph, settings: Settings) {
 	}
 	const key = JSON.stringify(settings);
 	let cache = byUri.get(uri);
-	if (!cache || cache.settings !== key) byUri.set(uri, (cache = { settings: key, byText: new Map() }));
+	if (!cache || cache.key !== key || cache.schemas !== schemas) byUri.set(uri, (cache = { key, schemas, byText: new Map() }));
+	// A run given up half way (a newer version arrived) leaves the rest of the run before it.
 	const previous = cache.byText;
+	if (cache.unfinished) for (const [text, entry] of cache.unfinished) if (!previous.has(text)) previous.set(text, entry);
+	cache.unfinished = previous;
 	const current = new Map<string, Remembered>();
 	cache.byText = current;
+	const file = cache;
+	const entryFor = (document: ManifestDocument): Remembered => {
+		let entry = current.get(document.text);
+		if (!entry) {
+			const old = previous.get(document.text);
+			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : new Map(), cross: old?.cross ?? new Map() };
+			current.set(document.text, entry);
+		}
+		return entry;
+	};
 	return {
-		findings(document: ManifestDocument, rule: Rule, compute: () => Finding[]): Finding[] {
-			let entry = current.get(document.text);
-			if (!entry) {
-				const old = previous.get(document.text);
-				entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : new Map() };
-				current.set(document.text, entry);
+		/** The findings kept for one document, and the way to keep new ones. */
+		forDocument(document: ManifestDocument, cross: CrossCache) {
+			const entry = entryFor(document);
+			// The same text twice in a file: its copies may differ in what is around them.
+			const twice = entry.start !== document.start;
+			const repeated = twice || cross.repeated(document.text);
+			return {
+				local(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
+					if (twice) return compute(rule);
+					let findings = entry.byRule.get(rule.id);
+					if (!findings) entry.byRule.set(rule.id, (findings = compute(rule)));
+					return findings;
+				},
+				cross(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
+					const keys = readKeys(rule);
+					if (!keys || repeated) return compute(rule);
+					const old = entry.cross.get(rule.id);
+					// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
+					if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
+						const moved = cross.carry(old);
+						if (moved) {
+							if (moved !== old) entry.cross.set(rule.id, moved);
+							return moved.findings;
+						}
+					}
+					const stamp = cross.index.changeStamp;
+					const fresh = cross.remember(compute(rule), stamp);
+					entry.cross.set(rule.id, fresh);
+					return fresh.findings;
+				},
+			};
+		},
+		/** The run reached its end: what it did not meet is gone from the file. */
+		done() {
+			file.unfinished = undefined;
+		},
+	};
+}
+
+const keysCache = new WeakMap<Rule, string[] | null>();
+
+/** The index keys a cross-resource rule's findings depend on; null when it must always run. */
+function readKeys(rule: Rule): string[] | null {
+	let keys = keysCache.get(rule);
+	if (keys === undefined) {
+		// `@Kind` holds Kind's changes too, but is skipped for a rule without findings: Kind stays.
+		keys = !rule.reads || rule.reads.includes('*') ? null : [...new Set([LAYOUT, ...rule.reads, ...rule.reads.filter((k) => k.startsWith('@')).map((k) => k.slice(1))])];
+		keysCache.set(rule, keys);
+	}
+	return keys;
+}
+
+type CrossCache = ReturnType<typeof crossFindings>;
+
+/**
+ * What a validation run needs to keep cross-resource findings: which texts its file holds twice,
+ * and how offsets of an earlier parse of the file map into this one (a document that only moved
+ * takes its places along; one that changed or went away makes the rule run again).
+ */
+function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceIndex) {
+	let byText: Map<string, ManifestDocument[]> | undefined;
+	const texts = () => {
+		if (!byText) {
+			byText = new Map();
+			for (const d of manifest.documents) {
+				const list = byText.get(d.text);
+				if (list) list.push(d);
+				else byText.set(d.text, [d]);
 			}
-			if (entry.start !== document.start) return compute(); // the same text twice in a file
-			let findings = entry.byRule.get(rule.id);
-			if (!findings) entry.byRule.set(rule.id, (findings = compute()));
-			return findings;
+		}
+		return byText;
+	};
+	const shifts = new WeakMap<ManifestFile, (start: number, end: number) => number | undefined>();
+	/** How far a span of an earlier parse moved: undefined when its document is not here once, unchanged. */
+	const shiftOf = (earlier: ManifestFile): ((start: number, end: number) => number | undefined) => {
+		let shift = shifts.get(earlier);
+		if (shift) return shift;
+		const counts = new Map<string, number>();
+		for (const d of earlier.documents) counts.set(d.text, (counts.get(d.text) ?? 0) + 1);
+		const docs = earlier.documents;
+		const deltaOf = (doc: ManifestDocument): number | undefined => {
+			if (counts.get(doc.text) !== 1) return undefined;
+			const now = texts().get(doc.text);
+			return now?.length === 1 ? now[0].start - doc.start : undefined;
+		};
+		shift = (start, end) => {
+			// The last document starting at or before the span; one ending where it starts shares the place.
+			let lo = 0;
+			let hi = docs.length - 1;
+			while (lo < hi) {
+				const mid = (lo + hi + 1) >> 1;
+				if (docs[mid].start <= start) lo = mid;
+				else hi = mid - 1;
+			}
+			const doc = docs[lo];
+			if (!doc || start < doc.start || end > doc.end) return undefined;
+			const delta = deltaOf(doc);
+			for (let i = lo - 1; i >= 0 && docs[i].end >= start; i--) if (docs[i].end >= end && deltaOf(docs[i]) !== delta) return undefined;
+			return delta;
+		};
+		shifts.set(earlier, shift);
+		return shift;
+	};
+	const inThisFile = (target: string | undefined) => !target || target === uri;
+	/** The last change of what each rule reads (with places, and without), once per rule and index generation. */
+	const latest = new Map<Rule, [number, number]>();
+	let generation = index.generation;
+	return {
+		index,
+		lastChange(rule: Rule, keys: string[], places: boolean): number {
+			if (generation !== index.generation) {
+				latest.clear();
+				generation = index.generation;
+			}
+			let last = latest.get(rule);
+			if (last === undefined) {
+				last = [0, 0];
+				for (const key of keys) {
+					const at = index.changedAt(key);
+					last[1] = Math.max(last[1], at);
+					if (!key.startsWith('@')) last[0] = Math.max(last[0], at);
+				}
+				latest.set(rule, last);
+			}
+			return last[places ? 1 : 0];
+		},
+		/** True when this text is more than one document of the file (findings may differ per copy). */
+		repeated(text: string): boolean {
+			return (texts().get(text)?.length ?? 0) > 1;
+		},
+		/** Findings as they are now, with their places read (they point into files as they are now). */
+		remember(findings: Finding[], stamp: number): CrossRemembered {
+			const others = new Map<string, ManifestFile | undefined>();
+			let here = false;
+			const note = (target: string | undefined) => {
+				if (inThisFile(target)) here = true;
+				else if (!others.has(target!)) others.set(target!, index.getFile(target!)?.manifest);
+			};
+			const fixed = findings.map((f) => {
+				if (!f.related?.length && !f.fixes?.length) return f;
+				const related = f.related?.map((r) => {
+					note(r.uri);
+					return { uri: r.uri, start: r.start, end: r.end, message: r.message };
+				});
+				const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (note(e.uri), { ...e })) }));
+				return { ...f, related, fixes };
+			});
+			return { findings: fixed, stamp, manifest: here ? manifest : undefined, others };
+		},
+		/** Remembered findings moved to this parse of the file; undefined when they cannot be. */
+		carry(old: CrossRemembered): CrossRemembered | undefined {
+			for (const [target, parse] of old.others) if (index.getFile(target)?.manifest !== parse) return undefined;
+			if (!old.manifest || old.manifest === manifest) return old;
+			const shift = shiftOf(old.manifest);
+			let ok = true;
+			const move = <T extends { start: number; end: number }>(span: T, target: string | undefined): T => {
+				if (!ok || !inThisFile(target)) return span;
+				const delta = shift(span.start, span.end);
+				if (delta === undefined) ok = false;
+				return delta ? { ...span, start: span.start + delta, end: span.end + delta } : span;
+			};
+			const findings = old.findings.map((f) => {
+				if (!f.related?.length && !f.fixes?.length) return f;
+				const related = f.related?.map((r) => move(r, r.uri));
+				const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => move(e, e.uri)) }));
+				return { ...f, related, fixes };
+			});
+			return ok ? { ...old, findings, manifest } : undefined;
 		},
 	};
 }
@@ -156,6 +354,10 @@ function shiftAll(old: Remembered, start: number, uri: string, length: number): 
 	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
 	const out = new Map<string, Finding[]>();
 	for (const [id, findings] of old.byRule) {
+		if (findings.length === 0) {
+			out.set(id, findings);
+			continue;
+		}
 		const moved: Finding[] = [];
 		let ok = true;
 		for (const f of findings) {

@@ -6,7 +6,7 @@ import { clusterProfile, isCniPlugin, pluginForGroup, type ClusterProfile } from
 import { fillEach, joinText } from './findingParts';
 import { podSpecOf, valueAt } from './podSpec';
 import { evidenceRelated, originText } from './profileFindings';
-import type { Finding, Rule, RuleContext } from './types';
+import { READS, type Finding, type Rule, type RuleContext } from './types';
 
 const RESOURCE = {
 	en: '{0} ({1}) is a resource of {2}, but the cluster\'s CNI plugin is {3} ({4}): without {2}\'s CRDs the API server rejects it, and with them nothing acts on it. Say it in what {3} offers (a Kubernetes NetworkPolicy works under every plugin that enforces policies), or set `cni` in .kubelore.yaml if the cluster runs {2}.',
@@ -31,6 +31,7 @@ export const cniResourceMismatch: Rule = {
 	id: 'cni-resource-mismatch',
 	severity: 'warning',
 	description: { en: 'Resources or annotations of another CNI plugin than the cluster\'s.', zh: '使用了集群 CNI 插件以外的插件的资源或注解。' },
+	reads: [...READS.profilePlaces, 'NetworkAttachmentDefinition'],
 	check(ctx) {
 		const { entry, index, graph, settings } = ctx;
 		const profile = clusterProfile(index, graph, settings);

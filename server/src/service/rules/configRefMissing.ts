@@ -6,7 +6,7 @@ import { POD_SPEC_KINDS, podSpecOf } from './podSpec';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import { documentReferences } from '../workspace/relations';
-import type { Finding, Rule, RuleContext } from './types';
+import { READS, type Finding, type Rule, type RuleContext } from './types';
 
 const MISSING = {
 	en: 'No {0} "{1}" in namespace "{2}" of this scope. The kubelet cannot start a container whose {0} is missing (CreateContainerConfigError for env, ContainerCreating for a volume) until it exists; create it, correct the name, or mark the reference `optional: true` if the pod can run without it.',
@@ -21,6 +21,7 @@ export const configRefMissing: Rule = {
 	severity: 'warning',
 	description: { en: 'A pod needs a ConfigMap or Secret that does not exist.', zh: 'Pod 需要的 ConfigMap 或 Secret 不存在。' },
 	kinds: POD_SPEC_KINDS,
+	reads: ['ConfigMap:names', 'Secret:names', READS.customResources],
 	check(ctx) {
 		const pod = podSpecOf(ctx.entry.resource);
 		if (!pod) return [];

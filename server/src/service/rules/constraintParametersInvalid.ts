@@ -25,6 +25,7 @@ export const constraintParametersInvalid: Rule = {
 	id: 'constraint-parameters-invalid',
 	severity: 'error',
 	description: { en: 'Constraint parameters that break the template\'s schema.', zh: '约束参数不符合模板的 schema。' },
+	reads: ['ConstraintTemplate'],
 	check(ctx) {
 		const template = templateOf(ctx);
 		const schema = template && parameterSchema(template);

@@ -30,6 +30,7 @@ export const constraintTemplateMissing: Rule = {
 	id: 'constraint-template-missing',
 	severity: 'warning',
 	description: { en: 'A Gatekeeper constraint whose ConstraintTemplate is missing.', zh: 'Gatekeeper 约束缺少对应的 ConstraintTemplate。' },
+	reads: ['ConstraintTemplate'],
 	check(ctx) {
 		const { entry, scope } = ctx;
 		if (!isGatekeeperConstraint(entry.resource.apiVersion) || scope.hasPartial || templateOf(ctx)) return [];

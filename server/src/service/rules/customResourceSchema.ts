@@ -12,6 +12,7 @@ export const customResourceSchema: Rule = {
 	severity: 'error',
 	description: { en: 'A custom resource that its CRD in the workspace rejects.', zh: '不符合工作区中 CRD Schema 的自定义资源。' },
 	local: false,
+	reads: ['CustomResourceDefinition'],
 	check(context) {
 		const { entry, index } = context;
 		if (!validationApplies(context) || !entry.resource.apiVersion.includes('/')) return [];

@@ -10,6 +10,7 @@ export const ingressBackendUnknown: Rule = {
 	severity: 'warning',
 	description: { en: 'An Ingress backend Service missing in scope, or a port it does not expose.', zh: 'Ingress 后端引用的 Service 在作用域内不存在，或该 Service 没有暴露所用端口。' },
 	kinds: ['Ingress'],
+	reads: ['Service'],
 	check(ctx) {
 		const findings: Finding[] = [];
 		for (const backend of backendsOf(ctx.entry.resource.value)) {

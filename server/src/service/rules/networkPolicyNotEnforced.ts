@@ -2,7 +2,7 @@ import { KnowledgeGraph } from '../knowledge/graph';
 import { clusterProfile, isCniPlugin } from '../workspace/profile';
 import { fillEach } from './findingParts';
 import { evidenceRelated, originText } from './profileFindings';
-import type { Rule } from './types';
+import { READS, type Rule } from './types';
 
 const MESSAGE = {
 	en: "The cluster's CNI plugin is {0} ({1}), and {0} does not enforce NetworkPolicy: the API server accepts this policy, but no traffic is ever blocked, so the isolation it describes does not exist. Use a plugin that enforces policies ({2}), add one for policy alone next to it (Calico with Flannel is known as Canal), or set `cni` in .kubelore.yaml if the cluster runs another plugin.",
@@ -19,6 +19,7 @@ export const networkPolicyNotEnforced: Rule = {
 	severity: 'warning',
 	description: { en: 'A NetworkPolicy under a CNI plugin that does not enforce policies.', zh: 'CNI 插件不执行 NetworkPolicy 时定义了网络策略。' },
 	kinds: ['NetworkPolicy'],
+	reads: [...READS.profilePlaces],
 	check({ entry, index, graph, settings }) {
 		if (entry.resource.apiVersion !== 'networking.k8s.io/v1' && entry.resource.apiVersion !== 'extensions/v1beta1') return [];
 		const cni = clusterProfile(index, graph, settings).cni;

@@ -51,6 +51,7 @@ export const pvcAccessModeUnsupported: Rule = {
 	severity: 'warning',
 	description: { en: 'An access mode the storage driver does not support.', zh: '存储驱动不支持的访问模式。' },
 	kinds: ['PersistentVolume', 'PersistentVolumeClaim', 'StatefulSet', 'Pod', 'PodTemplate', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+	reads: ['PersistentVolume', 'StorageClass'],
 	check(ctx) {
 		const { entry, graph } = ctx;
 		const findings: Finding[] = [];

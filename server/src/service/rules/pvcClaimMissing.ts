@@ -20,6 +20,7 @@ export const pvcClaimMissing: Rule = {
 	severity: 'warning',
 	description: { en: 'A pod uses a PersistentVolumeClaim that does not exist.', zh: 'Pod 使用了不存在的 PersistentVolumeClaim。' },
 	kinds: POD_SPEC_KINDS,
+	reads: ['PersistentVolumeClaim:names', 'StatefulSet'],
 	check(ctx) {
 		const { entry, scope } = ctx;
 		const pod = podSpecOf(entry.resource);

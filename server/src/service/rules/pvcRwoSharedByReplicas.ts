@@ -23,6 +23,7 @@ export const pvcRwoSharedByReplicas: Rule = {
 	severity: 'warning',
 	description: { en: 'Several replicas share a ReadWriteOnce claim.', zh: '多个副本共享 ReadWriteOnce 申领。' },
 	kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'],
+	reads: ['PersistentVolumeClaim'],
 	check({ entry, scope }) {
 		const replicas = replicasOf(entry.resource);
 		const pod = podSpecOf(entry.resource);

@@ -30,6 +30,7 @@ export const pvcStorageClassUnknown: Rule = {
 	severity: 'warning',
 	description: { en: 'A claim names a StorageClass that does not exist.', zh: '申领引用了不存在的 StorageClass。' },
 	kinds: ['PersistentVolumeClaim', 'StatefulSet', 'Pod', 'PodTemplate', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+	reads: ['PersistentVolume', 'StorageClass'],
 	check(ctx) {
 		const { entry, scope, settings, index } = ctx;
 		if (scope.hasPartial) return [];

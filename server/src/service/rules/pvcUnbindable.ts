@@ -44,6 +44,7 @@ export const pvcUnbindable: Rule = {
 	severity: 'warning',
 	description: { en: 'A claim that no PersistentVolume can satisfy.', zh: '没有任何 PersistentVolume 能满足的申领。' },
 	kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+	reads: ['PersistentVolume', 'StorageClass'],
 	check(ctx) {
 		const { entry, scope } = ctx;
 		if (scope.hasPartial || !entry.resource.name) return [];

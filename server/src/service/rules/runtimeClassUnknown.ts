@@ -4,7 +4,7 @@ import { joinText, relatedAt, replaceScalar } from './findingParts';
 import { nearestName } from './nearestName';
 import { POD_SPEC_KINDS } from './podSpec';
 import { podRuntime } from './runtimeClasses';
-import type { Fix, Rule } from './types';
+import { READS, type Fix, type Rule } from './types';
 
 const UNKNOWN = {
 	en: 'runtimeClassName "{0}" names no RuntimeClass in this workspace or in the profile\'s runtimeClasses: the API server accepts the pod, but it is never started ("RuntimeClass not found") until a RuntimeClass of that name exists.',
@@ -27,6 +27,7 @@ export const runtimeClassUnknown: Rule = {
 	severity: 'warning',
 	description: { en: 'A pod names a RuntimeClass that does not exist.', zh: 'Pod 引用了不存在的 RuntimeClass。' },
 	kinds: POD_SPEC_KINDS,
+	reads: [...READS.profile],
 	check(ctx) {
 		const { scope, settings, index, graph, entry } = ctx;
 		const runtime = podRuntime(ctx);

@@ -35,6 +35,7 @@ export const sandboxRuntimeConflict: Rule = {
 	severity: 'warning',
 	description: { en: 'Host access under a sandboxed runtime that cannot give it.', zh: '沙箱运行时下使用了它无法提供的主机访问。' },
 	kinds: POD_SPEC_KINDS,
+	reads: ['RuntimeClass'],
 	check(ctx) {
 		const runtime = podRuntime(ctx);
 		const entity = runtime?.runtime;

@@ -14,6 +14,7 @@ export const serviceExternalNameMisuse: Rule = {
 	severity: 'error',
 	description: { en: 'An ExternalName Service without externalName, with a selector, ports or clusterIP, or with an IP address.', zh: 'ExternalName 类型的 Service 缺少 externalName、带有 selector/ports/clusterIP，或使用了 IP 地址。' },
 	kinds: ['Service'],
+	reads: ['Ingress'],
 	check(ctx) {
 		const { entry } = ctx;
 		const service = readService(entry.resource);

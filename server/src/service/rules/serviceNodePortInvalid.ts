@@ -12,6 +12,7 @@ export const serviceNodePortInvalid: Rule = {
 	description: { en: 'A nodePort on a ClusterIP or ExternalName Service, or outside the node port range.', zh: 'ClusterIP 或 ExternalName 类型的 Service 设置了 nodePort，或 nodePort 超出节点端口范围。' },
 	kinds: ['Service'],
 	// Not local: the free port a fix offers depends on the node ports of every other Service.
+	reads: ['Service'],
 	check({ entry, file, graph, settings, index }) {
 		const service = readService(entry.resource);
 		if (!service) return [];

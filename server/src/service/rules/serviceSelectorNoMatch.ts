@@ -4,7 +4,7 @@ import { inBrokenDocument } from './missingPolicy';
 import { replaceValueEdit, yamlString } from './serviceEdits';
 import { customResourcesNamed, matchingTemplates, podTemplatesInScope, type PodTemplate } from '../workspace/podTemplates';
 import { describeResource, readService, relatedAt } from './serviceSpec';
-import type { Fix, RelatedLocation, Rule } from './types';
+import { READS, type Fix, type RelatedLocation, type Rule } from './types';
 
 /** A Service whose selector (an AND of all its labels) matches no pod template in its namespace and scope. */
 export const serviceSelectorNoMatch: Rule = {
@@ -12,6 +12,7 @@ export const serviceSelectorNoMatch: Rule = {
 	severity: 'warning',
 	description: { en: 'A Service selector that no pod template in scope matches.', zh: 'Service 的 selector 与作用域内任何 Pod 模板都不匹配。' },
 	kinds: ['Service'],
+	reads: [READS.podTemplates, READS.customResources],
 	check(ctx) {
 		const { entry, scope, settings } = ctx;
 		const service = readService(entry.resource);

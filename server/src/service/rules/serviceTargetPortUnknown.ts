@@ -1,7 +1,7 @@
 import { insertAfterKeyEdit, replaceValueEdit } from './serviceEdits';
 import { containerPorts, selectedTemplates, type ContainerPort, type PodTemplate } from '../workspace/podTemplates';
 import { describeResource, readService, relatedAt, type ServicePort } from './serviceSpec';
-import type { Finding, Fix, RelatedLocation, Rule, RuleContext } from './types';
+import { READS, type Finding, type Fix, type RelatedLocation, type Rule, type RuleContext } from './types';
 
 /** A targetPort that the selected pods do not declare: by name (error: no endpoint gets it) or by number (info). */
 export const serviceTargetPortUnknown: Rule = {
@@ -9,6 +9,7 @@ export const serviceTargetPortUnknown: Rule = {
 	severity: 'error',
 	description: { en: 'A targetPort that no container port of the selected pods declares.', zh: '被选中 Pod 的容器端口中没有声明该 targetPort。' },
 	kinds: ['Service'],
+	reads: [READS.podTemplates],
 	check(ctx) {
 		const service = readService(ctx.entry.resource);
 		if (!service?.selector || service.type === 'ExternalName' || ctx.scope.hasPartial) return [];

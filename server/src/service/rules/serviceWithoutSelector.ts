@@ -10,6 +10,7 @@ export const serviceWithoutSelector: Rule = {
 	severity: 'info',
 	description: { en: 'A Service without a selector and without Endpoints or EndpointSlices in scope.', zh: '没有 selector、作用域内也没有对应 Endpoints 或 EndpointSlice 的 Service。' },
 	kinds: ['Service'],
+	reads: ['Endpoints', 'EndpointSlice'],
 	check({ entry, scope, settings }) {
 		const service = readService(entry.resource);
 		const name = entry.resource.name;

@@ -13,6 +13,7 @@ export const statefulsetServiceUnknown: Rule = {
 	severity: 'warning',
 	description: { en: 'A StatefulSet serviceName with no Service in scope, or with a Service that is not headless.', zh: 'StatefulSet 的 serviceName 在作用域内没有对应的 Service，或该 Service 不是无头 Service。' },
 	kinds: ['StatefulSet'],
+	reads: ['Service', 'Ingress'],
 	check(ctx) {
 		const { entry, scope, index } = ctx;
 		const spec = entry.resource.value.spec;

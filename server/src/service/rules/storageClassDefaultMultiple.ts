@@ -15,6 +15,7 @@ export const storageClassDefaultMultiple: Rule = {
 	severity: 'warning',
 	description: { en: 'More than one default StorageClass.', zh: '存在多个默认 StorageClass。' },
 	kinds: ['StorageClass'],
+	reads: ['StorageClass'],
 	check({ entry, graph, scope }) {
 		const annotations = defaultClassAnnotations(graph);
 		const annotation = annotations.find((a) => entry.resource.annotations[a] === 'true');

@@ -69,5 +69,32 @@ export interface Rule {
 	 * (never on other resources): validation then reuses them while the document is unchanged.
 	 */
 	local?: boolean;
+	/**
+	 * What a cross-resource rule reads besides its own document: resource kinds, `Kind:names` for a
+	 * rule that reads only the names and namespaces of a kind (whether one exists, a near name,
+	 * where it sits), and the keys of READS for broader inputs. Validation keeps the rule's findings for an unchanged document
+	 * until something of these changes (the scope's layout always counts: kustomizations, charts,
+	 * templates, broken documents). A rule without it runs again after every change; `'*'` says
+	 * the same. Settings and the graph are always part of the key.
+	 */
+	reads?: string[];
 	check(context: RuleContext): Finding[];
 }
+
+/** Keys a rule's `reads` may hold beside kinds (see WorkspaceIndex.changedAt). */
+export const READS = {
+	/** Every resource that carries a pod template (any kind: workloads, Argo Rollouts...). */
+	podTemplates: '#pods',
+	/** Every custom resource (an API group with a dot). */
+	customResources: '#custom',
+	/** The kinds the cluster profile is inferred from (workspace/profile.ts). */
+	profile: ['DaemonSet', 'Deployment', 'CustomResourceDefinition', 'RuntimeClass', 'StorageClass'],
+	/**
+	 * The same, including where their documents sit: a message that names the file and line of the
+	 * profile's evidence (originText) changes when text above the evidence changes. `@Kind` keys
+	 * count only while the rule has findings for the document (no finding, no place to move).
+	 */
+	profilePlaces: ['DaemonSet', 'Deployment', 'CustomResourceDefinition', 'RuntimeClass', 'StorageClass', '@DaemonSet', '@Deployment', '@CustomResourceDefinition'],
+	/** Anything in the workspace: the rule runs again after every change. */
+	anything: '*',
+} as const;

@@ -36,6 +36,7 @@ export const volumeModeMismatch: Rule = {
 	severity: 'error',
 	description: { en: 'A claim used with the wrong volume mode.', zh: '申领的使用方式与卷模式不符。' },
 	kinds: POD_SPEC_KINDS,
+	reads: ['PersistentVolumeClaim'],
 	check({ entry, scope }) {
 		const pod = podSpecOf(entry.resource);
 		if (!pod) return [];

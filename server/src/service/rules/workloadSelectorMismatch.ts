@@ -27,6 +27,7 @@ export const workloadSelectorMismatch: Rule = {
 	kinds: SELECTOR_KINDS,
 	// Not local: a kustomization beside the workload may add the labels.
 	local: false,
+	reads: [],
 	check(context) {
 		const { entry, settings, index } = context;
 		if (!validationApplies(context)) return [];

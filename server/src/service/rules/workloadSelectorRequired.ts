@@ -13,6 +13,7 @@ export const workloadSelectorRequired: Rule = {
 	description: { en: 'An apps/v1 workload has no selector.', zh: 'apps/v1 工作负载没有选择算符。' },
 	kinds: KINDS,
 	local: false,
+	reads: [],
 	check(context) {
 		const { entry, index } = context;
 		const { resource } = entry;

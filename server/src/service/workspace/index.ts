@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { parseManifest } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile, Resource } from '../manifest/types';
+import { podTemplateOf } from './podTemplates';
 
 /** A resource of the workspace with where it lives. */
 export interface IndexedResource {
@@ -19,6 +20,8 @@ export interface IndexedFile {
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** The changedAt key of what bounds and silences cross-resource checks. */
+export const LAYOUT = '#layout';
 const CHART = /(^|\/)Chart\.ya?ml$/;
 
 /**
@@ -35,6 +38,12 @@ export class WorkspaceIndex {
 	private partialScopeCache: { generation: number; scopes: Set<string> } | undefined;
 	/** Bumped on every change: caches keyed on it know when to drop. */
 	generation = 0;
+	/** When each key of `changedAt` last changed (values of one counter, so never reused). */
+	private readonly changes = new Map<string, number>();
+	private sortedUris: string[] | undefined;
+	/** ofKind's answers, until a resource of the kind comes or goes. */
+	private readonly kindLists = new Map<string, IndexedResource[]>();
+	private changeCount = 0;
 
 	constructor(private folders: string[] = []) {}
 
@@ -42,6 +51,106 @@ export class WorkspaceIndex {
 		this.folders = folders.map((f) => f.replace(/\/$/, ''));
 		this.scopeCache.clear();
 		this.generation++;
+		this.changed(LAYOUT);
+	}
+
+	/**
+	 * When what a key stands for last changed: a kind (a document of it added, removed or its text
+	 * changed, or documents changed places; not when it only moved), `Kind:names` (the names and
+	 * namespaces of that kind), `@Kind` (as Kind, or one moved in its file), `#pods` (a
+	 * document with a pod template), `#custom` (a custom resource), `#layout` (folders,
+	 * kustomizations, charts, Helm templates, patches, documents that are not plain resources),
+	 * `*` (anything). Validation keeps a rule's findings while the keys it reads stand still.
+	 */
+	changedAt(key: string): number {
+		return key === '*' ? this.generation : (this.changes.get(key) ?? 0);
+	}
+
+	/** The stamp the next change will exceed: findings computed now are current while every key they read is at most this. */
+	get changeStamp(): number {
+		return this.changeCount;
+	}
+
+	private changed(key: string): void {
+		this.changes.set(key, ++this.changeCount);
+	}
+
+	/** Notes what changed between two versions of a file's documents (see changedAt). */
+	private noteChanges(uri: string, path: string, before: readonly ManifestDocument[], after: readonly ManifestDocument[]): void {
+		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) this.changed(LAYOUT);
+		// Edits touch a few documents: those before and after them are the same texts, in the same order.
+		let head = 0;
+		while (head < before.length && head < after.length && before[head].text === after[head].text && sameParse(before[head], after[head])) head++;
+		let tail = 0;
+		while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail].text === after[after.length - 1 - tail].text && sameParse(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
+		const moved = new Set<string>();
+		for (let i = 0; i < tail; i++) {
+			const was = before[before.length - 1 - i];
+			const doc = after[after.length - 1 - i];
+			if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
+		}
+		const old = new Map<string, ManifestDocument[]>();
+		for (let i = head; i < before.length - tail; i++) {
+			const doc = before[i];
+			const list = old.get(doc.text);
+			if (list) list.push(doc);
+			else old.set(doc.text, [doc]);
+		}
+		const added: ManifestDocument[] = [];
+		const gone: ManifestDocument[] = [];
+		const position = new Map<ManifestDocument, number>();
+		for (let i = head; i < before.length - tail; i++) position.set(before[i], i);
+		let last = -1;
+		let reordered = false;
+		for (let i = head; i < after.length - tail; i++) {
+			const doc = after[i];
+			const was = old.get(doc.text)?.shift();
+			if (!was) added.push(doc);
+			else if (!sameParse(was, doc)) {
+				gone.push(was);
+				added.push(doc);
+			} else {
+				const at = position.get(was)!;
+				if (at < last) reordered = true;
+				last = at;
+				if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
+			}
+		}
+		for (const kind of moved) this.changed(`@${kind}`);
+		for (const list of old.values()) gone.push(...list);
+		// Documents that changed places with each other change the order answers come in: as good as edited.
+		if (reordered) {
+			const fresh = new Set(added);
+			for (const doc of after) if (!fresh.has(doc)) this.documentChanged(uri, doc);
+		}
+		for (const doc of [...gone, ...added]) this.documentChanged(uri, doc);
+		// `Kind:names`: the names and namespaces of a kind, for rules that ask only whether one exists.
+		const names = new Map<string, string[][]>();
+		const note = (doc: ManifestDocument, side: 0 | 1) => {
+			if (!doc.resource) return;
+			let sides = names.get(doc.resource.kind);
+			if (!sides) names.set(doc.resource.kind, (sides = [[], []]));
+			sides[side].push(`${doc.resource.namespace ?? ''}/${doc.resource.name ?? ''}`);
+		};
+		for (const doc of gone) note(doc, 0);
+		for (const doc of added) note(doc, 1);
+		for (const [kind, [was, now]] of names) if (reordered || was.sort().join('\n') !== now.sort().join('\n')) this.changed(`${kind}:names`);
+		if (reordered) for (const doc of after) if (doc.resource) this.changed(`${doc.resource.kind}:names`);
+	}
+
+	private documentChanged(uri: string, document: ManifestDocument): void {
+		if (document.kind !== 'resource' || document.partialReason) this.changed(LAYOUT);
+		const resource = document.resource;
+		if (!resource) return;
+		this.changed(resource.kind);
+		this.changed(`@${resource.kind}`);
+		const slash = resource.apiVersion.indexOf('/');
+		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) this.changed('#custom');
+		try {
+			if (podTemplateOf({ uri, document, resource })) this.changed('#pods');
+		} catch {
+			this.changed('#pods');
+		}
 	}
 
 	/**
@@ -55,7 +164,9 @@ export class WorkspaceIndex {
 		const path = URI.parse(uri).path;
 		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
+		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
+		if (!previous) this.sortedUris = undefined;
 		this.files.set(uri, file);
 		this.addEntries(uri, manifest);
 		if (KUSTOMIZATION.test(path)) {
@@ -75,9 +186,12 @@ export class WorkspaceIndex {
 	}
 
 	removeFile(uri: string): void {
-		if (!this.files.has(uri)) return;
+		const old = this.files.get(uri);
+		if (!old) return;
+		this.noteChanges(uri, URI.parse(uri).path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
+		this.sortedUris = undefined;
 		this.scopeCache.delete(uri);
 		const path = URI.parse(uri).path;
 		if (KUSTOMIZATION.test(path)) {
@@ -112,24 +226,32 @@ export class WorkspaceIndex {
 			this.addEntries(uri, manifest);
 		}
 		this.generation++;
+		this.changed(LAYOUT);
 	}
 
 	getFile(uri: string): IndexedFile | undefined {
 		return this.files.get(uri);
 	}
 
+	/** Every file, in URI order (not the order they came in: answers must not depend on history). */
 	get uris(): string[] {
-		return [...this.files.keys()];
+		this.sortedUris ??= [...this.files.keys()].sort();
+		return this.sortedUris.slice();
 	}
 
 	get size(): number {
 		return this.files.size;
 	}
 
-	/** Every indexed resource of a kind. */
+	/** Every indexed resource of a kind, by URI and offset. */
 	ofKind(kind: string): IndexedResource[] {
-		const byName = this.byKind.get(kind);
-		return byName ? [...byName.values()].flat() : [];
+		let list = this.kindLists.get(kind);
+		if (!list) {
+			const byName = this.byKind.get(kind);
+			list = byName ? [...byName.values()].flat().sort(byPlace) : [];
+			this.kindLists.set(kind, list);
+		}
+		return list.slice();
 	}
 
 	/** Resources of a kind and name, in any namespace and scope. */
@@ -244,8 +366,14 @@ export class WorkspaceIndex {
 			const key = resource.name ?? '';
 			const list = byName.get(key);
 			const entry = { uri, document, resource };
-			if (list) list.push(entry);
-			else byName.set(key, [entry]);
+			this.kindLists.delete(resource.kind);
+			if (!list) byName.set(key, [entry]);
+			else {
+				// Kept by URI (a file's entries come in document order): answers must not depend on history.
+				let at = list.length;
+				while (at > 0 && list[at - 1].uri > uri) at--;
+				list.splice(at, 0, entry);
+			}
 		}
 	}
 
@@ -258,11 +386,21 @@ export class WorkspaceIndex {
 			const byName = this.byKind.get(resource.kind);
 			const list = byName?.get(resource.name ?? '');
 			if (!byName || !list) continue;
+			this.kindLists.delete(resource.kind);
 			const kept = list.filter((e) => e.uri !== uri);
 			if (kept.length) byName.set(resource.name ?? '', kept);
 			else byName.delete(resource.name ?? '');
 		}
 	}
+}
+
+/** True when two documents of the same text were read alike (a Helm template or not). */
+function sameParse(a: ManifestDocument, b: ManifestDocument): boolean {
+	return a === b || (a.kind === b.kind && a.partialReason === b.partialReason && a.resource?.kind === b.resource?.kind);
+}
+
+function byPlace(a: IndexedResource, b: IndexedResource): number {
+	return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.document.start - b.document.start;
 }
 
 /** A kustomization.yaml without apiVersion/kind is 'other': read its value from the parse. */
