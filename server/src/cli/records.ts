@@ -72,26 +72,44 @@ export function parseForRecord(uri: string, text: string): ManifestFile {
  * the tree of a document only while a finding in it (or pointing at it) is placed, and keeping
  * every tree would hold several times the size of the files.
  */
-const trees = new Map<object, ManifestDocument['yaml']>();
+const trees = new Map<RecordDocument, ManifestDocument['yaml']>();
 const TREES_KEPT = 256;
+const NO_RULES: Set<string> = new Set();
+
+/** A document rebuilt from its record: the values are the record's, the tree is parsed on use (a getter on the prototype, not one per document). */
+class RecordDocument implements ManifestDocument {
+	start: number;
+	end: number;
+	text: string;
+	kind: ManifestDocument['kind'];
+	partialReason: ManifestDocument['partialReason'];
+	resource: ManifestDocument['resource'];
+	problems: ManifestDocument['problems'];
+	disabledRules: Set<string>;
+
+	constructor(r: DocumentRecord, text: string) {
+		this.start = r.start;
+		this.end = r.end;
+		this.text = text.slice(r.start, r.end);
+		this.kind = r.kind;
+		this.partialReason = r.partialReason;
+		this.resource = r.resource;
+		this.problems = r.problems;
+		// Shared when empty (most documents): nothing adds to it.
+		this.disabledRules = r.disabled.length ? new Set(r.disabled) : NO_RULES;
+	}
+
+	get yaml(): ManifestDocument['yaml'] {
+		if (trees.has(this)) return trees.get(this);
+		// The tree alone, as parseDocumentChunk would make it (values and classification are in the record already).
+		const yaml = tooDeepAt(this.text) >= 0 ? undefined : parseYaml(this.text);
+		if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value!);
+		trees.set(this, yaml);
+		return yaml;
+	}
+}
 
 /** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */
 export function manifestOf(uri: string, text: string, record: FileRecord): ManifestFile {
-	const documents = record.map((r) => {
-		const chunk = text.slice(r.start, r.end);
-		const fields = { start: r.start, end: r.end, text: chunk, kind: r.kind, partialReason: r.partialReason, resource: r.resource, problems: r.problems, disabledRules: new Set(r.disabled) };
-		Object.defineProperty(fields, 'yaml', {
-			get: () => {
-				if (trees.has(fields)) return trees.get(fields);
-				// The tree alone, as parseDocumentChunk would make it (values and classification are in the record already).
-				const yaml = tooDeepAt(chunk) >= 0 ? undefined : parseYaml(chunk);
-				if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value!);
-				trees.set(fields, yaml);
-				return yaml;
-			},
-			enumerable: false,
-		});
-		return fields as ManifestDocument;
-	});
-	return { uri, version: 0, text, documents };
+	return { uri, version: 0, text, documents: record.map((r) => new RecordDocument(r, text)) };
 }

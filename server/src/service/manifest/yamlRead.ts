@@ -48,6 +48,48 @@ export function loadValues(chunk: string): unknown {
 	return loadJsYaml(chunk, { schema: VALUES_SCHEMA });
 }
 
+/**
+ * The same value with its long strings copied out of the text they were read from. js-yaml reads
+ * a copy of each document's text (its own, with a terminator added), and a long string value is
+ * a slice that keeps all of that copy alive: a document kept for its values would hold its text
+ * twice. Short strings are copies already. The value is changed in place and returned.
+ */
+export function ownStrings<T>(value: T): T {
+	if (typeof value === 'string') return (value.length >= MIN_SLICE ? ownString(value) : value) as T;
+	if (value === null || typeof value !== 'object') return value;
+	// Without aliases (the fast reader is not given any) the value is a tree: nothing is visited twice.
+	const stack: object[] = [value];
+	while (stack.length) {
+		const node = stack.pop()!;
+		if (Array.isArray(node)) {
+			for (let i = 0; i < node.length; i++) {
+				const item: unknown = node[i];
+				if (typeof item === 'string') {
+					if (item.length >= MIN_SLICE) node[i] = ownString(item);
+				} else if (item !== null && typeof item === 'object') stack.push(item);
+			}
+			continue;
+		}
+		const record = node as Record<string, unknown>;
+		for (const key in record) {
+			if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+			const item = record[key];
+			if (typeof item === 'string') {
+				if (item.length >= MIN_SLICE) record[key] = ownString(item);
+			} else if (item !== null && typeof item === 'object') stack.push(item);
+		}
+	}
+	return value;
+}
+
+/** Below this length V8 copies a substring rather than pointing into its parent. */
+const MIN_SLICE = 13;
+
+/** A string that keeps nothing else alive: the slice of a fresh flat string one character longer. */
+function ownString(value: string): string {
+	return ` ${value}`.slice(1);
+}
+
 /** Adds an error for the first key written twice in any map, walking the tree without recursion. */
 function checkUniqueKeys(doc: Document.Parsed): void {
 	const stack: unknown[] = [doc.contents];

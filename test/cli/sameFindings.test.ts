@@ -1,0 +1,108 @@
+/*
+ * The ways a file is read into the index give the same findings: the full parse with ranges, the
+ * values-first parse of the editor's workspace (js-yaml, long strings copied out of the text, the
+ * tree parsed on use), and the command line's records (also as read back from a cache file).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
+import { workspace } from '../../bench/generate';
+import { Checker } from '../../server/src/cli/check';
+import { expandInputs } from '../../server/src/cli/inputs';
+import { indexSources, readSources, readRest, type SourceText } from '../../server/src/node/lint';
+import { parseManifest } from '../../server/src/service/manifest/parse';
+import { loadValues } from '../../server/src/service/manifest/yamlRead';
+import { WorkspaceIndex } from '../../server/src/service/workspace/index';
+import type { FileRecord } from '../../server/src/cli/records';
+import { realGraph, ROOT } from '../util/service';
+
+const CORPUS = '/work/shared/corpus';
+
+async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: string[] }> {
+	const roots = new Set<string>();
+	const files = await readSources(
+		expandInputs([root], { exclude: [], stdinPath: join(root, '<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, () => undefined),
+		() => undefined,
+	);
+	return { sources: readRest(files, () => undefined), roots: [...roots] };
+}
+
+type Way = (index: WorkspaceIndex, sources: SourceText[]) => void;
+
+/** Every reported file's findings, by path, with the index filled one way. */
+function findings(root: string, { sources, roots }: { sources: SourceText[]; roots: string[] }, fill: Way): Map<string, unknown> {
+	const index = new WorkspaceIndex();
+	fill(index, sources);
+	index.setFolders(roots.map((r) => URI.file(r).path));
+	const checker = new Checker(index, realGraph(), { language: 'en', rules: {}, docsBase: pathToFileURL(join(ROOT, 'docs', 'rules')).toString(), cwd: root, distDir: join(ROOT, 'dist') });
+	const out = new Map<string, unknown>();
+	for (const source of sources) if (source.report) out.set(source.path, checker.check(source.uri).diagnostics);
+	return out;
+}
+
+const WAYS: Record<string, Way> = {
+	// Parsed with ranges in full, values from the `yaml` package.
+	full: (index, sources) => {
+		for (const s of sources) index.setFile(s.uri, s.text, 0, false, s.path.includes('/templates/') ? undefined : parseManifest(s.uri, 0, s.text));
+	},
+	// As the editor's workspace reads files from disk.
+	valuesFirst: (index, sources) => {
+		for (const s of sources) index.setFile(s.uri, s.text, 0, false);
+	},
+	// As the command line reads them, parsing each file.
+	records: (index, sources) => indexSources(index, sources, () => undefined),
+	// As the command line reads them from a cache or index file written by an earlier run.
+	cachedRecords: (index, sources) => {
+		const kept = new Map<string, FileRecord>();
+		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, JSON.parse(JSON.stringify(record)) as FileRecord));
+		indexSources(index, sources, (hash) => kept.get(hash));
+	},
+};
+
+function sameEveryWay(root: string, input: { sources: SourceText[]; roots: string[] }): number {
+	const expected = findings(root, input, WAYS.full);
+	for (const [name, way] of Object.entries(WAYS)) {
+		if (name === 'full') continue;
+		const got = findings(root, input, way);
+		assert.deepEqual([...got.keys()], [...expected.keys()], name);
+		for (const [path, diagnostics] of expected) assert.deepStrictEqual(got.get(path), diagnostics, `${name}: ${path}`);
+	}
+	return [...expected.values()].reduce<number>((n, d) => n + (d as unknown[]).length, 0);
+}
+
+describe('the ways of reading files into the index', () => {
+	let folder: string;
+	before(() => {
+		folder = mkdtempSync(join(tmpdir(), 'kubelore-same-'));
+		// Padded ConfigMaps hold long strings: the values whose text js-yaml would otherwise keep.
+		workspace(folder, 60, 7, 2);
+	});
+	after(() => rmSync(folder, { recursive: true, force: true }));
+
+	it('give the same findings on a generated workspace', async () => {
+		const count = sameEveryWay(folder, await sourcesOf(folder));
+		assert.ok(count > 20, `the workspace has findings to compare (${count})`);
+	});
+
+	it('give the same findings on the corpus of real manifests', { skip: !existsSync(CORPUS) && 'no corpus here' }, async () => {
+		const count = sameEveryWay(CORPUS, await sourcesOf(CORPUS));
+		assert.ok(count > 20, `the corpus has findings to compare (${count})`);
+	});
+
+	it('read the same values as js-yaml itself, long strings included', async () => {
+		const { sources } = await sourcesOf(folder);
+		let long = 0;
+		for (const source of sources) {
+			for (const document of parseManifest(source.uri, 0, source.text, { valuesFirst: true }).documents) {
+				if (!document.resource) continue;
+				assert.deepStrictEqual(document.resource.value, loadValues(document.text), source.path);
+				long += JSON.stringify(document.resource.value).includes('x'.repeat(1000)) ? 1 : 0;
+			}
+		}
+		assert.ok(long > 0, 'some values are long strings');
+	});
+});
