@@ -17,10 +17,11 @@ import { indexSources, readSources, readRest, type SourceText } from '../../serv
 import { parseManifest } from '../../server/src/service/manifest/parse';
 import { loadValues } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
-import type { FileRecord } from '../../server/src/cli/records';
+import { recordFromStored, storedRecord, type FileRecord } from '../../server/src/cli/records';
 import { realGraph, ROOT } from '../util/service';
 
 const CORPUS = '/work/shared/corpus';
+const CORPUS_OR = (fallback: string) => (existsSync(CORPUS) ? CORPUS : fallback);
 
 async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: string[] }> {
 	const roots = new Set<string>();
@@ -55,10 +56,10 @@ const WAYS: Record<string, Way> = {
 	},
 	// As the command line reads them, parsing each file.
 	records: (index, sources) => indexSources(index, sources, () => undefined),
-	// As the command line reads them from a cache or index file written by an earlier run.
+	// As the command line reads them from a cache or index file written by an earlier run (stored as JSON, in the compact form).
 	cachedRecords: (index, sources) => {
 		const kept = new Map<string, FileRecord>();
-		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, JSON.parse(JSON.stringify(record)) as FileRecord));
+		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, recordFromStored(JSON.parse(JSON.stringify(storedRecord(record))))!));
 		indexSources(index, sources, (hash) => kept.get(hash));
 	},
 };
@@ -91,6 +92,21 @@ describe('the ways of reading files into the index', () => {
 	it('give the same findings on the corpus of real manifests', { skip: !existsSync(CORPUS) && 'no corpus here' }, async () => {
 		const count = sameEveryWay(CORPUS, await sourcesOf(CORPUS));
 		assert.ok(count > 20, `the corpus has findings to compare (${count})`);
+	});
+
+	it('store records compactly and read them back the same', async () => {
+		const { sources } = await sourcesOf(CORPUS_OR(folder));
+		let documents = 0;
+		for (const source of sources) {
+			indexSources(new WorkspaceIndex(), [source], () => undefined, (_, record) => {
+				documents += record.length;
+				// Compared as JSON: fields left undefined are absent from one side only.
+				assert.deepStrictEqual(JSON.parse(JSON.stringify(recordFromStored(JSON.parse(JSON.stringify(storedRecord(record)))))), JSON.parse(JSON.stringify(record)), source.path);
+			});
+		}
+		assert.ok(documents > 50);
+		assert.equal(recordFromStored({ not: 'a record' }), undefined);
+		assert.equal(recordFromStored([[0, 10, 'resource', 0, { kind: 'NoApiVersion' }, 0, 0]]), undefined);
 	});
 
 	it('read the same values as js-yaml itself, long strings included', async () => {

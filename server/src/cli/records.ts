@@ -1,6 +1,6 @@
 /* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
 import { createHash } from 'node:crypto';
-import { parseManifest } from '../service/manifest/parse';
+import { parseManifest, readResource } from '../service/manifest/parse';
 import type { ManifestDocument, ManifestFile } from '../service/manifest/types';
 import { parseYaml, tooDeepAt } from '../service/manifest/yamlRead';
 
@@ -53,6 +53,32 @@ export function plainRecord(manifest: ManifestFile): FileRecord {
 		problems: d.problems,
 		disabled: [...d.disabledRules],
 	}));
+}
+
+/**
+ * A record as a cache or index file stores it: one array per document, and of the resource only
+ * its value (the rest is read from the value again, as the parse did). About two thirds of the
+ * size of the record, and as much faster to read back.
+ */
+export type StoredRecord = StoredDocument[];
+type StoredDocument = [start: number, end: number, kind: DocumentRecord['kind'], partialReason: DocumentRecord['partialReason'] | 0, value: Record<string, unknown> | 0, problems: DocumentRecord['problems'] | 0, disabled: string[] | 0];
+
+export function storedRecord(record: FileRecord): StoredRecord {
+	return record.map((d) => [d.start, d.end, d.kind, d.partialReason ?? 0, d.resource ? d.resource.value : 0, d.problems.length ? d.problems : 0, d.disabled.length ? d.disabled : 0]);
+}
+
+/** The record back from its stored form; undefined when it is not one (a damaged or foreign file). */
+export function recordFromStored(stored: unknown): FileRecord | undefined {
+	if (!Array.isArray(stored)) return undefined;
+	const record: FileRecord = [];
+	for (const item of stored as unknown[]) {
+		if (!Array.isArray(item) || item.length !== 7) return undefined;
+		const [start, end, kind, partialReason, value, problems, disabled] = item as StoredDocument;
+		const resource = value ? readResource(value) : undefined;
+		if (typeof start !== 'number' || typeof end !== 'number' || (value && !resource)) return undefined;
+		record.push({ start, end, kind, partialReason: partialReason || undefined, resource, problems: problems || [], disabled: disabled || [] });
+	}
+	return record;
 }
 
 function jsonSafe(value: unknown, depth = 0): boolean {

@@ -204,7 +204,8 @@ function classify(value: unknown, chunk: string, partialReason: ManifestDocument
 	return { kind, resource, partialReason: reason };
 }
 
-function readResource(value: unknown): Resource | undefined {
+/** The resource a document's value describes (apiVersion and kind set), with its name, namespace, labels and annotations. */
+export function readResource(value: unknown): Resource | undefined {
 	if (!isRecord(value)) return undefined;
 	const { apiVersion, kind } = value;
 	if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
