@@ -31,7 +31,12 @@ interface Header {
 	stamps?: Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string]>;
 	/** The cluster profile the run reported (it depends on the same things as the run key). */
 	profile?: ProfileReport;
+	/** The settings local findings were found with, once each: files name them by their place here. */
+	settings?: string[];
 }
+
+/** A file's findings as the header stores them: the settings by their place in the header's list. */
+type StoredFile = Omit<CachedFile, 'local'> & { local: { settings: string | number; diagnostics: Diagnostic[] } };
 
 /** What a run writes into the cache besides the findings. */
 export interface CacheExtras {
@@ -65,6 +70,10 @@ export class CacheFile {
 			const { line, next } = firstLine(path);
 			const header = JSON.parse(line) as Header;
 			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
+			const settings = header.settings ?? [];
+			for (const file of Object.values(header.files as Record<string, StoredFile>)) {
+				if (typeof file.local.settings === 'number') file.local.settings = settings[file.local.settings];
+			}
 			return new CacheFile(tool, header, { path, offset: next });
 		} catch {
 			return new CacheFile(tool, undefined);
@@ -137,7 +146,15 @@ export class CacheFile {
 			const stored = record ? storedRecord(record) : this.storedRecords()[hash];
 			if (stored !== undefined) parses[hash] = stored;
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files, profile: extras?.profile };
+		// Each file's settings once in a list (most files share them), and no other copy of its URI.
+		const settings = new Map<string, number>();
+		const stored: Record<string, StoredFile> = {};
+		for (const [uri, file] of Object.entries(files)) {
+			let at = settings.get(file.local.settings);
+			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
+			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
+		}
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()] };
 		if (extras) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {
