@@ -15,7 +15,7 @@ import { Checker } from '../../server/src/cli/check';
 import { expandInputs } from '../../server/src/cli/inputs';
 import { indexSources, readSources, readRest, type SourceText } from '../../server/src/node/lint';
 import { parseManifest } from '../../server/src/service/manifest/parse';
-import { loadValues } from '../../server/src/service/manifest/yamlRead';
+import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { recordFromStored, storedRecord, type FileRecord } from '../../server/src/cli/records';
 import { realGraph, ROOT } from '../util/service';
@@ -122,3 +122,43 @@ describe('the ways of reading files into the index', () => {
 		assert.ok(long > 0, 'some values are long strings');
 	});
 });
+
+describe('the depth check without a scan', () => {
+	// A bracket in a trailing comment changes nothing the scan finds, but makes it scan every character.
+	const scanned = (chunk: string) => tooDeepAt(`${chunk}\n# [`);
+
+	it('answers as the full scan does around the limit, for maps, sequences and both', () => {
+		const shapes: Record<string, (depth: number) => string> = {
+			maps: (depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+			sequences: (depth) => `${'- '.repeat(depth)}x`,
+			'sequences in maps': (depth) => Array.from({ length: Math.ceil(depth / 2) }, (_, i) => `${' '.repeat(2 * i)}- k${i}:`).join('\n'),
+			'dashes on indented lines': (depth) => `a:\n${' '.repeat(depth - 300)}${'- '.repeat(300)}x`,
+			// Indented maps, then a line of `- ` entries as deep as they go: the most depth for the leading run.
+			'maps, then entries': (depth) => {
+				const n = Math.ceil((depth - 1) / 3);
+				return `${Array.from({ length: 2 * n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n${'- '.repeat(n)}x`;
+			},
+			'comments and blank lines': (depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:\n\n${' '.repeat(i + 1)}# note`).join('\n'),
+		};
+		let deep = 0;
+		for (const [name, shape] of Object.entries(shapes)) {
+			for (const depth of [600, 665, 666, 667, 998, 999, 1000, 1001, 1002, 1300]) {
+				const chunk = shape(depth);
+				assert.equal(tooDeepAt(chunk), scanned(chunk), `${name}, ${depth} levels`);
+				if (scanned(chunk) >= 0) deep++;
+			}
+		}
+		assert.ok(deep >= 5, 'some of them are too deep');
+	});
+
+	it('answers as the full scan does on every document of the corpus and a generated workspace', async () => {
+		const { sources } = await sourcesOf(CORPUS_OR(folderFor()));
+		for (const source of sources) assert.equal(tooDeepAt(source.text), scanned(source.text), source.path);
+	});
+});
+
+function folderFor(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'kubelore-depth-'));
+	workspace(folder, 5, 7, 1);
+	return folder;
+}

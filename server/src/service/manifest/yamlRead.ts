@@ -116,6 +116,16 @@ function checkUniqueKeys(doc: Document.Parsed): void {
 	}
 }
 
+/**
+ * In the scan below, a line's block depth is the number of indentation levels open (distinct shorter
+ * indentations of earlier lines and its own: at most the longest leading run of spaces, tabs and
+ * dashes, plus one) and its `- ` entries (at most half its own run, plus one): with every run
+ * shorter than this, no line is deeper than MAX_DEPTH.
+ */
+const SHALLOW_PREFIX = Math.floor((MAX_DEPTH - 2) / 1.5);
+/** A line (after any line break: more starts than the scan's, never fewer) with a leading run that long. */
+const LONG_PREFIX = new RegExp(`^[ \\t-]{${SHALLOW_PREFIX}}`, 'm');
+
 /** Characters after which a bracket or quote starts a value (the empty string: the line's start). */
 const OPENS_VALUE = new Set(['', ':', '-', '[', '{', ',', '?']);
 
@@ -124,6 +134,9 @@ const OPENS_VALUE = new Set(['', ':', '-', '[', '{', ',', '?']);
  * block nesting by indentation and `- ` entries, flow nesting by brackets outside quotes and comments.
  */
 export function tooDeepAt(chunk: string): number {
+	// Most documents, answered without the scan below: with no bracket, nesting is by block only, and a
+	// line's depth is bounded by the longest run of leading spaces, tabs and dashes (see SHALLOW_PREFIX).
+	if (chunk.indexOf('[') < 0 && chunk.indexOf('{') < 0 && !LONG_PREFIX.test(chunk)) return -1;
 	const indents: number[] = [];
 	let flow = 0;
 	let lineStart = 0;
