@@ -53,3 +53,33 @@ export async function measureWorkspace(spec: ServerSpec, folder: string, out: st
 	const size = Number(execFileSync('du', ['-sb', folder]).toString().split('\t')[0]);
 	return { index, rss, hoverDuring, size, files: Number(/indexed (\d+)/.exec(line)?.[1] ?? 0) };
 }
+
+/**
+ * Back-to-back comparison of two builds on the same workspace, alternating:
+ * `node --import tsx bench/workspace.ts --files N --runs K OLD_DIST NEW_DIST` prints the medians
+ * of indexing time and peak RSS of each, and their ratios old/new.
+ */
+async function compare(): Promise<void> {
+	const argv = process.argv.slice(2);
+	const option = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+	const dists = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+	const files = option('--files', 5000);
+	const runs = option('--runs', 3);
+	const out = join(__dirname, 'out');
+	const folder = generatedWorkspace(out, files);
+	const results = dists.map(() => [] as WorkspaceResult[]);
+	for (let run = 0; run < runs; run++) {
+		for (const [k, dist] of dists.entries()) {
+			const spec: ServerSpec = { name: dist, command: process.execPath, args: [join(dist, 'server.js'), '--stdio'], configuration: { kubelore: {} } };
+			const result = await measureWorkspace(spec, folder, out);
+			results[k].push(result);
+			console.log(`${dist}: ${result.files} files indexed in ${Math.round(result.index)} ms, peak RSS ${Math.round(result.rss / 1024)} MB`);
+		}
+	}
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	const medians = results.map((r) => ({ index: median(r.map((x) => x.index)), rss: median(r.map((x) => x.rss)) }));
+	for (const [k, dist] of dists.entries()) console.log(`${dist}: median ${Math.round(medians[k].index)} ms, ${Math.round(medians[k].rss / 1024)} MB`);
+	if (medians.length === 2) console.log(`old/new: time ${(medians[0].index / medians[1].index).toFixed(2)}, peak RSS ${(medians[0].rss / medians[1].rss).toFixed(2)}`);
+}
+
+if (require.main === module) void compare();

@@ -6,9 +6,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
-import type { FileRecord } from './records';
+import { recordFromStored, storedRecord, type FileRecord } from './records';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -31,7 +31,12 @@ interface Header {
 	stamps?: Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string]>;
 	/** The cluster profile the run reported (it depends on the same things as the run key). */
 	profile?: ProfileReport;
+	/** The settings local findings were found with, once each: files name them by their place here. */
+	settings?: string[];
 }
+
+/** A file's findings as the header stores them: the settings by their place in the header's list. */
+type StoredFile = Omit<CachedFile, 'local'> & { local: { settings: string | number; diagnostics: Diagnostic[] } };
 
 /** What a run writes into the cache besides the findings. */
 export interface CacheExtras {
@@ -47,7 +52,9 @@ export interface CacheExtras {
  * over an unchanged tree reads the small part alone.
  */
 export class CacheFile {
-	private parses: Map<string, FileRecord> | undefined;
+	/** The parse line as read: records in their stored form, turned back into records when asked for. */
+	private stored: Record<string, unknown> | undefined;
+	private readonly parses = new Map<string, FileRecord>();
 	private readonly fresh = new Map<string, FileRecord>();
 
 	private constructor(
@@ -63,6 +70,10 @@ export class CacheFile {
 			const { line, next } = firstLine(path);
 			const header = JSON.parse(line) as Header;
 			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
+			const settings = header.settings ?? [];
+			for (const file of Object.values(header.files as Record<string, StoredFile>)) {
+				if (typeof file.local.settings === 'number') file.local.settings = settings[file.local.settings];
+			}
 			return new CacheFile(tool, header, { path, offset: next });
 		} catch {
 			return new CacheFile(tool, undefined);
@@ -97,18 +108,29 @@ export class CacheFile {
 
 	/** A parse by content hash (read from the file on first use), or one made in this run. */
 	parse(hash: string): FileRecord | undefined {
-		if (!this.parses) {
-			this.parses = new Map();
+		const known = this.parses.get(hash) ?? this.fresh.get(hash);
+		if (known) return known;
+		const stored = this.storedRecords()[hash];
+		const record = stored === undefined ? undefined : recordFromStored(stored);
+		if (record) this.parses.set(hash, record);
+		return record;
+	}
+
+	/** The parse line, read once; a damaged one counts as empty (every file is parsed again). */
+	private storedRecords(): Record<string, unknown> {
+		if (!this.stored) {
+			this.stored = {};
 			try {
 				if (this.parseLine) {
 					const text = readFileSync(this.parseLine.path).subarray(this.parseLine.offset).toString('utf8');
-					for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, FileRecord>)) this.parses.set(key, value);
+					const parsed = JSON.parse(text) as unknown;
+					if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.stored = parsed as Record<string, unknown>;
 				}
 			} catch {
 				// A damaged parse line: every file is parsed again.
 			}
 		}
-		return this.parses.get(hash) ?? this.fresh.get(hash);
+		return this.stored;
 	}
 
 	remember(hash: string, record: FileRecord): void {
@@ -117,12 +139,22 @@ export class CacheFile {
 
 	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
 	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>, extras?: CacheExtras): void {
-		const parses: Record<string, FileRecord> = {};
+		const parses: Record<string, unknown> = {};
 		for (const hash of hashes) {
-			const record = this.parse(hash);
-			if (record) parses[hash] = record;
+			// Records read from the file go back as they were stored, without being made into records.
+			const record = this.fresh.get(hash) ?? this.parses.get(hash);
+			const stored = record ? storedRecord(record) : this.storedRecords()[hash];
+			if (stored !== undefined) parses[hash] = stored;
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files, profile: extras?.profile };
+		// Each file's settings once in a list (most files share them), and no other copy of its URI.
+		const settings = new Map<string, number>();
+		const stored: Record<string, StoredFile> = {};
+		for (const [uri, file] of Object.entries(files)) {
+			let at = settings.get(file.local.settings);
+			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
+			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
+		}
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()] };
 		if (extras) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {

@@ -7,6 +7,7 @@ import { loadSchemas } from '../node/schemas';
 import { applyProjectConfig, type ProjectConfig } from '../service/config';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
 import type { Language } from '../service/knowledge/types';
+import { forgetValidation } from '../service/features/validation';
 import { documentAt, nodeAt } from '../service/manifest/nodes';
 import { RULES } from '../service/rules/index';
 import { createLanguageService, type LanguageService } from '../service/service';
@@ -76,6 +77,8 @@ export class Checker {
 			diagnostics = this.all.doValidation(uri, settings);
 			local = diagnostics.filter(isLocal);
 		}
+		// Each file is checked once in a run: what validation keeps for the next edit of it is let go.
+		forgetValidation(uri);
 		for (const d of diagnostics) this.identify(uri, d);
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
 	}

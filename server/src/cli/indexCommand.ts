@@ -9,11 +9,12 @@ import { CacheFile } from './cache';
 import { expandInputs } from './inputs';
 import { errorText, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
-import { toolKey, type Runtime } from './runtime';
+import { slowHeapGrowth, toolKey, type Runtime } from './runtime';
 
 /** Writes the index file; the exit status is 2 when a path could not be read (the others are still indexed). */
 export async function runIndex(out: string, options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stderr } = runtime;
+	slowHeapGrowth();
 	let fatal = false;
 	const note = (path: string, message: Localized, args: string[], isFatal: boolean) => {
 		const shown = toPosix(relative(process.cwd(), resolve(path)) || path);

@@ -1,6 +1,7 @@
 /* Where the command line runs: its streams, its language, and the files installed beside it. */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
 import type { GraphData, Language } from '../service/knowledge/types';
 import { graphWithTeam, loadGraphData } from '../node/knowledge';
@@ -94,4 +95,15 @@ export async function readAll(stream: NodeJS.ReadStream): Promise<string> {
 /** Terminal width for laying out text: the terminal's, else 80; never wider than 100 for reading. */
 export function textWidth(stream: NodeJS.WriteStream): number {
 	return Math.min(stream.isTTY && stream.columns ? stream.columns : 80, 100);
+}
+
+/**
+ * The index of a large repository lives for the whole run, and checking it leaves garbage that
+ * lives a little longer than a young collection: with V8's default, the heap may grow to four
+ * times what a full collection kept before the next one. Growing by half at most lowers the peak
+ * of memory by a third to a half (5,000 and 10,000 generated files) at about the same time:
+ * 30% saved a little more memory and cost a tenth more time.
+ */
+export function slowHeapGrowth(): void {
+	setFlagsFromString('--heap-growing-percent=50');
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import { splitDocuments } from './split';
 import type { DocumentKind, ManifestDocument, ManifestFile, Resource, SyntaxProblem } from './types';
-import { hasHelmSyntax, loadValues, MAX_DEPTH, parseYaml, readableText, tooDeepAt } from './yamlRead';
+import { hasHelmSyntax, loadValues, MAX_DEPTH, ownStrings, parseYaml, readableText, tooDeepAt } from './yamlRead';
 
 /** How the workspace classifies a whole file before its documents are read. */
 export interface ParseOptions {
@@ -20,27 +20,65 @@ const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
 
 type Fields = Omit<ManifestDocument, 'yaml'>;
 
-/** A document whose `yaml` is parsed once, when first read. */
-function makeDocument(fields: Fields, yaml: () => Document.Parsed | undefined): ManifestDocument {
-	let cached: Document.Parsed | undefined;
-	let done = false;
-	const document = fields as ManifestDocument;
-	const parse = () => {
-		if (!done) {
-			cached = yaml();
-			done = true;
-			parsed.add(document);
+/** Where a document's tree comes from: parsed from its own text on first use, given, or another document's. */
+type TreeSource = typeof FROM_TEXT | (() => Document.Parsed | undefined);
+const FROM_TEXT = 1;
+
+/**
+ * A document whose `yaml` is parsed once, when first read. A class (the getter on its prototype)
+ * rather than a getter defined on each object: tens of thousands of documents of a workspace
+ * would each carry a closure and a property dictionary.
+ */
+class LazyDocument implements ManifestDocument {
+	start: number;
+	end: number;
+	text: string;
+	kind: ManifestDocument['kind'];
+	partialReason: ManifestDocument['partialReason'];
+	resource: ManifestDocument['resource'];
+	problems: ManifestDocument['problems'];
+	disabledRules: Set<string>;
+	#tree: Document.Parsed | undefined;
+	/** Undefined once the tree is known. */
+	#source: TreeSource | undefined;
+
+	constructor(fields: Fields, tree: Document.Parsed | undefined, source: TreeSource | undefined) {
+		this.start = fields.start;
+		this.end = fields.end;
+		this.text = fields.text;
+		this.kind = fields.kind;
+		this.partialReason = fields.partialReason;
+		this.resource = fields.resource;
+		this.problems = fields.problems;
+		this.disabledRules = fields.disabledRules;
+		this.#tree = tree;
+		this.#source = source;
+	}
+
+	get yaml(): Document.Parsed | undefined {
+		const source = this.#source;
+		if (source !== undefined) {
+			this.#tree = source === FROM_TEXT ? parseYaml(this.text) : source();
+			this.#source = undefined;
 		}
-		return cached;
-	};
-	Object.defineProperty(document, 'yaml', { get: parse, enumerable: false, configurable: false });
-	sources.set(document, parse);
-	return document;
+		return this.#tree;
+	}
+
+	/** True when the parse with ranges is done (or not needed). */
+	get parsed(): boolean {
+		return this.#source === undefined;
+	}
 }
 
-const sources = new WeakMap<ManifestDocument, () => Document.Parsed | undefined>();
-/** Documents whose `yaml` was read (a shifted copy shares its source's parse, see shiftDocument). */
-const parsed = new WeakSet<ManifestDocument>();
+/** A document with its tree at hand (or none to have). */
+function withTree(fields: Fields, yaml: Document.Parsed | undefined): ManifestDocument {
+	return new LazyDocument(fields, yaml, undefined);
+}
+
+/** A document whose tree is parsed from its text on first use. */
+function treeLater(fields: Fields): ManifestDocument {
+	return new LazyDocument(fields, undefined, FROM_TEXT);
+}
 
 /**
  * Parses a multi-document YAML file. Documents whose text did not change since `previous`
@@ -79,9 +117,12 @@ export function* rangesAhead(file: ManifestFile): Generator<void, void> {
 	}
 }
 
-/** True when a document's parse with ranges is done (or not needed). */
+/**
+ * True when a document's parse with ranges is done (or not needed). Documents made elsewhere (records
+ * the command line rebuilds, tests) count as not parsed: their tree is made on use.
+ */
 export function isParsed(document: ManifestDocument): boolean {
-	return parsed.has(document);
+	return document instanceof LazyDocument && document.parsed;
 }
 
 function partialReasonFor(chunk: string, options: ParseOptions): ManifestDocument['partialReason'] {
@@ -100,7 +141,8 @@ function shiftDocument(doc: ManifestDocument, start: number, end: number): Manif
 		disabledRules: doc.disabledRules,
 		problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
 	};
-	return makeDocument(fields, sources.get(doc) ?? (() => doc.yaml));
+	// The copy shares the tree of the document it was moved from, parsed once for both.
+	return doc instanceof LazyDocument && doc.parsed ? withTree(fields, doc.yaml) : new LazyDocument(fields, undefined, () => doc.yaml);
 }
 
 /** Parses one document's text, found at `start` in its file. */
@@ -111,16 +153,16 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 	if (deep >= 0) {
 		// The parsers recurse per level; past this depth they would run out of stack.
 		const problem: SyntaxProblem = { message: `nested more than ${MAX_DEPTH} levels deep, which KubeLore does not read`, start: start + deep, end: start + deep + 1 };
-		return makeDocument({ ...base, kind: partialReason ? 'partial' : 'broken', problems: partialReason ? [] : [problem] }, () => undefined);
+		return withTree({ ...base, kind: partialReason ? 'partial' : 'broken', problems: partialReason ? [] : [problem] }, undefined);
 	}
 	if (options.valuesFirst && !partialReason && !ALIAS_USE.test(chunk)) {
 		const fast = readValuesOnly(chunk);
-		if (fast) return makeDocument({ ...base, ...fast, problems: [] }, () => parseYaml(chunk));
+		if (fast) return treeLater({ ...base, ...fast, problems: [] });
 	}
 	const yaml = parseYaml(chunk);
-	if (!yaml) return makeDocument({ ...base, kind: partialReason ? 'partial' : 'broken', problems: [] }, () => undefined);
+	if (!yaml) return withTree({ ...base, kind: partialReason ? 'partial' : 'broken', problems: [] }, undefined);
 	if (yaml.errors.length > 0) {
-		if (partialReason) return makeDocument({ ...base, kind: 'partial', problems: [] }, () => yaml);
+		if (partialReason) return withTree({ ...base, kind: 'partial', problems: [] }, yaml);
 		// One clear diagnostic where the document first breaks; the rest usually follow from it.
 		const first = yaml.errors[0];
 		const problem: SyntaxProblem = {
@@ -128,9 +170,9 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 			start: start + first.pos[0],
 			end: start + Math.max(first.pos[1], first.pos[0] + 1),
 		};
-		return makeDocument({ ...base, kind: 'broken', problems: [problem] }, () => yaml);
+		return withTree({ ...base, kind: 'broken', problems: [problem] }, yaml);
 	}
-	if (yaml.contents === null || (isScalar(yaml.contents) && yaml.contents.value === null)) return makeDocument({ ...base, kind: 'empty', problems: [] }, () => yaml);
+	if (yaml.contents === null || (isScalar(yaml.contents) && yaml.contents.value === null)) return withTree({ ...base, kind: 'empty', problems: [] }, yaml);
 	let value: unknown;
 	try {
 		value = isMap(yaml.contents) ? yaml.toJS({ maxAliasCount: 1000 }) : undefined;
@@ -138,14 +180,14 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 		value = undefined;
 	}
 	const classified = classify(value, chunk, partialReason);
-	return makeDocument({ ...base, ...classified, problems: [] }, () => yaml);
+	return withTree({ ...base, ...classified, problems: [] }, yaml);
 }
 
 /** The fast path: values with js-yaml; undefined sends the document to the full parser (errors included). */
 function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource'> | undefined {
 	let value: unknown;
 	try {
-		value = loadValues(chunk);
+		value = ownStrings(loadValues(chunk));
 	} catch {
 		return undefined;
 	}
@@ -165,7 +207,8 @@ function classify(value: unknown, chunk: string, partialReason: ManifestDocument
 	return { kind, resource, partialReason: reason };
 }
 
-function readResource(value: unknown): Resource | undefined {
+/** The resource a document's value describes (apiVersion and kind set), with its name, namespace, labels and annotations. */
+export function readResource(value: unknown): Resource | undefined {
 	if (!isRecord(value)) return undefined;
 	const { apiVersion, kind } = value;
 	if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
@@ -190,9 +233,12 @@ function hasPatchDirective(value: unknown, depth = 0): boolean {
 	return Object.values(value).some((v) => hasPatchDirective(v, depth + 1));
 }
 
+/** The rules of a document without such comments (most of them): one set shared by all, never changed. */
+const NO_RULES: Set<string> = new Set();
+
 function readDisableComments(chunk: string): Set<string> {
+	if (!chunk.includes('kubelore-disable')) return NO_RULES;
 	const rules = new Set<string>();
-	if (!chunk.includes('kubelore-disable')) return rules;
 	for (const match of chunk.matchAll(DISABLE_COMMENT)) {
 		const list = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
 		if (list.length === 0) rules.add('*');

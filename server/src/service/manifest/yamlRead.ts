@@ -48,6 +48,48 @@ export function loadValues(chunk: string): unknown {
 	return loadJsYaml(chunk, { schema: VALUES_SCHEMA });
 }
 
+/**
+ * The same value with its long strings copied out of the text they were read from. js-yaml reads
+ * a copy of each document's text (its own, with a terminator added), and a long string value is
+ * a slice that keeps all of that copy alive: a document kept for its values would hold its text
+ * twice. Short strings are copies already. The value is changed in place and returned.
+ */
+export function ownStrings<T>(value: T): T {
+	if (typeof value === 'string') return (value.length >= MIN_SLICE ? ownString(value) : value) as T;
+	if (value === null || typeof value !== 'object') return value;
+	// Without aliases (the fast reader is not given any) the value is a tree: nothing is visited twice.
+	const stack: object[] = [value];
+	while (stack.length) {
+		const node = stack.pop()!;
+		if (Array.isArray(node)) {
+			for (let i = 0; i < node.length; i++) {
+				const item: unknown = node[i];
+				if (typeof item === 'string') {
+					if (item.length >= MIN_SLICE) node[i] = ownString(item);
+				} else if (item !== null && typeof item === 'object') stack.push(item);
+			}
+			continue;
+		}
+		const record = node as Record<string, unknown>;
+		for (const key in record) {
+			if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+			const item = record[key];
+			if (typeof item === 'string') {
+				if (item.length >= MIN_SLICE) record[key] = ownString(item);
+			} else if (item !== null && typeof item === 'object') stack.push(item);
+		}
+	}
+	return value;
+}
+
+/** Below this length V8 copies a substring rather than pointing into its parent. */
+const MIN_SLICE = 13;
+
+/** A string that keeps nothing else alive: the slice of a fresh flat string one character longer. */
+function ownString(value: string): string {
+	return ` ${value}`.slice(1);
+}
+
 /** Adds an error for the first key written twice in any map, walking the tree without recursion. */
 function checkUniqueKeys(doc: Document.Parsed): void {
 	const stack: unknown[] = [doc.contents];
@@ -74,6 +116,16 @@ function checkUniqueKeys(doc: Document.Parsed): void {
 	}
 }
 
+/**
+ * In the scan below, a line's block depth is the number of indentation levels open (distinct shorter
+ * indentations of earlier lines and its own: at most the longest leading run of spaces, tabs and
+ * dashes, plus one) and its `- ` entries (at most half its own run, plus one): with every run
+ * shorter than this, no line is deeper than MAX_DEPTH.
+ */
+const SHALLOW_PREFIX = Math.floor((MAX_DEPTH - 2) / 1.5);
+/** A line (after any line break: more starts than the scan's, never fewer) with a leading run that long. */
+const LONG_PREFIX = new RegExp(`^[ \\t-]{${SHALLOW_PREFIX}}`, 'm');
+
 /** Characters after which a bracket or quote starts a value (the empty string: the line's start). */
 const OPENS_VALUE = new Set(['', ':', '-', '[', '{', ',', '?']);
 
@@ -82,6 +134,9 @@ const OPENS_VALUE = new Set(['', ':', '-', '[', '{', ',', '?']);
  * block nesting by indentation and `- ` entries, flow nesting by brackets outside quotes and comments.
  */
 export function tooDeepAt(chunk: string): number {
+	// Most documents, answered without the scan below: with no bracket, nesting is by block only, and a
+	// line's depth is bounded by the longest run of leading spaces, tabs and dashes (see SHALLOW_PREFIX).
+	if (chunk.indexOf('[') < 0 && chunk.indexOf('{') < 0 && !LONG_PREFIX.test(chunk)) return -1;
 	const indents: number[] = [];
 	let flow = 0;
 	let lineStart = 0;

@@ -1,0 +1,164 @@
+/*
+ * The ways a file is read into the index give the same findings: the full parse with ranges, the
+ * values-first parse of the editor's workspace (js-yaml, long strings copied out of the text, the
+ * tree parsed on use), and the command line's records (also as read back from a cache file).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
+import { workspace } from '../../bench/generate';
+import { Checker } from '../../server/src/cli/check';
+import { expandInputs } from '../../server/src/cli/inputs';
+import { indexSources, readSources, readRest, type SourceText } from '../../server/src/node/lint';
+import { parseManifest } from '../../server/src/service/manifest/parse';
+import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
+import { WorkspaceIndex } from '../../server/src/service/workspace/index';
+import { recordFromStored, storedRecord, type FileRecord } from '../../server/src/cli/records';
+import { realGraph, ROOT } from '../util/service';
+
+const CORPUS = '/work/shared/corpus';
+const CORPUS_OR = (fallback: string) => (existsSync(CORPUS) ? CORPUS : fallback);
+
+async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: string[] }> {
+	const roots = new Set<string>();
+	const files = await readSources(
+		expandInputs([root], { exclude: [], stdinPath: join(root, '<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, () => undefined),
+		() => undefined,
+	);
+	return { sources: readRest(files, () => undefined), roots: [...roots] };
+}
+
+type Way = (index: WorkspaceIndex, sources: SourceText[]) => void;
+
+/** Every reported file's findings, by path, with the index filled one way. */
+function findings(root: string, { sources, roots }: { sources: SourceText[]; roots: string[] }, fill: Way): Map<string, unknown> {
+	const index = new WorkspaceIndex();
+	fill(index, sources);
+	index.setFolders(roots.map((r) => URI.file(r).path));
+	const checker = new Checker(index, realGraph(), { language: 'en', rules: {}, docsBase: pathToFileURL(join(ROOT, 'docs', 'rules')).toString(), cwd: root, distDir: join(ROOT, 'dist') });
+	const out = new Map<string, unknown>();
+	for (const source of sources) if (source.report) out.set(source.path, checker.check(source.uri).diagnostics);
+	return out;
+}
+
+const WAYS: Record<string, Way> = {
+	// Parsed with ranges in full, values from the `yaml` package.
+	full: (index, sources) => {
+		for (const s of sources) index.setFile(s.uri, s.text, 0, false, s.path.includes('/templates/') ? undefined : parseManifest(s.uri, 0, s.text));
+	},
+	// As the editor's workspace reads files from disk.
+	valuesFirst: (index, sources) => {
+		for (const s of sources) index.setFile(s.uri, s.text, 0, false);
+	},
+	// As the command line reads them, parsing each file.
+	records: (index, sources) => indexSources(index, sources, () => undefined),
+	// As the command line reads them from a cache or index file written by an earlier run (stored as JSON, in the compact form).
+	cachedRecords: (index, sources) => {
+		const kept = new Map<string, FileRecord>();
+		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, recordFromStored(JSON.parse(JSON.stringify(storedRecord(record))))!));
+		indexSources(index, sources, (hash) => kept.get(hash));
+	},
+};
+
+function sameEveryWay(root: string, input: { sources: SourceText[]; roots: string[] }): number {
+	const expected = findings(root, input, WAYS.full);
+	for (const [name, way] of Object.entries(WAYS)) {
+		if (name === 'full') continue;
+		const got = findings(root, input, way);
+		assert.deepEqual([...got.keys()], [...expected.keys()], name);
+		for (const [path, diagnostics] of expected) assert.deepStrictEqual(got.get(path), diagnostics, `${name}: ${path}`);
+	}
+	return [...expected.values()].reduce<number>((n, d) => n + (d as unknown[]).length, 0);
+}
+
+describe('the ways of reading files into the index', () => {
+	let folder: string;
+	before(() => {
+		folder = mkdtempSync(join(tmpdir(), 'kubelore-same-'));
+		// Padded ConfigMaps hold long strings: the values whose text js-yaml would otherwise keep.
+		workspace(folder, 60, 7, 2);
+	});
+	after(() => rmSync(folder, { recursive: true, force: true }));
+
+	it('give the same findings on a generated workspace', async () => {
+		const count = sameEveryWay(folder, await sourcesOf(folder));
+		assert.ok(count > 20, `the workspace has findings to compare (${count})`);
+	});
+
+	it('give the same findings on the corpus of real manifests', { skip: !existsSync(CORPUS) && 'no corpus here' }, async () => {
+		const count = sameEveryWay(CORPUS, await sourcesOf(CORPUS));
+		assert.ok(count > 20, `the corpus has findings to compare (${count})`);
+	});
+
+	it('store records compactly and read them back the same', async () => {
+		const { sources } = await sourcesOf(CORPUS_OR(folder));
+		let documents = 0;
+		for (const source of sources) {
+			indexSources(new WorkspaceIndex(), [source], () => undefined, (_, record) => {
+				documents += record.length;
+				// Compared as JSON: fields left undefined are absent from one side only.
+				assert.deepStrictEqual(JSON.parse(JSON.stringify(recordFromStored(JSON.parse(JSON.stringify(storedRecord(record)))))), JSON.parse(JSON.stringify(record)), source.path);
+			});
+		}
+		assert.ok(documents > 50);
+		assert.equal(recordFromStored({ not: 'a record' }), undefined);
+		assert.equal(recordFromStored([[0, 10, 'resource', 0, { kind: 'NoApiVersion' }, 0, 0]]), undefined);
+	});
+
+	it('read the same values as js-yaml itself, long strings included', async () => {
+		const { sources } = await sourcesOf(folder);
+		let long = 0;
+		for (const source of sources) {
+			for (const document of parseManifest(source.uri, 0, source.text, { valuesFirst: true }).documents) {
+				if (!document.resource) continue;
+				assert.deepStrictEqual(document.resource.value, loadValues(document.text), source.path);
+				long += JSON.stringify(document.resource.value).includes('x'.repeat(1000)) ? 1 : 0;
+			}
+		}
+		assert.ok(long > 0, 'some values are long strings');
+	});
+});
+
+describe('the depth check without a scan', () => {
+	// A bracket in a trailing comment changes nothing the scan finds, but makes it scan every character.
+	const scanned = (chunk: string) => tooDeepAt(`${chunk}\n# [`);
+
+	it('answers as the full scan does around the limit, for maps, sequences and both', () => {
+		const shapes: Record<string, (depth: number) => string> = {
+			maps: (depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+			sequences: (depth) => `${'- '.repeat(depth)}x`,
+			'sequences in maps': (depth) => Array.from({ length: Math.ceil(depth / 2) }, (_, i) => `${' '.repeat(2 * i)}- k${i}:`).join('\n'),
+			'dashes on indented lines': (depth) => `a:\n${' '.repeat(depth - 300)}${'- '.repeat(300)}x`,
+			// Indented maps, then a line of `- ` entries as deep as they go: the most depth for the leading run.
+			'maps, then entries': (depth) => {
+				const n = Math.ceil((depth - 1) / 3);
+				return `${Array.from({ length: 2 * n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n${'- '.repeat(n)}x`;
+			},
+			'comments and blank lines': (depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:\n\n${' '.repeat(i + 1)}# note`).join('\n'),
+		};
+		let deep = 0;
+		for (const [name, shape] of Object.entries(shapes)) {
+			for (const depth of [600, 665, 666, 667, 998, 999, 1000, 1001, 1002, 1300]) {
+				const chunk = shape(depth);
+				assert.equal(tooDeepAt(chunk), scanned(chunk), `${name}, ${depth} levels`);
+				if (scanned(chunk) >= 0) deep++;
+			}
+		}
+		assert.ok(deep >= 5, 'some of them are too deep');
+	});
+
+	it('answers as the full scan does on every document of the corpus and a generated workspace', async () => {
+		const { sources } = await sourcesOf(CORPUS_OR(folderFor()));
+		for (const source of sources) assert.equal(tooDeepAt(source.text), scanned(source.text), source.path);
+	});
+});
+
+function folderFor(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'kubelore-depth-'));
+	workspace(folder, 5, 7, 1);
+	return folder;
+}
