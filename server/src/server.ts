@@ -136,8 +136,8 @@ connection.onDidChangeConfiguration(() => {
 });
 
 documents.onDidChangeContent(({ document }) => {
+	// Its settings stay: they change with the configuration (onDidChangeConfiguration), not with the text.
 	index.setFile(document.uri, document.getText(), document.version, true);
-	settings.forget(document.uri);
 	scheduleRefresh(document.uri);
 });
 documents.onDidClose(({ document }) => {
