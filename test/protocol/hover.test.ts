@@ -79,7 +79,7 @@ describe('hover over the protocol: display language', () => {
 		const session = await start('zh-cn');
 		const text = await session.hover(await session.open('svc.yaml', SERVICE), TYPE_VALUE);
 		assert.match(text, /NodePort 类型的 Service/);
-		assert.match(text, /\*\*相关:\*\*/);
+		assert.match(text, /\*\*相关：\*\*/);
 		assert.equal(await session.client.shutdown(), 0);
 	});
 

@@ -32,6 +32,15 @@ describe('hover layout', () => {
 		assert.ok(text.split('\n').length <= 16, `fits on a screen: ${text.split('\n').length} lines`);
 	});
 
+	it('Chinese labels end with the full-width colon, English ones with the ASCII colon', () => {
+		const nodePort = data.entities.find((e) => e.id === 'nodeport-service' || e.aliases.includes('NodePort'));
+		assert.ok(nodePort, 'the NodePort entry exists');
+		const graph = graphWith([]);
+		assert.match(entryMarkdown(nodePort, graph, 'zh'), /\*\*相关：\*\*/);
+		assert.doesNotMatch(entryMarkdown(nodePort, graph, 'zh'), /\*\*相关:/);
+		assert.match(entryMarkdown(nodePort, graph, 'en'), /\*\*Related:\*\*/);
+	});
+
 	it('a summary longer than three lines is cut at a sentence, never inside a version number', () => {
 		const long = entity({ id: 'long', summary: { en: 'First sentence about 1.25 GA here. ' + 'Second sentence that goes on and on. '.repeat(10), zh: '第一句话。' + '第二句话很长很长很长很长很长很长很长很长。'.repeat(10) } });
 		const en = entryMarkdown(long, graphWith([long]), 'en').split('\n\n')[1];
@@ -43,7 +52,7 @@ describe('hover layout', () => {
 	it('Chinese display language shows Chinese summary, labels, facts and relations, no English label', () => {
 		for (const source of [SERVICE_TYPE, 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: f\n          image: flannel/fla<|>nnel:v0.25\n']) {
 			const text = hoverText(source, { language: 'zh' });
-			assert.match(text, /\*\*相关:\*\*/);
+			assert.match(text, /\*\*相关：\*\*/);
 			assert.match(text, /\| 要点 \|/);
 			assert.match(text, /\[详情…\]/);
 			const labels = [...text.matchAll(/^\| ([^|]+) \|/gm)].map((m) => m[1]).concat([...text.matchAll(/_\(([^)]+)\)_/g)].map((m) => m[1]));

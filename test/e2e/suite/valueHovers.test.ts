@@ -61,7 +61,7 @@ export function defineValueHoverTests(): void {
 				const text = await hoverWith(editor.document, position, nodePort.title.zh, 'the NodePort entry in Chinese');
 				assert.ok(text.includes(summaryStart(nodePort, 'zh')), `the hover has the Chinese summary: ${text.slice(0, 300)}`);
 				assert.ok(!text.includes(summaryStart(nodePort, 'en')), 'and not the English one');
-				assert.match(text, /\*\*相关:\*\*/, `the Related line is labelled in Chinese: ${text.slice(0, 800)}`);
+				assert.match(text, /\*\*相关：\*\*/, `the Related line is labelled in Chinese: ${text.slice(0, 800)}`);
 			} finally {
 				await settings.update('language', undefined, vscode.ConfigurationTarget.Global);
 			}

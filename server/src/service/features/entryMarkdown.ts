@@ -2,7 +2,7 @@ import { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity, Language, Localized, RelationType } from '../knowledge/types';
 import { factValueText } from '../l10n/factValues';
 import { factName, INCOMING_RELATION_TEXT, RELATION_TEXT } from '../l10n/knowledge';
-import { LABELS, t } from '../l10n/text';
+import { boldLabel, LABELS, t } from '../l10n/text';
 import { hoverFacts } from './entryFacts';
 
 /** The command that opens an entry in the entry view; the only command a hover links to. */
@@ -62,12 +62,12 @@ export function entryMarkdown(entity: Entity, graph: KnowledgeGraph, language: L
 			const label = n.outgoing ? RELATION_TEXT[type] : INCOMING_RELATION_TEXT[type];
 			return `${entryLink(n.entity.id, KnowledgeGraph.text(n.entity.title, language))}${label ? ` _(${t(label, language)})_` : ''}`;
 		});
-		parts.push(`**${t(LABELS.related, language)}:** ${links.join(' · ')}`);
+		parts.push(`${boldLabel(LABELS.related, language)} ${links.join(' · ')}`);
 	}
 	parts.push(entryLink(entity.id, `${t(MORE, language)}…`));
 	const notes = graph.notesFor(entity.id).slice(0, 2);
 	if (notes.length) {
-		parts.push(`**${t(LABELS.teamNotes, language)}:**\n${notes.map((n) => `- ${escapeMarkdown(n.excerpt)} _(${escapeMarkdown(baseName(n.file))}:${n.line + 1})_`).join('\n')}`);
+		parts.push(`${boldLabel(LABELS.teamNotes, language)}\n${notes.map((n) => `- ${escapeMarkdown(n.excerpt)} _(${escapeMarkdown(baseName(n.file))}:${n.line + 1})_`).join('\n')}`);
 	}
 	return parts.join('\n\n');
 }

@@ -5,6 +5,11 @@ export function t(text: Localized, language: Language): string {
 	return text[language] || text.en;
 }
 
+/** A label in bold with the colon of its language (`**Related:**`, `**相关：**`). */
+export function boldLabel(text: Localized, language: Language): string {
+	return `**${t(text, language)}${language === 'zh' ? '：' : ':'}**`;
+}
+
 /** Labels of the service's own user interface, in both languages. */
 export const LABELS = {
 	related: { en: 'Related', zh: '相关' },

@@ -1,5 +1,5 @@
 import { KnowledgeGraph, type ApiVersionFact } from '../../knowledge/graph';
-import { both, format, LABELS, t } from '../../l10n/text';
+import { boldLabel, both, format, LABELS, t } from '../../l10n/text';
 import { apiVersionStatus } from '../../knowledge/apiVersions';
 import { versionAtLeast } from '../../settings';
 import { entryLink, entryMarkdown } from '../entryMarkdown';
@@ -41,7 +41,7 @@ export const apiVersionHover: HoverPart = (c) => {
 		if (retired?.row.changes && retired.state !== 'not-yet') lines.push(t(retired.row.changes, language));
 	}
 	const related = [c.graph.forKind(kind), ...valueEntities].filter((e, i, all) => e && all.findIndex((o) => o?.id === e.id) === i);
-	if (related.length) lines.push(`**${t(LABELS.related, language)}:** ${related.map((e) => entryLink(e!.id, KnowledgeGraph.text(e!.title, language))).join(' · ')}`);
+	if (related.length) lines.push(`${boldLabel(LABELS.related, language)} ${related.map((e) => entryLink(e!.id, KnowledgeGraph.text(e!.title, language))).join(' · ')}`);
 	return lines.join('\n\n');
 };
 

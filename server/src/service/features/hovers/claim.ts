@@ -1,6 +1,6 @@
 import { KnowledgeGraph } from '../../knowledge/graph';
 import type { Entity, Language } from '../../knowledge/types';
-import { format, LABELS, t } from '../../l10n/text';
+import { boldLabel, format, LABELS, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { bindingOf, claimToBind, describeFailure, type CandidateCheck, type ClaimBinding } from '../../storage/binding';
 import { defaultStorageClasses, provisionerOf } from '../../storage/volumes';
@@ -48,7 +48,7 @@ function claimMarkdown(claim: IndexedResource, c: HoverContext): string {
 	);
 	parts.push(bindingMarkdown(binding, c));
 	const related = [c.graph.forKind('PersistentVolumeClaim'), driverEntity(binding, c)].filter((e): e is Entity => !!e);
-	if (related.length) parts.push(`**${t(LABELS.related, language)}:** ${related.map((e) => entryLink(e.id, KnowledgeGraph.text(e.title, language))).join(' · ')}`);
+	if (related.length) parts.push(`${boldLabel(LABELS.related, language)} ${related.map((e) => entryLink(e.id, KnowledgeGraph.text(e.title, language))).join(' · ')}`);
 	return parts.filter(Boolean).join('\n\n');
 }
 

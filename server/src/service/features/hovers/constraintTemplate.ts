@@ -1,5 +1,5 @@
 import type { Language } from '../../knowledge/types';
-import { t } from '../../l10n/text';
+import { boldLabel, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { parameterSchema } from '../../rules/gatekeeper';
 import type { IndexedResource } from '../../workspace/index';
@@ -36,7 +36,7 @@ export function templateSummary(template: IndexedResource, language: Language): 
 			const about = isRecord(schema) && typeof schema.description === 'string' ? ` — ${escapeMarkdown(schema.description.trim().split('\n')[0])}` : '';
 			return `- ${code(name)}${type ? ` (${type})` : ''}${about}`;
 		});
-	lines.push(`**${t(TEXT.parameters, language)}:**\n${rows.join('\n')}`);
+	lines.push(`${boldLabel(TEXT.parameters, language)}\n${rows.join('\n')}`);
 	return lines.join('\n\n');
 }
 

@@ -25,7 +25,7 @@ export const fieldHover: HoverPart = (c) => {
 	const shown = new Set(pointedEntities(c).map((e) => e.id));
 	for (const entity of fieldNotes(c).filter((e) => !shown.has(e.id)).slice(0, NOTE_LIMIT)) {
 		const title = KnowledgeGraph.text(entity.title, language);
-		parts.push(`**KubeLore · ${entryLink(entity.id, title)}:** ${summaryMarkdown(entity, language)}`);
+		parts.push(`**KubeLore · ${entryLink(entity.id, title)}${language === 'zh' ? '：' : ':'}** ${summaryMarkdown(entity, language)}`);
 	}
 	return parts.length ? parts.join('\n\n') : undefined;
 };

@@ -1,6 +1,6 @@
 import { KnowledgeGraph } from '../../knowledge/graph';
 import type { Entity } from '../../knowledge/types';
-import { t } from '../../l10n/text';
+import { boldLabel } from '../../l10n/text';
 import { entryLink, entryMarkdown } from '../entryMarkdown';
 import type { HoverContext, HoverPart } from '../hoverContext';
 import { HOVER_TEXT } from './labels';
@@ -22,7 +22,7 @@ export const valueHover: HoverPart = (c) => {
 	const markdown = entryMarkdown(first, c.graph, language, { focus: c.value });
 	if (others.length === 0) return markdown;
 	const links = others.slice(0, 3).map((e) => entryLink(e.id, KnowledgeGraph.text(e.title, language)));
-	return `${markdown}\n\n**${t(HOVER_TEXT.also, language)}:** ${links.join(' · ')}`;
+	return `${markdown}\n\n${boldLabel(HOVER_TEXT.also, language)} ${links.join(' · ')}`;
 };
 
 /** The entity a value (or a few keys) points at, the most specific first. */
