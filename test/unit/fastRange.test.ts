@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
@@ -7,10 +7,10 @@ import { crossReferenced, manifest, random } from '../../bench/generate';
 import { ABSENT, lightNodeAt, lightRange, lightTree, UNKNOWN } from '../../server/src/service/manifest/fastRange';
 import { firstKeyRange, keyRangeOf, rangeOf, scalarAt } from '../../server/src/service/manifest/nodes';
 import { parseDocumentChunk, parseManifest } from '../../server/src/service/manifest/parse';
-import { splitDocuments } from '../../server/src/service/manifest/split';
-import type { ManifestDocument, NodePath } from '../../server/src/service/manifest/types';
-import { readableText, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
+import type { NodePath } from '../../server/src/service/manifest/types';
+import { tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { hostileInputs } from '../fuzz/hostileInputs';
+import { chunks, unparsed, yamlFiles } from '../util/documents';
 import { ROOT, settings, workspace } from '../util/service';
 
 /** Paths asked of one document: every path in its tree, and a few that are surely not there. */
@@ -36,20 +36,6 @@ function pathsOf(yaml: Document.Parsed, limit: number): NodePath[] {
 	};
 	walk(yaml.contents, [], 0);
 	return out;
-}
-
-/**
- * A document not parsed with ranges whose full parse, when asked for, is counted: the functions
- * of nodes.ts read it through the line scan, and through the parse where the scan gives up.
- */
-function unparsed(chunk: string, yaml: Document.Parsed, counter: { parses: number }): ManifestDocument {
-	const fields = { start: 0, end: chunk.length, text: chunk, kind: 'resource' as const, problems: [], disabledRules: new Set<string>() };
-	return Object.defineProperty(fields, 'yaml', {
-		get: () => {
-			counter.parses++;
-			return yaml;
-		},
-	}) as unknown as ManifestDocument;
 }
 
 interface Tally {
@@ -100,22 +86,6 @@ function isBlockCollection(node: unknown): boolean {
 function report(name: string, t: Tally): string {
 	const rate = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 	return `${name}: ${t.fast}/${t.asked} ranges by the scan (${rate(t.fast, t.asked)}; ${rate(t.fast, t.asked - t.collections)} leaving out the ${t.collections} asked of block collections), ${t.scanned}/${t.documents} documents read by the scan`;
-}
-
-/** Each document of a file, split as the service splits it. */
-function chunks(text: string): string[] {
-	const readable = readableText(text);
-	return splitDocuments(readable).map(({ start, end }) => readable.slice(start, end));
-}
-
-function yamlFiles(folder: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(folder)) {
-		const path = join(folder, name);
-		if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-		else if (/\.ya?ml$/.test(name)) out.push(path);
-	}
-	return out;
 }
 
 const TRICKY = [

@@ -4,16 +4,16 @@
  * the same as from the full parse.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { crossReferenced, manifest } from '../../bench/generate';
 import { parseDocumentChunk } from '../../server/src/service/manifest/parse';
-import { splitDocuments } from '../../server/src/service/manifest/split';
-import type { ManifestDocument, NodePath } from '../../server/src/service/manifest/types';
-import { readableText, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
+import type { NodePath } from '../../server/src/service/manifest/types';
+import { tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { insertAfterKeyEdit, insertFirstKeyEdit, removeKeyEdits, replaceValueEdit } from '../../server/src/service/rules/serviceEdits';
+import { chunks, unparsed, yamlFiles } from '../util/documents';
 import { ROOT } from '../util/service';
 
 /** Paths of the maps of a document and of their keys. */
@@ -36,17 +36,6 @@ function mapPaths(yaml: Document.Parsed): { map: NodePath; keys: NodePath[] }[] 
 	};
 	walk(yaml.contents, [], 0);
 	return out;
-}
-
-/** The document as the service holds it before any parse with ranges; its `yaml` is there when asked. */
-function unparsed(chunk: string, yaml: Document.Parsed, counter: { parses: number }): ManifestDocument {
-	const fields = { start: 0, end: chunk.length, text: chunk, kind: 'resource' as const, problems: [], disabledRules: new Set<string>() };
-	return Object.defineProperty(fields, 'yaml', {
-		get: () => {
-			counter.parses++;
-			return yaml;
-		},
-	}) as unknown as ManifestDocument;
 }
 
 interface Tally {
@@ -74,21 +63,6 @@ function compare(chunk: string, tally: Tally, where: string): void {
 		}
 	}
 	if (counter.parses === 0) tally.withoutParse++;
-}
-
-function chunks(text: string): string[] {
-	const readable = readableText(text);
-	return splitDocuments(readable).map(({ start, end }) => readable.slice(start, end));
-}
-
-function yamlFiles(folder: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(folder)) {
-		const path = join(folder, name);
-		if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-		else if (/\.ya?ml$/.test(name)) out.push(path);
-	}
-	return out;
 }
 
 const TRICKY = [
