@@ -1,6 +1,7 @@
 /* The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign file cannot pass. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as zlib from 'node:zlib';
 
 const MAGIC = 'KLCC1';
@@ -44,6 +45,13 @@ export function writeCache(dir: string, file: string, body: Buffer): void {
 		renameSync(temporary, file);
 	} catch {
 		rmSync(temporary, { force: true });
+		return;
+	}
+	// The caches of earlier bundles (an update of the extension) or other Node versions are of no further use.
+	try {
+		for (const name of readdirSync(dir)) if (/^server-.*\.cache$/.test(name) && name !== basename(file)) rmSync(join(dir, name), { force: true });
+	} catch {
+		// another start may be cleaning up at the same time
 	}
 }
 

@@ -63,6 +63,19 @@ describe('the server start through the code cache', () => {
 		}
 	});
 
+	it('removes the caches of other bundles once it writes its own', async () => {
+		const other = mkdtempSync(join(tmpdir(), 'kubelore-cache-old-'));
+		const stale = join(other, 'server-0123456789ab-x64-1.0.cache');
+		writeFileSync(stale, 'KLCC1 from an earlier version of the extension');
+		writeFileSync(join(other, 'notes.txt'), 'not a cache');
+		await startAndStop(other);
+		const left = readdirSync(other).sort();
+		assert.ok(!left.includes('server-0123456789ab-x64-1.0.cache'), `the stale cache is gone: ${left.join(', ')}`);
+		assert.equal(cacheFile(other).length, 1, 'the new cache is there');
+		assert.ok(left.includes('notes.txt'), 'other files are left alone');
+		rmSync(other, { recursive: true, force: true });
+	});
+
 	it('starts without a cache folder', async () => {
 		const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
