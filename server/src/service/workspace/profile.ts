@@ -59,10 +59,19 @@ export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, set
 		seenCache.set(index, cached);
 	}
 	// Rules ask once per resource: the lists are built once per settings (each is as long as the workspace's classes).
-	const key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses]);
+	const key = profileKey(settings);
 	let profile = cached.profiles.get(key);
 	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
 	return profile;
+}
+
+const profileKeys = new WeakMap<Settings, string>();
+
+/** What of the settings a profile depends on, as a key worked out once per settings object. */
+function profileKey(settings: Settings): string {
+	let key = profileKeys.get(settings);
+	if (key === undefined) profileKeys.set(settings, (key = JSON.stringify([settings.cni, settings.runtimeClasses, settings.storageClasses])));
+	return key;
 }
 
 function profileOf(seen: Seen, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
