@@ -1,6 +1,6 @@
 /* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
 import { createHash } from 'node:crypto';
-import { parseManifest, readResource } from '../service/manifest/parse';
+import { parseManifest, readResource, DocumentBase } from '../service/manifest/parse';
 import type { ManifestDocument, ManifestFile } from '../service/manifest/types';
 import { parseYaml, tooDeepAt } from '../service/manifest/yamlRead';
 
@@ -103,26 +103,19 @@ const TREES_KEPT = 256;
 const NO_RULES: Set<string> = new Set();
 
 /** A document rebuilt from its record: the values are the record's, the tree is parsed on use (a getter on the prototype, not one per document). */
-class RecordDocument implements ManifestDocument {
-	start: number;
-	end: number;
-	text: string;
-	kind: ManifestDocument['kind'];
-	partialReason: ManifestDocument['partialReason'];
-	resource: ManifestDocument['resource'];
-	problems: ManifestDocument['problems'];
-	disabledRules: Set<string>;
-
+class RecordDocument extends DocumentBase {
 	constructor(r: DocumentRecord, text: string) {
-		this.start = r.start;
-		this.end = r.end;
-		this.text = text.slice(r.start, r.end);
-		this.kind = r.kind;
-		this.partialReason = r.partialReason;
-		this.resource = r.resource;
-		this.problems = r.problems;
-		// Shared when empty (most documents): nothing adds to it.
-		this.disabledRules = r.disabled.length ? new Set(r.disabled) : NO_RULES;
+		super({
+			start: r.start,
+			end: r.end,
+			text: text.slice(r.start, r.end),
+			kind: r.kind,
+			partialReason: r.partialReason,
+			resource: r.resource,
+			problems: r.problems,
+			// Shared when empty (most documents): nothing adds to it.
+			disabledRules: r.disabled.length ? new Set(r.disabled) : NO_RULES,
+		});
 	}
 
 	get yaml(): ManifestDocument['yaml'] {

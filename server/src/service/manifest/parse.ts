@@ -25,11 +25,11 @@ type TreeSource = typeof FROM_TEXT | (() => Document.Parsed | undefined);
 const FROM_TEXT = 1;
 
 /**
- * A document whose `yaml` is parsed once, when first read. A class (the getter on its prototype)
- * rather than a getter defined on each object: tens of thousands of documents of a workspace
- * would each carry a closure and a property dictionary.
+ * The fields every document holds, set once. Documents are classes (the tree getter on their
+ * prototype) rather than objects with a getter each: tens of thousands of documents of a
+ * workspace would each carry a closure and a property dictionary.
  */
-class LazyDocument implements ManifestDocument {
+export abstract class DocumentBase implements ManifestDocument {
 	start: number;
 	end: number;
 	text: string;
@@ -38,11 +38,8 @@ class LazyDocument implements ManifestDocument {
 	resource: ManifestDocument['resource'];
 	problems: ManifestDocument['problems'];
 	disabledRules: Set<string>;
-	#tree: Document.Parsed | undefined;
-	/** Undefined once the tree is known. */
-	#source: TreeSource | undefined;
 
-	constructor(fields: Fields, tree: Document.Parsed | undefined, source: TreeSource | undefined) {
+	constructor(fields: Fields) {
 		this.start = fields.start;
 		this.end = fields.end;
 		this.text = fields.text;
@@ -51,6 +48,19 @@ class LazyDocument implements ManifestDocument {
 		this.resource = fields.resource;
 		this.problems = fields.problems;
 		this.disabledRules = fields.disabledRules;
+	}
+
+	abstract get yaml(): Document.Parsed | undefined;
+}
+
+/** A document whose `yaml` is parsed once, when first read. */
+class LazyDocument extends DocumentBase {
+	#tree: Document.Parsed | undefined;
+	/** Undefined once the tree is known. */
+	#source: TreeSource | undefined;
+
+	constructor(fields: Fields, tree: Document.Parsed | undefined, source: TreeSource | undefined) {
+		super(fields);
 		this.#tree = tree;
 		this.#source = source;
 	}
