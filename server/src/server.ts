@@ -14,7 +14,6 @@ import {
 	TextDocumentSyncKind,
 	type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { loadFieldDocs } from './node/fieldDocs';
 import { loadSchemas } from './node/schemas';
@@ -30,10 +29,12 @@ import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
+import { TEXT_SNAPSHOTS } from './textSnapshot';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** Each version of a document is kept as it was: the index holds it as its file's text, with its line offsets. */
+const documents = new TextDocuments(TEXT_SNAPSHOTS);
 const distDir = __dirname;
 /** The built-in knowledge, read right after the initialize answer so that start-up stays short. */
 let baseGraph: GraphData = { version: 1, entities: [] };
@@ -137,7 +138,7 @@ connection.onDidChangeConfiguration(() => {
 
 documents.onDidChangeContent(({ document }) => {
 	// Its settings stay: they change with the configuration (onDidChangeConfiguration), not with the text.
-	index.setFile(document.uri, document.getText(), document.version, true);
+	index.setFile(document.uri, document.getText(), document.version, true, undefined, document);
 	scheduleRefresh(document.uri);
 });
 documents.onDidClose(({ document }) => {

@@ -156,14 +156,16 @@ export class WorkspaceIndex {
 	/**
 	 * Adds or replaces a file. Text from disk does not replace an open editor's text. `parsed` is
 	 * a parse of this very text made earlier (the command line's cache), used instead of parsing.
+	 * `document` is this very text as a document that never changes (an editor's version), kept
+	 * for positions instead of a new one that would count the lines again.
 	 */
-	setFile(uri: string, text: string, version: number, open: boolean, parsed?: ManifestFile): IndexedFile | undefined {
+	setFile(uri: string, text: string, version: number, open: boolean, parsed?: ManifestFile, document?: TextDocument): IndexedFile | undefined {
 		const previous = this.files.get(uri);
 		if (previous?.open && !open) return previous;
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
 		const path = URI.parse(uri).path;
 		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
-		const file: IndexedFile = { manifest, text: TextDocument.create(uri, 'yaml', version, text), open };
+		const file: IndexedFile = { manifest, text: document ?? TextDocument.create(uri, 'yaml', version, text), open };
 		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
 		if (!previous) this.sortedUris = undefined;

@@ -1,0 +1,78 @@
+/*
+ * Open documents kept as versions (server/src/textSnapshot.ts): after random edits, each version
+ * answers exactly as a document made afresh from its text, and as the editor's own document model
+ * (vscode-languageserver-textdocument) that applies the same edits in place.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { random } from '../../bench/generate';
+import { TextSnapshot } from '../../server/src/textSnapshot';
+
+const SEED = Number(process.env.KUBELORE_SNAPSHOT_SEED ?? 20261203);
+const PIECES = ['a', 'key: value', '\n', '\r\n', '\r', '---\n', '  - x\n', '', 'é', '\n\n'];
+
+/** Every answer of a document that depends on its line offsets. */
+function answers(doc: TextDocument): unknown {
+	const text = doc.getText();
+	const positions = [];
+	for (let offset = -1; offset <= text.length + 1; offset++) positions.push(doc.positionAt(offset));
+	const offsets = [];
+	const lines = [];
+	for (let line = -1; line <= doc.lineCount + 1; line++) {
+		for (let character = -1; character <= 6; character++) offsets.push(doc.offsetAt({ line, character }));
+		lines.push([doc.getLineRange(line), doc.getEOLCharacters(line)]);
+	}
+	const slice = doc.getText({ start: { line: 1, character: 1 }, end: { line: 3, character: 2 } });
+	return { text, lineCount: doc.lineCount, positions, offsets, lines, slice };
+}
+
+/** A random edit as an editor sends it: a range of existing lines (a character may be past the line's end) and new text. */
+function randomEdit(rnd: () => number, doc: TextDocument) {
+	const position = () => ({ line: Math.floor(rnd() * doc.lineCount), character: Math.floor(rnd() * 8) });
+	const text = Array.from({ length: Math.floor(rnd() * 3) }, () => PIECES[Math.floor(rnd() * PIECES.length)]).join('');
+	return rnd() < 0.05 ? { text } : { range: { start: position(), end: position() }, text };
+}
+
+describe('text snapshots of open documents', () => {
+	it('every version answers as a fresh document of its text, and as the in-place model', () => {
+		const rnd = random(SEED);
+		for (let run = 0; run < 40; run++) {
+			const initial = Array.from({ length: 12 }, () => PIECES[Math.floor(rnd() * PIECES.length)]).join('');
+			let snapshot = new TextSnapshot('file:///a.yaml', 'yaml', 1, initial);
+			const model = TextDocument.create('file:///a.yaml', 'yaml', 1, initial);
+			const versions: { snapshot: TextSnapshot; text: string }[] = [];
+			for (let step = 0; step < 30; step++) {
+				// Line offsets are worked out only when asked: sometimes before the edit, sometimes not.
+				if (rnd() < 0.7) snapshot.positionAt(0);
+				// Each change of a batch is in the text the ones before it left.
+				const changes = [];
+				const scratch = TextDocument.create('file:///a.yaml', 'yaml', 1, model.getText());
+				for (let n = 1 + Math.floor(rnd() * 2); n > 0; n--) {
+					const change = randomEdit(rnd, scratch);
+					TextDocument.update(scratch, [change], 0);
+					changes.push(change);
+				}
+				TextDocument.update(model, changes, step + 2);
+				snapshot = snapshot.update(changes, step + 2);
+				const text = model.getText();
+				assert.equal(snapshot.version, step + 2);
+				assert.deepEqual(answers(snapshot), answers(TextDocument.create('file:///a.yaml', 'yaml', 1, text)), `run ${run} step ${step}`);
+				versions.push({ snapshot, text });
+			}
+			// Versions that handed their line offsets on still answer for their own text.
+			for (const { snapshot: old, text } of versions) assert.deepEqual(answers(old), answers(TextDocument.create('file:///a.yaml', 'yaml', 1, text)));
+		}
+	});
+
+	it('an edit leaves the version before it unchanged', () => {
+		const before = new TextSnapshot('file:///a.yaml', 'yaml', 1, 'a: 1\nb: 2\n');
+		before.positionAt(6);
+		const after = before.update([{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, text: '0\nc: 3' }], 2);
+		assert.equal(after.getText(), 'a: 10\nc: 3\nb: 2\n');
+		assert.deepEqual(after.positionAt(13), { line: 2, character: 2 });
+		assert.equal(before.getText(), 'a: 1\nb: 2\n');
+		assert.deepEqual(before.positionAt(6), { line: 1, character: 1 });
+		assert.equal(before.lineCount, 3);
+	});
+});
