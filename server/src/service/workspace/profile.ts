@@ -6,7 +6,7 @@ import type { NodePath } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
 import { podSpecOf, valueAt } from '../rules/podSpec';
 import type { Settings } from '../settings';
-import type { IndexedResource, WorkspaceIndex } from './index';
+import { LAYOUT, type IndexedResource, type WorkspaceIndex } from './index';
 
 /** A place in the workspace that shows something about the cluster. */
 export interface ProfileEvidence {
@@ -44,25 +44,61 @@ interface Seen {
 	storageClasses: ProfileValue[];
 }
 
-const seenCache = new WeakMap<WorkspaceIndex, { generation: number; graph: KnowledgeGraph; seen: Seen; profiles: Map<string, ClusterProfile> }>();
+/** The kinds the profile is read from (READS.profile in rules/types.ts says the same to validation). */
+const PROFILE_KINDS = ['DaemonSet', 'Deployment', 'CustomResourceDefinition', 'RuntimeClass', 'StorageClass'] as const;
+/** What the profile's values depend on: those kinds, and whether a document is a whole resource. */
+const VALUE_KEYS = [LAYOUT, ...PROFILE_KINDS];
+/** What its evidence places depend on besides: where documents of those kinds sit in their files. */
+const PLACE_KEYS = PROFILE_KINDS.map((kind) => `@${kind}`);
+
+/** What the workspace shows, the index stamps it was read at, and the profiles made from it per settings. */
+interface Reading {
+	graph: KnowledgeGraph;
+	/** The index generation it was last found current at. */
+	generation: number;
+	values: number;
+	places: number;
+	observations: Observation[];
+	seen: Seen;
+	profiles: Map<string, ClusterProfile>;
+}
+
+const readings = new WeakMap<WorkspaceIndex, Reading>();
 
 /**
  * The cluster profile for a file's settings. The CNI is inferred from the workspace's installation
  * artefacts only (DaemonSet and Deployment images, CustomResourceDefinitions), never from the
  * resources that use a plugin, so a CiliumNetworkPolicy cannot make a Calico workspace ambiguous.
- * Worked out once per index generation and settings object: every resource of a validation asks.
+ * The workspace is read again only when a document of the kinds it is read from changed (an edit
+ * elsewhere keeps it); when such documents only moved, only the places of the evidence are.
  */
 export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings): ClusterProfile {
-	let cached = seenCache.get(index);
-	if (!cached || cached.generation !== index.generation || cached.graph !== graph) {
-		cached = { generation: index.generation, graph, seen: readWorkspace(index, graph), profiles: new Map() };
-		seenCache.set(index, cached);
+	let reading = readings.get(index);
+	if (!reading || reading.graph !== graph || reading.generation !== index.generation) {
+		const { generation } = index;
+		const values = lastChange(index, VALUE_KEYS);
+		const places = lastChange(index, PLACE_KEYS);
+		if (!reading || reading.graph !== graph || reading.values !== values) {
+			const observations = observe(index, graph);
+			reading = { graph, generation, values, places, observations, seen: seenFrom(observations), profiles: new Map() };
+		} else if (reading.places !== places) {
+			const observations = moved(reading.observations, index) ?? observe(index, graph);
+			reading = { graph, generation, values, places, observations, seen: seenFrom(observations), profiles: new Map() };
+		} else reading.generation = generation;
+		readings.set(index, reading);
 	}
 	// Rules ask once per resource: the lists are built once per settings (each is as long as the workspace's classes).
 	const key = profileKey(settings);
-	let profile = cached.profiles.get(key);
-	if (!profile) cached.profiles.set(key, (profile = profileOf(cached.seen, graph, settings)));
+	let profile = reading.profiles.get(key);
+	if (!profile) reading.profiles.set(key, (profile = profileOf(reading.seen, graph, settings)));
 	return profile;
+}
+
+/** The latest change of any of the keys (one counter: a change of any of them makes it larger). */
+function lastChange(index: WorkspaceIndex, keys: readonly string[]): number {
+	let last = 0;
+	for (const key of keys) last = Math.max(last, index.changedAt(key));
+	return last;
 }
 
 const profileKeys = new WeakMap<Settings, string>();
@@ -110,54 +146,87 @@ export function pluginForGroup(graph: KnowledgeGraph, group: string): Entity | u
 
 const groupCache = new WeakMap<KnowledgeGraph, Map<string, Entity>>();
 
-function readWorkspace(index: WorkspaceIndex, graph: KnowledgeGraph): Seen {
-	const seen: Seen = { cni: new Map(), multus: [], runtimeClasses: [], storageClasses: [] };
-	const note = (entity: Entity | undefined, evidence: ProfileEvidence | undefined) => {
-		if (!entity || !evidence) return;
-		if (entity.facts.metaPlugin === true) seen.multus.push(evidence);
-		else if (isCniPlugin(entity)) {
-			const list = seen.cni.get(entity.id);
-			if (list) list.push(evidence);
-			else seen.cni.set(entity.id, [evidence]);
-		}
-	};
+/** Something the workspace shows about the cluster, and the resource of the index that shows it. */
+interface Observation {
+	entry: IndexedResource;
+	/** Where the entry sits in index.ofKind(its kind). */
+	position: number;
+	path: NodePath;
+	what: string;
+	/** A network plugin's entity, or the name of a RuntimeClass or StorageClass. */
+	shows: Entity | { kind: 'RuntimeClass' | 'StorageClass'; name: string };
+}
+
+/** Reads the workspace: the images of DaemonSets and Deployments, CRD groups, RuntimeClass and StorageClass names. */
+function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
+	const out: Observation[] = [];
 	for (const kind of ['DaemonSet', 'Deployment']) {
-		for (const entry of index.ofKind(kind)) {
+		index.ofKind(kind).forEach((entry, position) => {
 			const pod = podSpecOf(entry.resource);
-			if (!pod || index.isPartial(entry)) continue;
+			if (!pod || index.isPartial(entry)) return;
 			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
 				const image = typeof container.value.image === 'string' ? container.value.image : undefined;
-				if (image) note(graph.forImage(image), evidence(entry, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`));
+				const entity = image ? graph.forImage(image) : undefined;
+				if (entity && (entity.facts.metaPlugin === true || isCniPlugin(entity))) out.push({ entry, position, path: [...container.path, 'image'], what: `${kind} ${entry.resource.name ?? ''}, image ${image}`, shows: entity });
 			}
-		}
+		});
 	}
-	for (const entry of index.ofKind('CustomResourceDefinition')) {
+	index.ofKind('CustomResourceDefinition').forEach((entry, position) => {
 		const spec = entry.resource.value.spec;
 		const group = isRecord(spec) && typeof spec.group === 'string' ? spec.group : undefined;
 		const plugin = group ? pluginForGroup(graph, group) : undefined;
-		if (plugin) note(plugin, evidence(entry, ['spec', 'group'], `CustomResourceDefinition ${entry.resource.name ?? ''}`));
-	}
-	for (const [kind, list] of [['RuntimeClass', seen.runtimeClasses], ['StorageClass', seen.storageClasses]] as const) {
-		const byName = new Map<string, ProfileValue>();
-		for (const entry of index.ofKind(kind)) {
+		if (plugin) out.push({ entry, position, path: ['spec', 'group'], what: `CustomResourceDefinition ${entry.resource.name ?? ''}`, shows: plugin });
+	});
+	for (const kind of ['RuntimeClass', 'StorageClass'] as const) {
+		index.ofKind(kind).forEach((entry, position) => {
 			const name = entry.resource.name;
-			const at = name && evidence(entry, ['metadata', 'name'], `${kind} ${name}`);
-			if (!at || index.isPartial(entry)) continue;
-			const known = byName.get(name);
+			if (name && !index.isPartial(entry)) out.push({ entry, position, path: ['metadata', 'name'], what: `${kind} ${name}`, shows: { kind, name } });
+		});
+	}
+	return out.filter((o) => valueAt(o.entry.resource.value, o.path) !== undefined);
+}
+
+/**
+ * The same observations after their documents only moved (same resources, same order, new places);
+ * undefined when one of them is not where it was in its kind's list.
+ */
+function moved(observations: Observation[], index: WorkspaceIndex): Observation[] | undefined {
+	const out: Observation[] = [];
+	for (const o of observations) {
+		const entry = index.ofKind(o.entry.resource.kind)[o.position];
+		if (entry?.resource !== o.entry.resource || entry.uri !== o.entry.uri) return undefined;
+		out.push(entry === o.entry ? o : { ...o, entry });
+	}
+	return out;
+}
+
+/** The profile's lists from the observations, with evidence at the places their documents are now. */
+function seenFrom(observations: Observation[]): Seen {
+	const seen: Seen = { cni: new Map(), multus: [], runtimeClasses: [], storageClasses: [] };
+	const byName = { RuntimeClass: new Map<string, ProfileValue>(), StorageClass: new Map<string, ProfileValue>() };
+	for (const o of observations) {
+		const at = evidence(o.entry, o.path, o.what);
+		if ('kind' in o.shows) {
+			const list = o.shows.kind === 'RuntimeClass' ? seen.runtimeClasses : seen.storageClasses;
+			const known = byName[o.shows.kind].get(o.shows.name);
 			if (known) known.evidence.push(at);
 			else {
-				const value = { value: name, configured: false, evidence: [at] };
-				byName.set(name, value);
+				const value = { value: o.shows.name, configured: false, evidence: [at] };
+				byName[o.shows.kind].set(o.shows.name, value);
 				list.push(value);
 			}
+		} else if (o.shows.facts.metaPlugin === true) seen.multus.push(at);
+		else {
+			const list = seen.cni.get(o.shows.id);
+			if (list) list.push(at);
+			else seen.cni.set(o.shows.id, [at]);
 		}
 	}
 	return seen;
 }
 
 /** Evidence whose offsets are looked up when first read (most evidence is never shown). */
-function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence | undefined {
-	if (valueAt(entry.resource.value, path) === undefined) return undefined;
+function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence {
 	const { document } = entry;
 	return placeLater({ uri: entry.uri, what }, () => rangeOf(document, path) ?? [document.start, document.start]);
 }
