@@ -83,7 +83,8 @@ export function clusterProfile(index: WorkspaceIndex, graph: KnowledgeGraph, set
 			reading = { graph, generation, values, places, observations, seen: seenFrom(observations), profiles: new Map() };
 		} else if (reading.places !== places) {
 			const observations = moved(reading.observations, index) ?? observe(index, graph);
-			reading = { graph, generation, values, places, observations, seen: seenFrom(observations), profiles: new Map() };
+			if (observations === reading.observations) Object.assign(reading, { generation, places });
+			else reading = { graph, generation, values, places, observations, seen: seenFrom(observations), profiles: new Map() };
 		} else reading.generation = generation;
 		readings.set(index, reading);
 	}
@@ -155,6 +156,12 @@ interface Observation {
 	what: string;
 	/** A network plugin's entity, or the name of a RuntimeClass or StorageClass. */
 	shows: Entity | { kind: 'RuntimeClass' | 'StorageClass'; name: string };
+	/** Its evidence, for the entry's document as it is. */
+	at: ProfileEvidence;
+}
+
+function observation(entry: IndexedResource, position: number, path: NodePath, what: string, shows: Observation['shows']): Observation {
+	return { entry, position, path, what, shows, at: evidence(entry, path, what) };
 }
 
 /** Reads the workspace: the images of DaemonSets and Deployments, CRD groups, RuntimeClass and StorageClass names. */
@@ -167,7 +174,7 @@ function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
 				const image = typeof container.value.image === 'string' ? container.value.image : undefined;
 				const entity = image ? graph.forImage(image) : undefined;
-				if (entity && (entity.facts.metaPlugin === true || isCniPlugin(entity))) out.push({ entry, position, path: [...container.path, 'image'], what: `${kind} ${entry.resource.name ?? ''}, image ${image}`, shows: entity });
+				if (entity && (entity.facts.metaPlugin === true || isCniPlugin(entity))) out.push(observation(entry, position, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`, entity));
 			}
 		});
 	}
@@ -175,29 +182,38 @@ function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 		const spec = entry.resource.value.spec;
 		const group = isRecord(spec) && typeof spec.group === 'string' ? spec.group : undefined;
 		const plugin = group ? pluginForGroup(graph, group) : undefined;
-		if (plugin) out.push({ entry, position, path: ['spec', 'group'], what: `CustomResourceDefinition ${entry.resource.name ?? ''}`, shows: plugin });
+		if (plugin) out.push(observation(entry, position, ['spec', 'group'], `CustomResourceDefinition ${entry.resource.name ?? ''}`, plugin));
 	});
 	for (const kind of ['RuntimeClass', 'StorageClass'] as const) {
 		index.ofKind(kind).forEach((entry, position) => {
 			const name = entry.resource.name;
-			if (name && !index.isPartial(entry)) out.push({ entry, position, path: ['metadata', 'name'], what: `${kind} ${name}`, shows: { kind, name } });
+			if (name && !index.isPartial(entry) && valueAt(entry.resource.value, ['metadata', 'name']) !== undefined) out.push(observation(entry, position, ['metadata', 'name'], `${kind} ${name}`, { kind, name }));
 		});
 	}
-	return out.filter((o) => valueAt(o.entry.resource.value, o.path) !== undefined);
+	return out;
 }
 
 /**
- * The same observations after their documents only moved (same resources, same order, new places);
- * undefined when one of them is not where it was in its kind's list.
+ * The same observations after their documents only moved (same resources, same order, new places):
+ * the same array when none of theirs moved; undefined when one is not where it was in its kind's list.
  */
 function moved(observations: Observation[], index: WorkspaceIndex): Observation[] | undefined {
-	const out: Observation[] = [];
-	for (const o of observations) {
-		const entry = index.ofKind(o.entry.resource.kind)[o.position];
+	const lists = new Map<string, IndexedResource[]>();
+	let out: Observation[] | undefined;
+	for (const [i, o] of observations.entries()) {
+		const kind = o.entry.resource.kind;
+		let list = lists.get(kind);
+		if (!list) lists.set(kind, (list = index.ofKind(kind)));
+		const entry = list[o.position];
 		if (entry?.resource !== o.entry.resource || entry.uri !== o.entry.uri) return undefined;
-		out.push(entry === o.entry ? o : { ...o, entry });
+		if (entry.document === o.entry.document) {
+			out?.push(o);
+			continue;
+		}
+		out ??= observations.slice(0, i);
+		out.push(observation(entry, o.position, o.path, o.what, o.shows));
 	}
-	return out;
+	return out ?? observations;
 }
 
 /** The profile's lists from the observations, with evidence at the places their documents are now. */
@@ -205,7 +221,7 @@ function seenFrom(observations: Observation[]): Seen {
 	const seen: Seen = { cni: new Map(), multus: [], runtimeClasses: [], storageClasses: [] };
 	const byName = { RuntimeClass: new Map<string, ProfileValue>(), StorageClass: new Map<string, ProfileValue>() };
 	for (const o of observations) {
-		const at = evidence(o.entry, o.path, o.what);
+		const { at } = o;
 		if ('kind' in o.shows) {
 			const list = o.shows.kind === 'RuntimeClass' ? seen.runtimeClasses : seen.storageClasses;
 			const known = byName[o.shows.kind].get(o.shows.name);
