@@ -95,18 +95,37 @@ function treeLater(fields: Fields): ManifestDocument {
  * are reused as they are, so an edit re-parses only the documents it touches.
  */
 export function parseManifest(uri: string, version: number, text: string, options: ParseOptions = {}, previous?: ManifestFile): ManifestFile {
-	const reusable = new Map<string, ManifestDocument[]>();
-	for (const doc of previous?.documents ?? []) {
-		const list = reusable.get(doc.text);
-		if (list) list.push(doc);
-		else reusable.set(doc.text, [doc]);
-	}
+	const before = previous?.documents ?? [];
+	// Documents looked up by text only when not found at their place (see below).
+	let reusable: Map<string, ManifestDocument[]> | undefined;
+	const used = new Set<ManifestDocument>();
 	// Same length as the text, so offsets into one are offsets into the other.
 	const readable = readableText(text);
-	const documents = splitDocuments(readable).map(({ start, end }) => {
+	const spans = splitDocuments(readable);
+	const moved = text.length - (previous?.text.length ?? 0);
+	const documents = spans.map(({ start, end }, i) => {
 		const chunk = readable.slice(start, end);
-		const old = reusable.get(chunk)?.shift();
+		// An edit changes a few documents: those before it are where they were, those after it moved
+		// by the change of length, and the same count of documents follows them in both parses.
+		const atPlace = (d: ManifestDocument | undefined) => d !== undefined && (d.start === start || d.start + moved === start) && d.text.length === chunk.length && !used.has(d) && d.text === chunk;
+		const head = before[i];
+		const tail = before[before.length - spans.length + i];
+		let old = atPlace(head) ? head : atPlace(tail) ? tail : undefined;
+		if (!old) {
+			if (!reusable) {
+				reusable = new Map();
+				for (const doc of before) {
+					const list = reusable.get(doc.text);
+					if (list) list.push(doc);
+					else reusable.set(doc.text, [doc]);
+				}
+			}
+			const list = reusable.get(chunk);
+			while (list?.length && used.has(list[0])) list.shift();
+			old = list?.shift();
+		}
 		if (old && old.partialReason === partialReasonFor(chunk, options)) {
+			used.add(old);
 			return old.start === start ? old : shiftDocument(old, start, end);
 		}
 		return parseDocumentChunk(chunk, start, options);
