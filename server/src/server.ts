@@ -29,12 +29,15 @@ import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
-import { TEXT_SNAPSHOTS } from './textSnapshot';
+import { TextSnapshot } from './service/workspace/textSnapshot';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Each version of a document is kept as it was: the index holds it as its file's text, with its line offsets. */
-const documents = new TextDocuments(TEXT_SNAPSHOTS);
+const documents = new TextDocuments<TextSnapshot>({
+	create: (uri, languageId, version, content) => new TextSnapshot(uri, languageId, version, content),
+	update: (document, changes, version) => document.update(changes, version),
+});
 const distDir = __dirname;
 /** The built-in knowledge, read right after the initialize answer so that start-up stays short. */
 let baseGraph: GraphData = { version: 1, entities: [] };

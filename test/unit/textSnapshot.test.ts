@@ -1,5 +1,5 @@
 /*
- * Open documents kept as versions (server/src/textSnapshot.ts): after random edits, each version
+ * Open documents kept as versions (service/workspace/textSnapshot.ts): after random edits, each version
  * answers exactly as a document made afresh from its text, and as the editor's own document model
  * (vscode-languageserver-textdocument) that applies the same edits in place.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { random } from '../../bench/generate';
-import { TextSnapshot } from '../../server/src/textSnapshot';
+import { TextSnapshot } from '../../server/src/service/workspace/textSnapshot';
 
 const SEED = Number(process.env.KUBELORE_SNAPSHOT_SEED ?? 20261203);
 const PIECES = ['a', 'key: value', '\n', '\r\n', '\r', '---\n', '  - x\n', '', 'é', '\n\n'];

@@ -1,8 +1,9 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { parseManifest } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile, Resource } from '../manifest/types';
 import { podTemplateOf } from './podTemplates';
+import { TextSnapshot } from './textSnapshot';
 
 /** A resource of the workspace with where it lives. */
 export interface IndexedResource {
@@ -165,7 +166,7 @@ export class WorkspaceIndex {
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
 		const path = URI.parse(uri).path;
 		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
-		const file: IndexedFile = { manifest, text: document ?? TextDocument.create(uri, 'yaml', version, text), open };
+		const file: IndexedFile = { manifest, text: document ?? new TextSnapshot(uri, 'yaml', version, text), open };
 		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
 		if (!previous) this.sortedUris = undefined;

@@ -1,10 +1,9 @@
 /*
- * Open documents as versions that never change: an edit makes the next version, and hands it the
- * line offsets of the one before, moved past the edit, instead of scanning the whole text again.
+ * Texts as versions that never change: an edit makes the next version, and hands it the line
+ * offsets of the one before, moved past the edit, instead of scanning the whole text again.
  * The index keeps a version as the text of its file; the server's document list keeps the newest.
  */
-import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
-import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
 const LF = 10;
 const CR = 13;
@@ -104,12 +103,6 @@ export class TextSnapshot implements TextDocument {
 		return (this.offsets ??= lineStarts(this.content, 0, true));
 	}
 }
-
-/** For the server's TextDocuments: each open document's newest version. */
-export const TEXT_SNAPSHOTS: TextDocumentsConfiguration<TextSnapshot> = {
-	create: (uri, languageId, version, content) => new TextSnapshot(uri, languageId, version, content),
-	update: (document, changes, version) => document.update(changes, version),
-};
 
 /** The line holding an offset: the last line starting at or before it. */
 function lineOf(offsets: readonly number[], offset: number): number {
