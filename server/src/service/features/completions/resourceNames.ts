@@ -3,7 +3,7 @@ import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
-import type { IndexedResource, WorkspaceIndex } from '../../workspace/index';
+import { LAYOUT, type IndexedResource, type WorkspaceIndex } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
 import { inOrder, MAX_ITEMS, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
@@ -96,11 +96,11 @@ interface Row {
 
 /** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
 const rowOfResource = new WeakMap<IndexedResource, Row>();
-/** Per index and kind: the rows sorted by name, for one generation of the index. */
+/** Per index and kind: the rows sorted by name, for one version of the kind's resources. */
 const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, Rows>>();
 
 interface Rows {
-	generation: number;
+	version: number;
 	/** Sorted by name. */
 	rows: Row[];
 	/** The position of the last row of each folder. */
@@ -108,18 +108,18 @@ interface Rows {
 }
 
 /**
- * The named resources of a kind sorted by name (resources of one name in the index's order), kept
- * per index generation; after a change only the rows of new resources are sorted in.
+ * The named resources of a kind sorted by name (resources of one name by URI and offset), kept until a
+ * resource of the kind comes or goes; the index keeps them sorted, so a change costs one pass here.
  */
 export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
 	let kinds = rowsByIndex.get(index);
 	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
+	const version = index.kindVersion(kind);
 	const known = kinds.get(kind);
-	if (known?.generation === index.generation) return known;
-	const before = new Set(known?.rows);
-	const present = new Set<Row>();
-	const added: Row[] = [];
-	for (const target of index.ofKind(kind)) {
+	if (known?.version === version) return known;
+	const rows: Row[] = [];
+	const lastInFolder = new Map<string, number>();
+	for (const target of index.ofKindByName(kind)) {
 		const name = target.resource.name;
 		if (!name) continue;
 		let row = rowOfResource.get(target);
@@ -128,30 +128,12 @@ export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
 			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
 			rowOfResource.set(target, row);
 		}
-		present.add(row);
-		if (!before.has(row)) added.push(row);
+		lastInFolder.set(row.dir, rows.length);
+		rows.push(row);
 	}
-	let rows = known ? known.rows.filter((r) => present.has(r)) : [];
-	// a few new rows go after the rows of their name; many are sorted in at once (the sort is stable: the same order)
-	if (added.length <= 64) for (const row of added) rows.splice(upperBound(rows, row.name), 0, row);
-	else rows = [...rows, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	const lastInFolder = new Map<string, number>();
-	rows.forEach((row, i) => lastInFolder.set(row.dir, i));
-	const made = { generation: index.generation, rows, lastInFolder };
+	const made = { version, rows, lastInFolder };
 	kinds.set(kind, made);
 	return made;
-}
-
-/** The first position whose name sorts after `name` (code-unit order, as labels are compared). */
-function upperBound(rows: Row[], name: string): number {
-	let lo = 0;
-	let hi = rows.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (rows[mid].name <= name) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }
 
 function folderOf(uri: string): string {
@@ -225,7 +207,7 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	const named = (label: string, rank: number, detail: string, documentation?: string): Candidate => ({ label, kind: CompletionItemKind.Value, rank, detail, documentation });
 	switch (kind) {
 		case 'StorageClass':
-			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c, named)];
+			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c)];
 		case 'RuntimeClass':
 			return [
 				...c.settings.runtimeClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileRuntime, language))),
@@ -240,15 +222,37 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	}
 }
 
-/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep). */
-function pvClasses(c: CompletionContext, named: (label: string, rank: number, detail: string) => Candidate): Candidate[] {
+/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep); details worked out for the items shown. */
+function pvClasses(c: CompletionContext): Candidate[] {
+	const language = c.settings.language;
+	return classesOfPvs(c).map(({ storageClass, pv }) => ({
+		label: storageClass,
+		kind: CompletionItemKind.Value,
+		rank: 5,
+		resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), pv) }),
+	}));
+}
+
+/** Per index and scope folder: the classes its PVs carry, with the name of the first PV of each. */
+const pvClassesByIndex = new WeakMap<WorkspaceIndex, Map<string, { version: number; layout: number; classes: { storageClass: string; pv: string }[] }>>();
+
+/** The classes of the scope's PVs, in the order of the PVs, read again once a PV comes or goes or the scopes change. */
+function classesOfPvs(c: CompletionContext): { storageClass: string; pv: string }[] {
+	let byFolder = pvClassesByIndex.get(c.index);
+	if (!byFolder) pvClassesByIndex.set(c.index, (byFolder = new Map()));
+	const folder = c.index.scopeOf(c.entry.uri);
+	const version = c.index.kindVersion('PersistentVolume');
+	const layout = c.index.changedAt(LAYOUT);
+	const known = byFolder.get(folder);
+	if (known?.version === version && known.layout === layout) return known.classes;
 	const seen = new Set<string>();
-	const out: Candidate[] = [];
+	const classes: { storageClass: string; pv: string }[] = [];
 	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
 		const storageClass = pvFacts(pv.resource).storageClass;
 		if (!storageClass || seen.has(storageClass)) continue;
 		seen.add(storageClass);
-		out.push(named(storageClass, 5, format(t(COMPLETION_TEXT.pvClass, c.settings.language), pv.resource.name ?? '?')));
+		classes.push({ storageClass, pv: pv.resource.name ?? '?' });
 	}
-	return out;
+	byFolder.set(folder, { version, layout, classes });
+	return classes;
 }
