@@ -24,10 +24,12 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
 	const extra = extras(c, kind);
-	const { rows, lastInFolder } = rowsOf(c.index, kind);
+	// The classes of the scope's PVs (thousands, in a large workspace) come sorted by label, each once.
+	const classes = kind === 'StorageClass' ? pvClasses(c) : [];
+	const { rows, inFolder } = rowsOf(c.index, kind);
 	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
 	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
-	const narrow = rows.length + extra.length > MAX_ITEMS + 1;
+	const narrow = rows.length + extra.length + classes.length > MAX_ITEMS + 1;
 	const typed = narrow ? c.site.typed.toLowerCase() : '';
 	if (narrow) c.narrowed = true;
 	const myDir = folderOf(c.entry.uri);
@@ -38,14 +40,10 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const byRank: Row[][] = [];
 	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
 	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
-	// Rows beyond the last one of this folder rank 2 at best: once `wanted` names rank 2 or better, no later row makes the list.
-	const lastNear = lastInFolder.get(myDir) ?? -1;
 	const good = new Set<string>();
-	for (let i = 0; i < rows.length; i++) {
-		if (i > lastNear && good.size >= wanted) break;
-		const row = rows[i];
+	const consider = (row: Row) => {
 		const { target } = row;
-		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
+		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) return;
 		const namespace = namespaceFor(row);
 		const scope = c.index.scopeOf(target.uri);
 		let rank = target.uri === c.entry.uri ? 0 : row.dir === myDir ? 1 : scope === myScope ? 2 : 4;
@@ -56,7 +54,12 @@ export const resourceNameItems: CompletionProvider = (c) => {
 		if (headlessFirst && !row.headless) rank += 1;
 		(byRank[rank] ??= []).push(row);
 		if (rank <= 2) good.add(row.name);
-	}
+	};
+	let i = 0;
+	while (i < rows.length && good.size < wanted) consider(rows[i++]);
+	// Rows of other folders rank 2 at best: once `wanted` names rank 2 or better, no later one of them
+	// makes the list (each has that many names before it); later rows of this folder still may.
+	for (const at of inFolder.get(myDir) ?? []) if (at >= i) consider(rows[at]);
 	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
 	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
 	const out: Candidate[] = [];
@@ -67,22 +70,42 @@ export const resourceNameItems: CompletionProvider = (c) => {
 			seen.add(row.name);
 			const { target } = row;
 			const namespace = namespaceFor(row);
-			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => details(c, target, namespace) });
 			if (out.length >= wanted) break;
 		}
 	}
-	out.push(...(narrow ? firstOfExtras(extra, typed, wanted) : extra));
+	out.push(...(narrow ? firstOfExtras(extra, classes, typed, wanted) : [...extra, ...classes]));
 	return out;
 };
 
-/** The extras that match what is typed, nearest first, the first of each label, at most `count`. */
-function firstOfExtras(extra: Candidate[], typed: string, count: number): Candidate[] {
+/**
+ * The extras that match what is typed, nearest first, the first of each label, at most `count`.
+ * `sorted` holds candidates of one rank with distinct labels in label order: past its first `count`
+ * matches, none can make the list (as many labels come before each), so it is read no further.
+ */
+function firstOfExtras(extra: Candidate[], sorted: readonly Candidate[], typed: string, count: number): Candidate[] {
+	const matches = (e: Candidate) => !typed || inOrder(typed, lowerLabel(e));
+	const kept = extra.filter(matches);
+	let taken = 0;
+	for (let i = 0; i < sorted.length && taken < count; i++) {
+		if (!matches(sorted[i])) continue;
+		kept.push(sorted[i]);
+		taken++;
+	}
 	const seen = new Set<string>();
-	return extra
-		.filter((e) => !typed || inOrder(typed, e.label.toLowerCase()))
+	return kept
 		.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
 		.filter((e) => !seen.has(e.label) && !!seen.add(e.label))
 		.slice(0, count);
+}
+
+/** Labels in lower case, kept for candidates that live on between answers. */
+const lowerLabels = new WeakMap<Candidate, string>();
+
+function lowerLabel(candidate: Candidate): string {
+	let lower = lowerLabels.get(candidate);
+	if (lower === undefined) lowerLabels.set(candidate, (lower = candidate.label.toLowerCase()));
+	return lower;
 }
 
 /** A named resource of one kind, with what ranking it needs. */
@@ -103,8 +126,8 @@ interface Rows {
 	version: number;
 	/** Sorted by name. */
 	rows: Row[];
-	/** The position of the last row of each folder. */
-	lastInFolder: Map<string, number>;
+	/** The positions of the rows of each folder, ascending. */
+	inFolder: Map<string, number[]>;
 }
 
 /**
@@ -118,7 +141,7 @@ export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
 	const known = kinds.get(kind);
 	if (known?.version === version) return known;
 	const rows: Row[] = [];
-	const lastInFolder = new Map<string, number>();
+	const inFolder = new Map<string, number[]>();
 	for (const target of index.ofKindByName(kind)) {
 		const name = target.resource.name;
 		if (!name) continue;
@@ -128,16 +151,34 @@ export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
 			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
 			rowOfResource.set(target, row);
 		}
-		lastInFolder.set(row.dir, rows.length);
+		const positions = inFolder.get(row.dir);
+		if (positions) positions.push(rows.length);
+		else inFolder.set(row.dir, [rows.length]);
 		rows.push(row);
 	}
-	const made = { version, rows, lastInFolder };
+	const made = { version, rows, inFolder };
 	kinds.set(kind, made);
 	return made;
 }
 
 function folderOf(uri: string): string {
 	return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+/**
+ * The details of a candidate as last worked out, per resource, while the file asking, its namespace,
+ * the candidate's namespace, the language and the graph are the same (a client asks again at each key
+ * typed, mostly for the same candidates).
+ */
+const detailsOf = new WeakMap<IndexedResource, { key: string; graph: CompletionContext['graph']; value: Pick<Candidate, 'detail' | 'description' | 'documentation'> }>();
+
+function details(c: CompletionContext, target: IndexedResource, namespace: string | undefined): Pick<Candidate, 'detail' | 'description' | 'documentation'> {
+	const key = `${c.entry.uri}\n${c.scope.namespace}\n${namespace ?? ''}\n${namespace === undefined ? 0 : 1}\n${c.settings.language}`;
+	const known = detailsOf.get(target);
+	if (known?.key === key && known.graph === c.graph) return known.value;
+	const value = { detail: where(c, target, namespace), ...describe(c, target) };
+	detailsOf.set(target, { key, graph: c.graph, value });
+	return value;
 }
 
 /** Where the name is defined, and when it is another namespace's, that a reference cannot reach it. */
@@ -207,7 +248,7 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	const named = (label: string, rank: number, detail: string, documentation?: string): Candidate => ({ label, kind: CompletionItemKind.Value, rank, detail, documentation });
 	switch (kind) {
 		case 'StorageClass':
-			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c)];
+			return c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language)));
 		case 'RuntimeClass':
 			return [
 				...c.settings.runtimeClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileRuntime, language))),
@@ -222,37 +263,35 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	}
 }
 
-/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep); details worked out for the items shown. */
+/**
+ * The classes PVs of the scope carry, each once (from its first PV: the one the list would keep), sorted
+ * by label (all of one rank: the order among them changes no answer); details worked out for the items shown.
+ */
 function pvClasses(c: CompletionContext): Candidate[] {
-	const language = c.settings.language;
-	return classesOfPvs(c).map(({ storageClass, pv }) => ({
-		label: storageClass,
-		kind: CompletionItemKind.Value,
-		rank: 5,
-		resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), pv) }),
-	}));
-}
-
-/** Per index and scope folder: the classes its PVs carry, with the name of the first PV of each. */
-const pvClassesByIndex = new WeakMap<WorkspaceIndex, Map<string, { version: number; layout: number; classes: { storageClass: string; pv: string }[] }>>();
-
-/** The classes of the scope's PVs, in the order of the PVs, read again once a PV comes or goes or the scopes change. */
-function classesOfPvs(c: CompletionContext): { storageClass: string; pv: string }[] {
 	let byFolder = pvClassesByIndex.get(c.index);
 	if (!byFolder) pvClassesByIndex.set(c.index, (byFolder = new Map()));
 	const folder = c.index.scopeOf(c.entry.uri);
 	const version = c.index.kindVersion('PersistentVolume');
 	const layout = c.index.changedAt(LAYOUT);
+	const language = c.settings.language;
 	const known = byFolder.get(folder);
-	if (known?.version === version && known.layout === layout) return known.classes;
+	if (known?.version === version && known.layout === layout && known.language === language) return known.candidates;
 	const seen = new Set<string>();
-	const classes: { storageClass: string; pv: string }[] = [];
+	const candidates: Candidate[] = [];
 	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
 		const storageClass = pvFacts(pv.resource).storageClass;
 		if (!storageClass || seen.has(storageClass)) continue;
 		seen.add(storageClass);
-		classes.push({ storageClass, pv: pv.resource.name ?? '?' });
+		const name = pv.resource.name ?? '?';
+		candidates.push({ label: storageClass, kind: CompletionItemKind.Value, rank: 5, resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), name) }) });
 	}
-	byFolder.set(folder, { version, layout, classes });
-	return classes;
+	candidates.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+	byFolder.set(folder, { version, layout, language, candidates });
+	return candidates;
 }
+
+/**
+ * Per index and scope folder: the candidates of the classes its PVs carry, kept until a PV comes or
+ * goes or the scopes change (they are shared between answers: nothing changes a candidate).
+ */
+const pvClassesByIndex = new WeakMap<WorkspaceIndex, Map<string, { version: number; layout: number; language: string; candidates: Candidate[] }>>();
