@@ -256,6 +256,12 @@ export class WorkspaceIndex {
 		return entries ? settled(entries).byName : [];
 	}
 
+	/** The resources of a kind by URI and offset, as ofKind, but not a copy: read only. */
+	ofKindByPlace(kind: string): readonly IndexedResource[] {
+		const entries = this.kindEntries.get(kind);
+		return entries ? settled(entries).byPlace : [];
+	}
+
 	/** A number that changes whenever a resource of the kind comes or goes (an edit replaces its file's resources). */
 	kindVersion(kind: string): number {
 		return this.kindEntries.get(kind)?.version ?? 0;
@@ -454,7 +460,7 @@ function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => num
 }
 
 /** The first position of a sorted list where `atOrAfter` holds (it holds from some position to the end). */
-function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => boolean): number {
+export function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => boolean): number {
 	let lo = 0;
 	let hi = list.length;
 	while (lo < hi) {
@@ -465,7 +471,8 @@ function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => boolean):
 	return lo;
 }
 
-function byNameThenPlace(a: IndexedResource, b: IndexedResource): number {
+/** The order of ofKindByName: by name (code units), then URI, then offset. */
+export function byNameThenPlace(a: IndexedResource, b: IndexedResource): number {
 	const x = a.resource.name ?? '';
 	const y = b.resource.name ?? '';
 	return x < y ? -1 : x > y ? 1 : byPlace(a, b);

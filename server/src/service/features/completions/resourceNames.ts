@@ -3,7 +3,7 @@ import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
-import { LAYOUT, type IndexedResource, type WorkspaceIndex } from '../../workspace/index';
+import { byNameThenPlace, firstAtOrAfter, LAYOUT, type IndexedResource, type WorkspaceIndex } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
 import { inOrder, MAX_ITEMS, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
@@ -26,51 +26,55 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const extra = extras(c, kind);
 	// The classes of the scope's PVs (thousands, in a large workspace) come sorted by label, each once.
 	const classes = kind === 'StorageClass' ? pvClasses(c) : [];
-	const { rows, inFolder } = rowsOf(c.index, kind);
+	// Sorted by name, the nameless first; kept sorted by the index, so an edit costs no pass here.
+	const resources = c.index.ofKindByName(kind);
+	let first = 0;
+	while (first < resources.length && !resources[first].resource.name) first++;
 	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
 	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
-	const narrow = rows.length + extra.length + classes.length > MAX_ITEMS + 1;
+	const narrow = resources.length - first + extra.length + classes.length > MAX_ITEMS + 1;
 	const typed = narrow ? c.site.typed.toLowerCase() : '';
 	if (narrow) c.narrowed = true;
 	const myDir = folderOf(c.entry.uri);
+	const inMyFolder = (uri: string) => uri.length > myDir.length + 1 && uri.startsWith(myDir) && uri[myDir.length] === '/' && !uri.includes('/', myDir.length + 1);
 	const myScope = c.index.scopeOf(c.entry.uri);
 	const partialScopes = c.index.partialScopes();
 	const headlessFirst = kind === 'Service' && c.kind === 'StatefulSet';
-	/** Rows by rank; each keeps the rows' order, which is the labels' order. */
-	const byRank: Row[][] = [];
-	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
+	/** Resources by rank; each keeps the order of names. */
+	const byRank: IndexedResource[][] = [];
+	const namespaceFor = (target: IndexedResource) => (clusterScoped ? undefined : namespaceOf(target, c.settings));
 	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
 	const good = new Set<string>();
-	const consider = (row: Row) => {
-		const { target } = row;
-		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) return;
-		const namespace = namespaceFor(row);
+	const consider = (target: IndexedResource) => {
+		const name = target.resource.name!;
+		if ((typed && !inOrder(typed, name.toLowerCase())) || (target.uri === c.entry.uri && target.document === c.entry.document)) return;
+		const namespace = namespaceFor(target);
 		const scope = c.index.scopeOf(target.uri);
-		let rank = target.uri === c.entry.uri ? 0 : row.dir === myDir ? 1 : scope === myScope ? 2 : 4;
+		let rank = target.uri === c.entry.uri ? 0 : inMyFolder(target.uri) ? 1 : scope === myScope ? 2 : 4;
 		// partialScopes is cached per index generation: most candidates need no closer look
 		if (target.document.kind === 'partial' || (partialScopes.has(scope) && c.index.isPartialFile(target.uri))) rank += 1;
 		if (namespace !== undefined && namespace !== c.scope.namespace) rank += 6;
 		// StatefulSets need a headless Service: those first
-		if (headlessFirst && !row.headless) rank += 1;
-		(byRank[rank] ??= []).push(row);
-		if (rank <= 2) good.add(row.name);
+		if (headlessFirst && !isHeadless(target)) rank += 1;
+		(byRank[rank] ??= []).push(target);
+		if (rank <= 2) good.add(name);
 	};
-	let i = 0;
-	while (i < rows.length && good.size < wanted) consider(rows[i++]);
-	// Rows of other folders rank 2 at best: once `wanted` names rank 2 or better, no later one of them
-	// makes the list (each has that many names before it); later rows of this folder still may.
-	for (const at of inFolder.get(myDir) ?? []) if (at >= i) consider(rows[at]);
+	let i = first;
+	while (i < resources.length && good.size < wanted) consider(resources[i++]);
+	// Resources of other folders rank 2 at best: once `wanted` names rank 2 or better, no later one of
+	// them makes the list (each has that many names before it); later ones of this folder still may.
+	if (i < resources.length) for (const target of laterInFolder(c.index, kind, myDir, resources[i - 1])) consider(target);
 	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
 	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
 	const out: Candidate[] = [];
 	const seen = new Set<string>();
 	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
-		for (const row of byRank[rank] ?? []) {
-			if (seen.has(row.name)) continue;
-			seen.add(row.name);
-			const { target } = row;
-			const namespace = namespaceFor(row);
-			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => details(c, target, namespace) });
+		for (const target of byRank[rank] ?? []) {
+			const name = target.resource.name!;
+			if (seen.has(name)) continue;
+			seen.add(name);
+			const namespace = namespaceFor(target);
+			out.push({ label: name, kind: CompletionItemKind.Reference, rank, resolve: () => details(c, target, namespace) });
 			if (out.length >= wanted) break;
 		}
 	}
@@ -108,57 +112,22 @@ function lowerLabel(candidate: Candidate): string {
 	return lower;
 }
 
-/** A named resource of one kind, with what ranking it needs. */
-interface Row {
-	target: IndexedResource;
-	name: string;
-	lower: string;
-	dir: string;
-	headless: boolean;
+/** True for a Service without a cluster IP (a StatefulSet's governing Service must be one). */
+function isHeadless(target: IndexedResource): boolean {
+	const spec = target.resource.value.spec;
+	return isRecord(spec) && spec.clusterIP === 'None';
 }
 
-/** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
-const rowOfResource = new WeakMap<IndexedResource, Row>();
-/** Per index and kind: the rows sorted by name, for one version of the kind's resources. */
-const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, Rows>>();
-
-interface Rows {
-	version: number;
-	/** Sorted by name. */
-	rows: Row[];
-	/** The positions of the rows of each folder, ascending. */
-	inFolder: Map<string, number[]>;
-}
-
-/**
- * The named resources of a kind sorted by name (resources of one name by URI and offset), kept until a
- * resource of the kind comes or goes; the index keeps them sorted, so a change costs one pass here.
- */
-export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
-	let kinds = rowsByIndex.get(index);
-	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
-	const version = index.kindVersion(kind);
-	const known = kinds.get(kind);
-	if (known?.version === version) return known;
-	const rows: Row[] = [];
-	const inFolder = new Map<string, number[]>();
-	for (const target of index.ofKindByName(kind)) {
-		const name = target.resource.name;
-		if (!name) continue;
-		let row = rowOfResource.get(target);
-		if (!row) {
-			const spec = target.resource.value.spec;
-			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
-			rowOfResource.set(target, row);
-		}
-		const positions = inFolder.get(row.dir);
-		if (positions) positions.push(rows.length);
-		else inFolder.set(row.dir, [rows.length]);
-		rows.push(row);
+/** The named resources of a kind in a folder (not below it) that sort after `after` by name, then place, in that order. */
+function laterInFolder(index: WorkspaceIndex, kind: string, dir: string, after: IndexedResource): IndexedResource[] {
+	const byPlace = index.ofKindByPlace(kind);
+	const prefix = `${dir}/`;
+	const later: IndexedResource[] = [];
+	for (let k = firstAtOrAfter(byPlace, (e) => e.uri >= prefix); k < byPlace.length && byPlace[k].uri.startsWith(prefix); k++) {
+		const target = byPlace[k];
+		if (target.resource.name && !target.uri.includes('/', prefix.length) && byNameThenPlace(target, after) > 0) later.push(target);
 	}
-	const made = { version, rows, inFolder };
-	kinds.set(kind, made);
-	return made;
+	return later.sort(byNameThenPlace);
 }
 
 function folderOf(uri: string): string {
@@ -278,17 +247,28 @@ function pvClasses(c: CompletionContext): Candidate[] {
 	if (known?.version === version && known.layout === layout && known.language === language) return known.candidates;
 	const seen = new Set<string>();
 	const candidates: Candidate[] = [];
-	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
-		const storageClass = pvFacts(pv.resource).storageClass;
-		if (!storageClass || seen.has(storageClass)) continue;
-		seen.add(storageClass);
-		const name = pv.resource.name ?? '?';
-		candidates.push({ label: storageClass, kind: CompletionItemKind.Value, rank: 5, resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), name) }) });
+	// the PVs of the scope (as Scope.clusterScoped has them), each read once per language: after an edit, only the new ones
+	for (const pv of c.index.ofKindByPlace('PersistentVolume')) {
+		if (c.index.scopeOf(pv.uri) !== folder) continue;
+		let known = pvCandidates.get(pv);
+		if (known?.language !== language) {
+			const storageClass = pvFacts(pv.resource).storageClass;
+			const name = pv.resource.name ?? '?';
+			const candidate: Candidate | undefined = storageClass ? { label: storageClass, kind: CompletionItemKind.Value, rank: 5, resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), name) }) } : undefined;
+			pvCandidates.set(pv, (known = { language, candidate }));
+		}
+		const candidate = known.candidate;
+		if (!candidate || seen.has(candidate.label)) continue;
+		seen.add(candidate.label);
+		candidates.push(candidate);
 	}
 	candidates.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 	byFolder.set(folder, { version, layout, language, candidates });
 	return candidates;
 }
+
+/** The candidate of each PV's class, in one language. */
+const pvCandidates = new WeakMap<IndexedResource, { language: string; candidate: Candidate | undefined }>();
 
 /**
  * Per index and scope folder: the candidates of the classes its PVs carry, kept until a PV comes or
