@@ -389,10 +389,12 @@ export class WorkspaceIndex {
 				list.splice(at, 0, entry);
 			}
 			let kind = this.kindEntries.get(resource.kind);
-			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Set(), version: 0 }));
+			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Map(), version: 0 }));
 			kind.version = ++this.entriesChanged;
 			// Sorted in at the next read: thousands of files read in a row cost one merge, not one insertion each.
-			kind.added.add(entry);
+			const pending = kind.added.get(uri);
+			if (pending) pending.push(entry);
+			else kind.added.set(uri, [entry]);
 		}
 	}
 
@@ -415,7 +417,7 @@ export class WorkspaceIndex {
 			const kind = this.kindEntries.get(name);
 			if (!kind) continue;
 			kind.version = ++this.entriesChanged;
-			for (const entry of kind.added) if (entry.uri === uri) kind.added.delete(entry);
+			if (kind.added.delete(uri)) continue;
 			// Taken out of the sorted lists at once: nothing keeps a removed resource alive.
 			const from = firstAtOrAfter(kind.byPlace, (e) => e.uri >= uri);
 			const to = firstAtOrAfter(kind.byPlace, (e) => e.uri > uri);
@@ -432,14 +434,15 @@ export class WorkspaceIndex {
 interface KindEntries {
 	byPlace: IndexedResource[];
 	byName: IndexedResource[];
-	added: Set<IndexedResource>;
+	/** Per file, its resources not sorted in yet. */
+	added: Map<string, IndexedResource[]>;
 	version: number;
 }
 
 /** The lists with the added resources merged in: a sort of the new ones and one pass over the rest. */
 function settled(entries: KindEntries): KindEntries {
 	if (entries.added.size === 0) return entries;
-	const added = [...entries.added];
+	const added = [...entries.added.values()].flat();
 	entries.added.clear();
 	entries.byPlace = merge(entries.byPlace, added.sort(byPlace), byPlace);
 	entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);

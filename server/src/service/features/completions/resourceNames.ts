@@ -51,7 +51,7 @@ export const resourceNameItems: CompletionProvider = (c) => {
 		const namespace = namespaceFor(target);
 		const scope = c.index.scopeOf(target.uri);
 		let rank = target.uri === c.entry.uri ? 0 : inMyFolder(target.uri) ? 1 : scope === myScope ? 2 : 4;
-		// partialScopes is cached per index generation: most candidates need no closer look
+		// partialScopes is cached until the layout changes: most candidates need no closer look
 		if (target.document.kind === 'partial' || (partialScopes.has(scope) && c.index.isPartialFile(target.uri))) rank += 1;
 		if (namespace !== undefined && namespace !== c.scope.namespace) rank += 6;
 		// StatefulSets need a headless Service: those first
