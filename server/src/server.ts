@@ -257,7 +257,10 @@ const QUIET_MS = 50;
 async function runWhenQuiet(steps: Generator<void, void>, stale: () => boolean): Promise<void> {
 	for (;;) {
 		await new Promise((resolve) => setImmediate(resolve));
-		for (let wait = lastRequest + QUIET_MS - performance.now(); wait > 0; wait = lastRequest + QUIET_MS - performance.now()) await new Promise((resolve) => setTimeout(resolve, wait));
+		// Staleness is checked at every wake-up, not only once it is quiet: while requests keep coming, the
+		// work of a document closed or changed meanwhile would otherwise stay waiting (a timer, a promise, the
+		// steps) until the first pause, and such waits pile up with every document opened and closed.
+		for (let wait = lastRequest + QUIET_MS - performance.now(); wait > 0 && !stale(); wait = lastRequest + QUIET_MS - performance.now()) await new Promise((resolve) => setTimeout(resolve, wait));
 		if (stale()) {
 			steps.return();
 			return;

@@ -204,6 +204,37 @@ describe('how much of a list is sent', () => {
 		assert.equal(list.items.length, Math.min(100, matching));
 	});
 
+	for (const typed of ['sc-2', 'sc-1', 's9', '']) {
+		it(`a long storageClassName list equals the matching names of classes, profile and PVs nearest first, cut to 100 (typed "${typed}")`, () => {
+			const files: Record<string, string> = { 'app/pvc.yaml': named('PersistentVolumeClaim', 'c', `spec:\n  storageClassName: ${typed}<|>\n`) };
+			const sc = (name: string) => named('StorageClass', name, 'provisioner: ebs.csi.aws.com\n', 'storage.k8s.io/v1');
+			const pv = (name: string, storageClass: string) => named('PersistentVolume', name, `spec:\n  capacity: { storage: 1Gi }\n  accessModes: [ReadWriteOnce]\n  storageClassName: ${storageClass}\n`);
+			for (let i = 0; i < 120; i++) files[`far/sc${i}.yaml`] = sc(`sc-${i}`);
+			// PVs of classes that are StorageClasses too (100 to 119) and of classes that are not (120 to 399), their files in the reverse order
+			for (let i = 100; i < 400; i++) files[`pvs/pv${1000 - i}.yaml`] = pv(`pv-${i}`, `sc-${i}`);
+			const profile = ['sc-7', 'sc-250', 'zz-2'];
+			const w = atCursor(files);
+			const list = w.service.doComplete(w.uri, w.position, settings({ storageClasses: profile }));
+			// the reference: every name with its best rank (classes 2, profile 3, PV classes 5), matching letters in order
+			const best = new Map<string, number>();
+			const offer = (name: string, rank: number) => best.set(name, Math.min(rank, best.get(name) ?? rank));
+			for (let i = 0; i < 120; i++) offer(`sc-${i}`, 2);
+			for (const name of profile) offer(name, 3);
+			for (let i = 100; i < 400; i++) offer(`sc-${i}`, 5);
+			const matches = (label: string) => {
+				let at = 0;
+				for (const ch of typed) if ((at = label.indexOf(ch, at) + 1) === 0) return false;
+				return true;
+			};
+			const expected = [...best].filter(([name]) => matches(name)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 100);
+			assert.equal(list.isIncomplete, true);
+			assert.deepEqual(labels(list.items), expected.map(([name]) => name));
+			assert.deepEqual(list.items.map((i) => i.sortText?.slice(0, 2)), expected.map(([, rank]) => String(rank).padStart(2, '0')));
+			// a class only PVs carry says which PV carries it
+			for (const item of list.items) if (Number(item.label.slice(3)) >= 120 && !profile.includes(item.label)) assert.match(item.detail ?? '', new RegExp(`pv-${item.label.slice(3)}\\b`));
+		});
+	}
+
 	for (const [what, elsewhere] of [
 		['most claims in other namespaces', (i: number) => i % 3 !== 0],
 		['most claims in the same namespace (the scan stops early)', (i: number) => i % 5 === 0],

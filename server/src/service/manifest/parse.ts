@@ -216,7 +216,7 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource'> | undefined {
 	let value: unknown;
 	try {
-		value = ownStrings(loadValues(chunk));
+		value = ownStrings(loadValues(chunk), chunk);
 	} catch {
 		return undefined;
 	}

@@ -49,44 +49,65 @@ export function loadValues(chunk: string): unknown {
 }
 
 /**
- * The same value with its long strings copied out of the text they were read from. js-yaml reads
- * a copy of each document's text (its own, with a terminator added), and a long string value is
- * a slice that keeps all of that copy alive: a document kept for its values would hold its text
- * twice. Short strings are copies already. The value is changed in place and returned.
+ * The same value with its long strings taken out of the text js-yaml read. js-yaml reads a copy of
+ * each document's text (its own, with a terminator added), and a long string value is a slice that
+ * keeps all of that copy alive: a document kept for its values would hold its text twice. A string
+ * written as it reads (plain, or quoted without escapes) becomes a slice of `text`, the document's
+ * own text that its file keeps anyway; any other long string is copied. Short strings are copies
+ * already. The value is changed in place and returned.
  */
-export function ownStrings<T>(value: T): T {
-	if (typeof value === 'string') return (value.length >= MIN_SLICE ? ownString(value) : value) as T;
+export function ownStrings<T>(value: T, text?: string): T {
+	if (typeof value === 'string') return (value.length >= MIN_SLICE ? ownString(value, text, { at: 0 }) : value) as T;
 	if (value === null || typeof value !== 'object') return value;
-	// Without aliases (the fast reader is not given any) the value is a tree: nothing is visited twice.
+	// Strings are visited in the order they are written (keys in the order read, items in order), so
+	// each is looked for just after the one before. Without aliases (the fast reader is not given
+	// any) the value is a tree: nothing is visited twice.
+	const cursor = { at: 0 };
 	const stack: object[] = [value];
 	while (stack.length) {
 		const node = stack.pop()!;
+		const children: object[] = [];
 		if (Array.isArray(node)) {
 			for (let i = 0; i < node.length; i++) {
 				const item: unknown = node[i];
 				if (typeof item === 'string') {
-					if (item.length >= MIN_SLICE) node[i] = ownString(item);
-				} else if (item !== null && typeof item === 'object') stack.push(item);
+					if (item.length >= MIN_SLICE) node[i] = ownString(item, text, cursor);
+				} else if (item !== null && typeof item === 'object') children.push(item);
 			}
-			continue;
+		} else {
+			const record = node as Record<string, unknown>;
+			for (const key in record) {
+				if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+				const item = record[key];
+				if (typeof item === 'string') {
+					if (item.length >= MIN_SLICE) record[key] = ownString(item, text, cursor);
+				} else if (item !== null && typeof item === 'object') children.push(item);
+			}
 		}
-		const record = node as Record<string, unknown>;
-		for (const key in record) {
-			if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-			const item = record[key];
-			if (typeof item === 'string') {
-				if (item.length >= MIN_SLICE) record[key] = ownString(item);
-			} else if (item !== null && typeof item === 'object') stack.push(item);
-		}
+		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 	}
 	return value;
 }
 
 /** Below this length V8 copies a substring rather than pointing into its parent. */
 const MIN_SLICE = 13;
+/** How far past the last string found the next one is looked for: a search never reads the whole text again. */
+const LOOK_AHEAD = 4096;
 
-/** A string that keeps nothing else alive: the slice of a fresh flat string one character longer. */
-function ownString(value: string): string {
+/**
+ * A string that keeps nothing else alive but `text`: the same characters sliced out of `text` when
+ * they are found a little after `cursor.at` (which then moves past them), else the slice of a fresh
+ * flat string one character longer.
+ */
+function ownString(value: string, text: string | undefined, cursor: { at: number }): string {
+	if (text !== undefined) {
+		const end = Math.min(text.length, cursor.at + value.length + LOOK_AHEAD);
+		const at = text.slice(cursor.at, end).indexOf(value);
+		if (at >= 0) {
+			cursor.at += at + value.length;
+			return text.slice(cursor.at - value.length, cursor.at);
+		}
+	}
 	return ` ${value}`.slice(1);
 }
 

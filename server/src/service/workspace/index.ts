@@ -36,14 +36,15 @@ export class WorkspaceIndex {
 	private readonly chartDirs = new Set<string>();
 	private patchFiles: Set<string> | undefined;
 	private readonly scopeCache = new Map<string, string>();
-	private partialScopeCache: { generation: number; scopes: Set<string> } | undefined;
+	private partialScopeCache: { layout: number; scopes: Set<string> } | undefined;
 	/** Bumped on every change: caches keyed on it know when to drop. */
 	generation = 0;
 	/** When each key of `changedAt` last changed (values of one counter, so never reused). */
 	private readonly changes = new Map<string, number>();
 	private sortedUris: string[] | undefined;
-	/** ofKind's answers, until a resource of the kind comes or goes. */
-	private readonly kindLists = new Map<string, IndexedResource[]>();
+	/** The resources of each kind in two orders, kept sorted as files come and go (no sort on a later read). */
+	private readonly kindEntries = new Map<string, KindEntries>();
+	private entriesChanged = 0;
 	private changeCount = 0;
 
 	constructor(private folders: string[] = []) {}
@@ -248,13 +249,25 @@ export class WorkspaceIndex {
 
 	/** Every indexed resource of a kind, by URI and offset. */
 	ofKind(kind: string): IndexedResource[] {
-		let list = this.kindLists.get(kind);
-		if (!list) {
-			const byName = this.byKind.get(kind);
-			list = byName ? [...byName.values()].flat().sort(byPlace) : [];
-			this.kindLists.set(kind, list);
-		}
-		return list.slice();
+		const entries = this.kindEntries.get(kind);
+		return entries ? settled(entries).byPlace.slice() : [];
+	}
+
+	/** The resources of a kind sorted by name (code-unit order), then by URI and offset; not a copy: read only. */
+	ofKindByName(kind: string): readonly IndexedResource[] {
+		const entries = this.kindEntries.get(kind);
+		return entries ? settled(entries).byName : [];
+	}
+
+	/** The resources of a kind by URI and offset, as ofKind, but not a copy: read only. */
+	ofKindByPlace(kind: string): readonly IndexedResource[] {
+		const entries = this.kindEntries.get(kind);
+		return entries ? settled(entries).byPlace : [];
+	}
+
+	/** A number that changes whenever a resource of the kind comes or goes (an edit replaces its file's resources). */
+	kindVersion(kind: string): number {
+		return this.kindEntries.get(kind)?.version ?? 0;
 	}
 
 	/** Resources of a kind and name, in any namespace and scope. */
@@ -275,10 +288,12 @@ export class WorkspaceIndex {
 	/**
 	 * Scope folders that hold a Helm chart's template or a Kustomize patch, or whose kustomization pulls in
 	 * resources from beyond its folder (an overlay's base): what they build is not all in view
-	 * (cached per generation).
+	 * (cached until the layout changes: every change of what this reads, a partial document, a patch,
+	 * a kustomization, a chart or the folders, changes the layout; see noteChanges).
 	 */
 	partialScopes(): Set<string> {
-		if (this.partialScopeCache?.generation === this.generation) return this.partialScopeCache.scopes;
+		const layout = this.changedAt(LAYOUT);
+		if (this.partialScopeCache?.layout === layout) return this.partialScopeCache.scopes;
 		const scopes = new Set<string>();
 		for (const [uri, file] of this.files) {
 			// A templated document outside a chart ({{ }} in a plain folder) silences only what it could
@@ -287,7 +302,7 @@ export class WorkspaceIndex {
 			const path = URI.parse(uri).path;
 			if (KUSTOMIZATION.test(path) && this.includesOtherScopes(dirname(path), file)) scopes.add(dirname(path));
 		}
-		this.partialScopeCache = { generation: this.generation, scopes };
+		this.partialScopeCache = { layout, scopes };
 		return scopes;
 	}
 
@@ -369,7 +384,6 @@ export class WorkspaceIndex {
 			const key = resource.name ?? '';
 			const list = byName.get(key);
 			const entry = { uri, document, resource };
-			this.kindLists.delete(resource.kind);
 			if (!list) byName.set(key, [entry]);
 			else {
 				// Kept by URI (a file's entries come in document order): answers must not depend on history.
@@ -377,24 +391,97 @@ export class WorkspaceIndex {
 				while (at > 0 && list[at - 1].uri > uri) at--;
 				list.splice(at, 0, entry);
 			}
+			let kind = this.kindEntries.get(resource.kind);
+			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Map(), version: 0 }));
+			kind.version = ++this.entriesChanged;
+			// Sorted in at the next read: thousands of files read in a row cost one merge, not one insertion each.
+			const pending = kind.added.get(uri);
+			if (pending) pending.push(entry);
+			else kind.added.set(uri, [entry]);
 		}
 	}
 
 	private removeEntries(uri: string): void {
 		const old = this.files.get(uri);
 		if (!old) return;
+		const kinds = new Set<string>();
 		for (const document of old.manifest.documents) {
 			const resource = document.resource;
 			if (!resource) continue;
+			kinds.add(resource.kind);
 			const byName = this.byKind.get(resource.kind);
 			const list = byName?.get(resource.name ?? '');
 			if (!byName || !list) continue;
-			this.kindLists.delete(resource.kind);
 			const kept = list.filter((e) => e.uri !== uri);
 			if (kept.length) byName.set(resource.name ?? '', kept);
 			else byName.delete(resource.name ?? '');
 		}
+		for (const name of kinds) {
+			const kind = this.kindEntries.get(name);
+			if (!kind) continue;
+			kind.version = ++this.entriesChanged;
+			if (kind.added.delete(uri)) continue;
+			// Taken out of the sorted lists at once: nothing keeps a removed resource alive.
+			const from = firstAtOrAfter(kind.byPlace, (e) => e.uri >= uri);
+			const to = firstAtOrAfter(kind.byPlace, (e) => e.uri > uri);
+			const gone = kind.byPlace.splice(from, to - from);
+			for (const entry of gone) {
+				const at = firstAtOrAfter(kind.byName, (e) => byNameThenPlace(e, entry) >= 0);
+				if (kind.byName[at] === entry) kind.byName.splice(at, 1);
+			}
+		}
 	}
+}
+
+/** The resources of one kind by place (URI, then offset) and by name (then place), and those not sorted in yet. */
+interface KindEntries {
+	byPlace: IndexedResource[];
+	byName: IndexedResource[];
+	/** Per file, its resources not sorted in yet. */
+	added: Map<string, IndexedResource[]>;
+	version: number;
+}
+
+/** The lists with the added resources merged in: a sort of the new ones and one pass over the rest. */
+function settled(entries: KindEntries): KindEntries {
+	if (entries.added.size === 0) return entries;
+	const added = [...entries.added.values()].flat();
+	entries.added.clear();
+	entries.byPlace = merge(entries.byPlace, added.sort(byPlace), byPlace);
+	entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);
+	return entries;
+}
+
+/** Two sorted lists as one (of distinct items: where they compare equal does not arise). */
+function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+	if (a.length === 0) return b.slice();
+	const out = new Array<T>(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let k = 0;
+	while (i < a.length && j < b.length) out[k++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
+	return out;
+}
+
+/** The first position of a sorted list where `atOrAfter` holds (it holds from some position to the end). */
+export function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => boolean): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (atOrAfter(list[mid])) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/** The order of ofKindByName: by name (code units), then URI, then offset. */
+export function byNameThenPlace(a: IndexedResource, b: IndexedResource): number {
+	const x = a.resource.name ?? '';
+	const y = b.resource.name ?? '';
+	return x < y ? -1 : x > y ? 1 : byPlace(a, b);
 }
 
 /** True when two documents of the same text were read alike (a Helm template or not). */

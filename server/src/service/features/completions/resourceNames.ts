@@ -3,7 +3,7 @@ import { KnowledgeGraph } from '../../knowledge/graph';
 import { format, t } from '../../l10n/text';
 import { isRecord } from '../../manifest/parse';
 import { accessModesOf, claimClassOf, provisionerOf, pvFacts, quantityText } from '../../storage/volumes';
-import type { IndexedResource, WorkspaceIndex } from '../../workspace/index';
+import { byNameThenPlace, firstAtOrAfter, LAYOUT, type IndexedResource, type WorkspaceIndex } from '../../workspace/index';
 import { isClusterScopedTarget, referenceAt } from '../../workspace/references';
 import { namespaceOf } from '../../workspace/scope';
 import { inOrder, MAX_ITEMS, type Candidate, type CompletionContext, type CompletionProvider } from '../completion';
@@ -24,138 +24,130 @@ export const resourceNameItems: CompletionProvider = (c) => {
 	const kind = written && reference.fromSibling?.includes(written) ? written : reference.target;
 	const clusterScoped = isClusterScopedTarget(reference, kind);
 	const extra = extras(c, kind);
-	const { rows, lastInFolder } = rowsOf(c.index, kind);
+	// The classes of the scope's PVs (thousands, in a large workspace) come sorted by label, each once.
+	const classes = kind === 'StorageClass' ? pvClasses(c) : [];
+	// Sorted by name, the nameless first; kept sorted by the index, so an edit costs no pass here.
+	const resources = c.index.ofKindByName(kind);
+	let first = 0;
+	while (first < resources.length && !resources[first].resource.name) first++;
 	// A list the editor can filter itself is sent whole; a longer one (a workspace may hold thousands
 	// of claims) only with the names that match what is typed, nearest first, cut to what can be shown.
-	const narrow = rows.length + extra.length > MAX_ITEMS + 1;
+	const narrow = resources.length - first + extra.length + classes.length > MAX_ITEMS + 1;
 	const typed = narrow ? c.site.typed.toLowerCase() : '';
 	if (narrow) c.narrowed = true;
 	const myDir = folderOf(c.entry.uri);
+	const inMyFolder = (uri: string) => uri.length > myDir.length + 1 && uri.startsWith(myDir) && uri[myDir.length] === '/' && !uri.includes('/', myDir.length + 1);
 	const myScope = c.index.scopeOf(c.entry.uri);
 	const partialScopes = c.index.partialScopes();
 	const headlessFirst = kind === 'Service' && c.kind === 'StatefulSet';
-	/** Rows by rank; each keeps the rows' order, which is the labels' order. */
-	const byRank: Row[][] = [];
-	const namespaceFor = (row: Row) => (clusterScoped ? undefined : namespaceOf(row.target, c.settings));
+	/** Resources by rank; each keeps the order of names. */
+	const byRank: IndexedResource[][] = [];
+	const namespaceFor = (target: IndexedResource) => (clusterScoped ? undefined : namespaceOf(target, c.settings));
 	const wanted = narrow ? MAX_ITEMS + 1 : Infinity;
-	// Rows beyond the last one of this folder rank 2 at best: once `wanted` names rank 2 or better, no later row makes the list.
-	const lastNear = lastInFolder.get(myDir) ?? -1;
 	const good = new Set<string>();
-	for (let i = 0; i < rows.length; i++) {
-		if (i > lastNear && good.size >= wanted) break;
-		const row = rows[i];
-		const { target } = row;
-		if ((typed && !inOrder(typed, row.lower)) || (target.uri === c.entry.uri && target.document === c.entry.document)) continue;
-		const namespace = namespaceFor(row);
+	const consider = (target: IndexedResource) => {
+		const name = target.resource.name!;
+		if ((typed && !inOrder(typed, name.toLowerCase())) || (target.uri === c.entry.uri && target.document === c.entry.document)) return;
+		const namespace = namespaceFor(target);
 		const scope = c.index.scopeOf(target.uri);
-		let rank = target.uri === c.entry.uri ? 0 : row.dir === myDir ? 1 : scope === myScope ? 2 : 4;
-		// partialScopes is cached per index generation: most candidates need no closer look
+		let rank = target.uri === c.entry.uri ? 0 : inMyFolder(target.uri) ? 1 : scope === myScope ? 2 : 4;
+		// partialScopes is cached until the layout changes: most candidates need no closer look
 		if (target.document.kind === 'partial' || (partialScopes.has(scope) && c.index.isPartialFile(target.uri))) rank += 1;
 		if (namespace !== undefined && namespace !== c.scope.namespace) rank += 6;
 		// StatefulSets need a headless Service: those first
-		if (headlessFirst && !row.headless) rank += 1;
-		(byRank[rank] ??= []).push(row);
-		if (rank <= 2) good.add(row.name);
-	}
+		if (headlessFirst && !isHeadless(target)) rank += 1;
+		(byRank[rank] ??= []).push(target);
+		if (rank <= 2) good.add(name);
+	};
+	let i = first;
+	while (i < resources.length && good.size < wanted) consider(resources[i++]);
+	// Resources of other folders rank 2 at best: once `wanted` names rank 2 or better, no later one of
+	// them makes the list (each has that many names before it); later ones of this folder still may.
+	if (i < resources.length) for (const target of laterInFolder(c.index, kind, myDir, resources[i - 1])) consider(target);
 	// Nearest first, then by label, the first of each label. Narrowed, only what can make the list: a name
 	// the list shows has fewer than MAX_ITEMS names before it among the resources, and among the extras.
 	const out: Candidate[] = [];
 	const seen = new Set<string>();
 	for (let rank = 0; rank < byRank.length && out.length < wanted; rank++) {
-		for (const row of byRank[rank] ?? []) {
-			if (seen.has(row.name)) continue;
-			seen.add(row.name);
-			const { target } = row;
-			const namespace = namespaceFor(row);
-			out.push({ label: row.name, kind: CompletionItemKind.Reference, rank, resolve: () => ({ detail: where(c, target, namespace), ...describe(c, target) }) });
+		for (const target of byRank[rank] ?? []) {
+			const name = target.resource.name!;
+			if (seen.has(name)) continue;
+			seen.add(name);
+			const namespace = namespaceFor(target);
+			out.push({ label: name, kind: CompletionItemKind.Reference, rank, resolve: () => details(c, target, namespace) });
 			if (out.length >= wanted) break;
 		}
 	}
-	out.push(...(narrow ? firstOfExtras(extra, typed, wanted) : extra));
+	out.push(...(narrow ? firstOfExtras(extra, classes, typed, wanted) : [...extra, ...classes]));
 	return out;
 };
 
-/** The extras that match what is typed, nearest first, the first of each label, at most `count`. */
-function firstOfExtras(extra: Candidate[], typed: string, count: number): Candidate[] {
+/**
+ * The extras that match what is typed, nearest first, the first of each label, at most `count`.
+ * `sorted` holds candidates of one rank with distinct labels in label order: past its first `count`
+ * matches, none can make the list (as many labels come before each), so it is read no further.
+ */
+function firstOfExtras(extra: Candidate[], sorted: readonly Candidate[], typed: string, count: number): Candidate[] {
+	const matches = (e: Candidate) => !typed || inOrder(typed, lowerLabel(e));
+	const kept = extra.filter(matches);
+	let taken = 0;
+	for (let i = 0; i < sorted.length && taken < count; i++) {
+		if (!matches(sorted[i])) continue;
+		kept.push(sorted[i]);
+		taken++;
+	}
 	const seen = new Set<string>();
-	return extra
-		.filter((e) => !typed || inOrder(typed, e.label.toLowerCase()))
+	return kept
 		.sort((a, b) => a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
 		.filter((e) => !seen.has(e.label) && !!seen.add(e.label))
 		.slice(0, count);
 }
 
-/** A named resource of one kind, with what ranking it needs. */
-interface Row {
-	target: IndexedResource;
-	name: string;
-	lower: string;
-	dir: string;
-	headless: boolean;
+/** Labels in lower case, kept for candidates that live on between answers. */
+const lowerLabels = new WeakMap<Candidate, string>();
+
+function lowerLabel(candidate: Candidate): string {
+	let lower = lowerLabels.get(candidate);
+	if (lower === undefined) lowerLabels.set(candidate, (lower = candidate.label.toLowerCase()));
+	return lower;
 }
 
-/** The rows of each resource, kept while the resource is (an edit makes new resources of its file only). */
-const rowOfResource = new WeakMap<IndexedResource, Row>();
-/** Per index and kind: the rows sorted by name, for one generation of the index. */
-const rowsByIndex = new WeakMap<WorkspaceIndex, Map<string, Rows>>();
-
-interface Rows {
-	generation: number;
-	/** Sorted by name. */
-	rows: Row[];
-	/** The position of the last row of each folder. */
-	lastInFolder: Map<string, number>;
+/** True for a Service without a cluster IP (a StatefulSet's governing Service must be one). */
+function isHeadless(target: IndexedResource): boolean {
+	const spec = target.resource.value.spec;
+	return isRecord(spec) && spec.clusterIP === 'None';
 }
 
-/**
- * The named resources of a kind sorted by name (resources of one name in the index's order), kept
- * per index generation; after a change only the rows of new resources are sorted in.
- */
-export function rowsOf(index: WorkspaceIndex, kind: string): Rows {
-	let kinds = rowsByIndex.get(index);
-	if (!kinds) rowsByIndex.set(index, (kinds = new Map()));
-	const known = kinds.get(kind);
-	if (known?.generation === index.generation) return known;
-	const before = new Set(known?.rows);
-	const present = new Set<Row>();
-	const added: Row[] = [];
-	for (const target of index.ofKind(kind)) {
-		const name = target.resource.name;
-		if (!name) continue;
-		let row = rowOfResource.get(target);
-		if (!row) {
-			const spec = target.resource.value.spec;
-			row = { target, name, lower: name.toLowerCase(), dir: folderOf(target.uri), headless: isRecord(spec) && spec.clusterIP === 'None' };
-			rowOfResource.set(target, row);
-		}
-		present.add(row);
-		if (!before.has(row)) added.push(row);
+/** The named resources of a kind in a folder (not below it) that sort after `after` by name, then place, in that order. */
+function laterInFolder(index: WorkspaceIndex, kind: string, dir: string, after: IndexedResource): IndexedResource[] {
+	const byPlace = index.ofKindByPlace(kind);
+	const prefix = `${dir}/`;
+	const later: IndexedResource[] = [];
+	for (let k = firstAtOrAfter(byPlace, (e) => e.uri >= prefix); k < byPlace.length && byPlace[k].uri.startsWith(prefix); k++) {
+		const target = byPlace[k];
+		if (target.resource.name && !target.uri.includes('/', prefix.length) && byNameThenPlace(target, after) > 0) later.push(target);
 	}
-	let rows = known ? known.rows.filter((r) => present.has(r)) : [];
-	// a few new rows go after the rows of their name; many are sorted in at once (the sort is stable: the same order)
-	if (added.length <= 64) for (const row of added) rows.splice(upperBound(rows, row.name), 0, row);
-	else rows = [...rows, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	const lastInFolder = new Map<string, number>();
-	rows.forEach((row, i) => lastInFolder.set(row.dir, i));
-	const made = { generation: index.generation, rows, lastInFolder };
-	kinds.set(kind, made);
-	return made;
-}
-
-/** The first position whose name sorts after `name` (code-unit order, as labels are compared). */
-function upperBound(rows: Row[], name: string): number {
-	let lo = 0;
-	let hi = rows.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (rows[mid].name <= name) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return later.sort(byNameThenPlace);
 }
 
 function folderOf(uri: string): string {
 	return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+/**
+ * The details of a candidate as last worked out, per resource, while the file asking, its namespace,
+ * the candidate's namespace, the language and the graph are the same (a client asks again at each key
+ * typed, mostly for the same candidates).
+ */
+const detailsOf = new WeakMap<IndexedResource, { key: string; graph: CompletionContext['graph']; value: Pick<Candidate, 'detail' | 'description' | 'documentation'> }>();
+
+function details(c: CompletionContext, target: IndexedResource, namespace: string | undefined): Pick<Candidate, 'detail' | 'description' | 'documentation'> {
+	const key = `${c.entry.uri}\n${c.scope.namespace}\n${namespace ?? ''}\n${namespace === undefined ? 0 : 1}\n${c.settings.language}`;
+	const known = detailsOf.get(target);
+	if (known?.key === key && known.graph === c.graph) return known.value;
+	const value = { detail: where(c, target, namespace), ...describe(c, target) };
+	detailsOf.set(target, { key, graph: c.graph, value });
+	return value;
 }
 
 /** Where the name is defined, and when it is another namespace's, that a reference cannot reach it. */
@@ -225,7 +217,7 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	const named = (label: string, rank: number, detail: string, documentation?: string): Candidate => ({ label, kind: CompletionItemKind.Value, rank, detail, documentation });
 	switch (kind) {
 		case 'StorageClass':
-			return [...c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language))), ...pvClasses(c, named)];
+			return c.settings.storageClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileClass, language)));
 		case 'RuntimeClass':
 			return [
 				...c.settings.runtimeClasses.map((name) => named(name, 3, t(COMPLETION_TEXT.profileRuntime, language))),
@@ -240,15 +232,46 @@ function extras(c: CompletionContext, kind: string): Candidate[] {
 	}
 }
 
-/** The classes PVs of the scope carry, each once (from its first PV: the one the list would keep). */
-function pvClasses(c: CompletionContext, named: (label: string, rank: number, detail: string) => Candidate): Candidate[] {
+/**
+ * The classes PVs of the scope carry, each once (from its first PV: the one the list would keep), sorted
+ * by label (all of one rank: the order among them changes no answer); details worked out for the items shown.
+ */
+function pvClasses(c: CompletionContext): Candidate[] {
+	let byFolder = pvClassesByIndex.get(c.index);
+	if (!byFolder) pvClassesByIndex.set(c.index, (byFolder = new Map()));
+	const folder = c.index.scopeOf(c.entry.uri);
+	const version = c.index.kindVersion('PersistentVolume');
+	const layout = c.index.changedAt(LAYOUT);
+	const language = c.settings.language;
+	const known = byFolder.get(folder);
+	if (known?.version === version && known.layout === layout && known.language === language) return known.candidates;
 	const seen = new Set<string>();
-	const out: Candidate[] = [];
-	for (const pv of c.scope.clusterScoped('PersistentVolume')) {
-		const storageClass = pvFacts(pv.resource).storageClass;
-		if (!storageClass || seen.has(storageClass)) continue;
-		seen.add(storageClass);
-		out.push(named(storageClass, 5, format(t(COMPLETION_TEXT.pvClass, c.settings.language), pv.resource.name ?? '?')));
+	const candidates: Candidate[] = [];
+	// the PVs of the scope (as Scope.clusterScoped has them), each read once per language: after an edit, only the new ones
+	for (const pv of c.index.ofKindByPlace('PersistentVolume')) {
+		if (c.index.scopeOf(pv.uri) !== folder) continue;
+		let known = pvCandidates.get(pv);
+		if (known?.language !== language) {
+			const storageClass = pvFacts(pv.resource).storageClass;
+			const name = pv.resource.name ?? '?';
+			const candidate: Candidate | undefined = storageClass ? { label: storageClass, kind: CompletionItemKind.Value, rank: 5, resolve: () => ({ detail: format(t(COMPLETION_TEXT.pvClass, language), name) }) } : undefined;
+			pvCandidates.set(pv, (known = { language, candidate }));
+		}
+		const candidate = known.candidate;
+		if (!candidate || seen.has(candidate.label)) continue;
+		seen.add(candidate.label);
+		candidates.push(candidate);
 	}
-	return out;
+	candidates.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+	byFolder.set(folder, { version, layout, language, candidates });
+	return candidates;
 }
+
+/** The candidate of each PV's class, in one language. */
+const pvCandidates = new WeakMap<IndexedResource, { language: string; candidate: Candidate | undefined }>();
+
+/**
+ * Per index and scope folder: the candidates of the classes its PVs carry, kept until a PV comes or
+ * goes or the scopes change (they are shared between answers: nothing changes a candidate).
+ */
+const pvClassesByIndex = new WeakMap<WorkspaceIndex, Map<string, { version: number; layout: number; language: string; candidates: Candidate[] }>>();
