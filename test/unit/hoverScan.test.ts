@@ -35,7 +35,8 @@ function compare(chunk: string, tally: Tally, step = 1, where = ''): void {
 	const yaml = reference.yaml;
 	if (!yaml) return;
 	const counter = { parses: 0 };
-	const fast = unparsed(chunk, yaml, counter);
+	// The resource as the service reads it values-first: block scalars take their text from its value.
+	const fast = unparsed(chunk, yaml, counter, parseDocumentChunk(chunk, 0, { valuesFirst: true }).resource);
 	const tree = lightTree(chunk);
 	const file = (document: ManifestDocument) => ({ uri: 'file:///a.yaml', version: 1, text: chunk, documents: [document] });
 	for (let offset = 0; offset <= chunk.length; offset += step) {
@@ -43,10 +44,8 @@ function compare(chunk: string, tally: Tally, step = 1, where = ''): void {
 		const before = counter.parses;
 		const expected = shape(nodeAt(file(reference), offset));
 		assert.deepEqual(shape(nodeAt(file(fast), offset)), expected, `${where} offset ${offset} (${JSON.stringify(chunk.slice(Math.max(0, offset - 20), offset))}|${JSON.stringify(chunk.slice(offset, offset + 20))})\n${chunk.slice(0, 400)}`);
-		if (counter.parses === before) {
-			tally.scanned++;
-			assert.notEqual(lightAt(tree, chunk, offset), UNKNOWN);
-		}
+		if (counter.parses === before) tally.scanned++;
+		else assert.equal(lightAt(tree, chunk, offset), UNKNOWN, 'the scan answered, yet the document was parsed');
 	}
 }
 
@@ -77,6 +76,9 @@ const TRICKY = [
 	'',
 	'# only comments\n',
 	'- a\n- b: c\n  d: e\n',
+	// Block scalars of a resource, whose text the scan takes from the value read values-first.
+	'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blocks\ndata:\n  literal: |\n    line one\n\n      more indented\n    last\n\n  folded: >\n    folded\n    text\n\n    next paragraph\n      indented\n    end\n  strip: |-\n    no newline\n  foldstrip: >-\n    a\n    b\n  commented: | # note\n    x\n  script: |\n    #!/bin/sh\n    echo "$X" \\\n      --flag\n  list:\n    - |\n      in a list\n    - >\n      folded in a list\n  last: |\n    at the end',
+	'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tail\ndata:\n  a: |\n    one\n\n\n  b: >\n    two\n\n\n',
 ];
 
 describe('the node at an offset from the line scan is the one the full parse finds', () => {

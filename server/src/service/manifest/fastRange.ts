@@ -127,10 +127,11 @@ export interface LightAt {
 /**
  * What lies at an offset of a document (relative to its start), found as the full parse's tree
  * finds it (see `nodeAt`): a pair holds the offsets from its key's start to its value's end, both
- * ends included, and the first pair or item holding the offset is taken. UNKNOWN where the scan
- * did not work out a range the walk needs, or a scalar's value (and for an empty document).
+ * ends included, and the first pair or item holding the offset is taken. The value of a block scalar
+ * (`|`, `>`) comes from `blockValue`. UNKNOWN where the scan did not work out a range the walk needs,
+ * or a scalar's value (and for an empty document).
  */
-export function lightAt(tree: LightTree, text: string, offset: number): LightAt | typeof UNKNOWN {
+export function lightAt(tree: LightTree, text: string, offset: number, blockValue: (path: NodePath) => string | undefined = () => undefined): LightAt | typeof UNKNOWN {
 	if (!tree || tree.root === null) return UNKNOWN;
 	const path: NodePath = [];
 	let node: LightNode = tree.root;
@@ -172,8 +173,11 @@ export function lightAt(tree: LightTree, text: string, offset: number): LightAt 
 		} else if (node.kind === 'scalar') {
 			const value = scalarValue(text, node);
 			return value === UNKNOWN ? UNKNOWN : { path, scalar: { value, range: [node.range[0], node.range[1], node.range[1]] }, isKey: false };
+		} else if (node.kind === 'block' && node.range) {
+			const value = blockValue(path);
+			return value === undefined ? UNKNOWN : { path, scalar: { value, range: [node.range[0], node.range[1], node.range[1]] }, isKey: false };
 		} else {
-			return UNKNOWN; // a block scalar or a flow collection whose insides are not read
+			return UNKNOWN; // a flow collection whose insides are not read, or a scalar whose end is not
 		}
 	}
 }

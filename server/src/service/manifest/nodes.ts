@@ -35,7 +35,7 @@ export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undef
 	const document = documentAt(file, offset);
 	if (!document) return undefined;
 	const local = offset - document.start;
-	const fast = lightAt(light(document), document.text, local);
+	const fast = lightAt(light(document), document.text, local, (path) => stringAt(document.resource?.value, path));
 	if (fast !== UNKNOWN) return { document, ...fast };
 	if (!document.yaml?.contents) return undefined;
 	const path: NodePath = [];
@@ -62,6 +62,15 @@ export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undef
 			return { document, path, isKey: false };
 		}
 	}
+}
+
+/** The string at a path of a value read values-first (the same text as the full parse reads), or undefined. */
+function stringAt(value: unknown, path: NodePath): string | undefined {
+	for (const part of path) {
+		if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+		value = (value as Record<string | number, unknown>)[part];
+	}
+	return typeof value === 'string' ? value : undefined;
 }
 
 function contains(node: YamlNode | null | undefined, offset: number): boolean {
