@@ -123,9 +123,9 @@ describe('the node at an offset from the line scan is the one the full parse fin
 		for (const input of hostileInputs()) {
 			if (input.projectConfig || input.name === 'map-40k.yaml') continue;
 			const list = chunks(input.text);
-			const every = Math.max(1, Math.floor(list.length / 200));
+			const every = Math.max(1, Math.floor(list.length / 100));
 			list.forEach((chunk, i) => {
-				if (i % every === 0) compare(chunk, t, Math.max(1, Math.floor(chunk.length / 2000)), input.name);
+				if (i % every === 0) compare(chunk, t, Math.max(1, Math.floor(chunk.length / 500)), input.name);
 			});
 		}
 		assert.ok(t.asked > 0);
