@@ -253,14 +253,21 @@ async function guard<T>(run: () => Promise<T> | T, fallback: T): Promise<T> {
 let lastRequest = 0;
 const QUIET_MS = 50;
 
-/** Runs idle work one step at a time, each once no request came for QUIET_MS; stops once stale. */
+/**
+ * Runs idle work one step at a time, each once no request came for QUIET_MS (counted from the start
+ * too: a request made right after the diagnostics that started it finds the server free); stops once stale.
+ */
 async function runWhenQuiet(steps: Generator<void, void>, stale: () => boolean): Promise<void> {
+	const start = performance.now();
 	for (;;) {
+		// Two turns of the event loop: a message read in between is answered before the next step.
+		await new Promise((resolve) => setImmediate(resolve));
 		await new Promise((resolve) => setImmediate(resolve));
 		// Staleness is checked at every wake-up, not only once it is quiet: while requests keep coming, the
 		// work of a document closed or changed meanwhile would otherwise stay waiting (a timer, a promise, the
 		// steps) until the first pause, and such waits pile up with every document opened and closed.
-		for (let wait = lastRequest + QUIET_MS - performance.now(); wait > 0 && !stale(); wait = lastRequest + QUIET_MS - performance.now()) await new Promise((resolve) => setTimeout(resolve, wait));
+		const quietFrom = () => Math.max(lastRequest, start) + QUIET_MS - performance.now();
+		for (let wait = quietFrom(); wait > 0 && !stale(); wait = quietFrom()) await new Promise((resolve) => setTimeout(resolve, wait));
 		if (stale()) {
 			steps.return();
 			return;

@@ -3,15 +3,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { splitDocuments } from '../../server/src/service/manifest/split';
-import type { ManifestDocument } from '../../server/src/service/manifest/types';
+import type { ManifestDocument, Resource } from '../../server/src/service/manifest/types';
 import { readableText } from '../../server/src/service/manifest/yamlRead';
 
 /**
  * A document not parsed with ranges whose full parse, when asked for, is counted: the functions
  * of nodes.ts read it through the line scan, and through the parse where the scan gives up.
  */
-export function unparsed(chunk: string, yaml: Document.Parsed, counter: { parses: number }): ManifestDocument {
-	const fields = { start: 0, end: chunk.length, text: chunk, kind: 'resource' as const, problems: [], disabledRules: new Set<string>() };
+export function unparsed(chunk: string, yaml: Document.Parsed, counter: { parses: number }, resource?: Resource): ManifestDocument {
+	const fields = { start: 0, end: chunk.length, text: chunk, kind: 'resource' as const, problems: [], disabledRules: new Set<string>(), resource };
 	return Object.defineProperty(fields, 'yaml', {
 		get: () => {
 			counter.parses++;

@@ -17,7 +17,7 @@ export type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
  * third number of a `yaml` range): the end of the collection whose last item it is.
  */
 export type LightNode = (
-	| { kind: 'map'; pairs: Map<string, LightPair>; first: LightPair | undefined; /** Some key is not a plain string (a number, an escape): lookups give up. */ odd: boolean; range?: [number, number]; flow?: boolean }
+	| { kind: 'map'; pairs: Map<string, LightPair>; first: LightPair | undefined; /** Some key is not a plain string (a number, an escape) or is written twice: lookups give up. */ odd: boolean; range?: [number, number]; flow?: boolean }
 	| { kind: 'seq'; items: LightNode[]; range?: [number, number]; flow?: boolean }
 	| { kind: 'scalar'; range: [number, number]; type: ScalarType; /** Empty: what trails it is not worked out. */ bare?: boolean }
 	/** A flow collection on one line holding more than scalars: its range is known, its insides are not read. */
@@ -115,6 +115,93 @@ export function lightRange(tree: LightTree, path: NodePath, key: boolean): Looku
 	const node = lightNodeAt(tree, path);
 	if (node === UNKNOWN || node === ABSENT) return node;
 	return node.kind === 'multiline' || !node.range ? UNKNOWN : node.range;
+}
+
+/** What lies at an offset to the scan: the path, the scalar there (a key or a value) and whether it is a key. */
+export interface LightAt {
+	path: NodePath;
+	scalar?: { value: unknown; range: [number, number, number] };
+	isKey: boolean;
+}
+
+/**
+ * What lies at an offset of a document (relative to its start), found as the full parse's tree
+ * finds it (see `nodeAt`): a pair holds the offsets from its key's start to its value's end, both
+ * ends included, and the first pair or item holding the offset is taken. The value of a block scalar
+ * (`|`, `>`) comes from `blockValue`. UNKNOWN where the scan did not work out a range the walk needs,
+ * or a scalar's value (and for an empty document).
+ */
+export function lightAt(tree: LightTree, text: string, offset: number, blockValue: (path: NodePath) => string | undefined = () => undefined): LightAt | typeof UNKNOWN {
+	if (!tree || tree.root === null) return UNKNOWN;
+	const path: NodePath = [];
+	let node: LightNode = tree.root;
+	for (;;) {
+		if (node.kind === 'map') {
+			if (node.odd) return UNKNOWN;
+			let hit: [string, LightPair] | undefined;
+			for (const entry of node.pairs) {
+				const [keyStart, keyEnd] = entry[1].key;
+				if (offset < keyStart) break; // pairs are in the order written: none after holds it either
+				if (offset <= keyEnd) {
+					path.push(entry[0]);
+					return { path, scalar: { value: entry[0], range: [keyStart, keyEnd, keyEnd] }, isKey: true };
+				}
+				const value = entry[1].value;
+				if (value.kind === 'multiline' || !value.range) return UNKNOWN;
+				if (offset <= value.range[1]) {
+					hit = entry;
+					break;
+				}
+			}
+			if (!hit) return { path, isKey: false };
+			path.push(hit[0]);
+			node = hit[1].value;
+		} else if (node.kind === 'seq') {
+			let index = -1;
+			for (let i = 0; i < node.items.length; i++) {
+				const item = node.items[i];
+				const range = item.kind === 'multiline' ? undefined : item.range;
+				if (!range) return UNKNOWN;
+				if (offset >= range[0] && offset <= range[1]) {
+					index = i;
+					break;
+				}
+			}
+			if (index < 0) return { path, isKey: false };
+			path.push(index);
+			node = node.items[index];
+		} else if (node.kind === 'scalar') {
+			const value = scalarValue(text, node);
+			return value === UNKNOWN ? UNKNOWN : { path, scalar: { value, range: [node.range[0], node.range[1], node.range[1]] }, isKey: false };
+		} else if (node.kind === 'block' && node.range) {
+			const value = blockValue(path);
+			return value === undefined ? UNKNOWN : { path, scalar: { value, range: [node.range[0], node.range[1], node.range[1]] }, isKey: false };
+		} else {
+			return UNKNOWN; // a flow collection whose insides are not read, or a scalar whose end is not
+		}
+	}
+}
+
+/** Plain scalars the core schema reads as null, true or false. */
+const CORE_NULL = /^(?:~|null|Null|NULL)$/;
+const CORE_TRUE = /^(?:true|True|TRUE)$/;
+const CORE_FALSE = /^(?:false|False|FALSE)$/;
+
+/**
+ * A one-line scalar's value as the full parser reads it. A plain scalar that may be a number is
+ * answered only when written as JavaScript writes that number (`80`, `1.5`); other forms (`0x1F`,
+ * `1e3`, `007`), and double quotes holding escapes, are left to the parser.
+ */
+function scalarValue(text: string, node: Extract<LightNode, { kind: 'scalar' }>): unknown {
+	const raw = text.slice(node.range[0], node.range[1]);
+	if (node.type === 'QUOTE_DOUBLE') return raw.includes('\\') ? UNKNOWN : raw.slice(1, -1);
+	if (node.type === 'QUOTE_SINGLE') return raw.slice(1, -1).replaceAll("''", "'");
+	if (raw === '' || CORE_NULL.test(raw)) return null;
+	if (CORE_TRUE.test(raw)) return true;
+	if (CORE_FALSE.test(raw)) return false;
+	if (!NOT_A_STRING_KEY.test(raw)) return raw;
+	const number = Number(raw);
+	return String(number) === raw ? number : UNKNOWN;
 }
 
 interface Line {
@@ -222,7 +309,9 @@ class Scan {
 			const pair: LightPair = { key: key.range, value: { kind: 'multiline' } };
 			first ??= pair;
 			if (key.value === undefined) odd = true;
-			else if (!pairs.has(key.value)) pairs.set(key.value, pair); // the first of two equal keys is the one read
+			// Two equal keys (an error the parser reports): lookups give up, as on keys the scan does not read.
+			else if (pairs.has(key.value)) odd = true;
+			else pairs.set(key.value, pair);
 			const after = this.spacesFrom(key.colon + 1, line.end) + key.colon + 1;
 			let next: number;
 			if (after >= line.end || this.text[after] === '#') {
@@ -484,7 +573,8 @@ class Scan {
 			const pair = { key: key.range, value };
 			first ??= pair;
 			if (key.value === undefined) odd = true;
-			else if (!pairs.has(key.value)) pairs.set(key.value, pair);
+			else if (pairs.has(key.value)) odd = true;
+			else pairs.set(key.value, pair);
 		}
 		return { kind: 'map', pairs, first, odd, range, flow: true };
 	}

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
-import { ABSENT, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightNode, type LightTree } from './fastRange';
+import { ABSENT, lightAt, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightNode, type LightTree } from './fastRange';
 import { isParsed } from './parse';
 import type { ManifestDocument, ManifestFile, NodePath } from './types';
 
@@ -7,12 +7,10 @@ import type { ManifestDocument, ManifestFile, NodePath } from './types';
 export interface NodeAtOffset {
 	document: ManifestDocument;
 	path: NodePath;
-	/** The scalar under the cursor (a key or a value), if any. */
-	scalar?: Scalar;
+	/** The scalar under the cursor (a key or a value), if any: its value and its range in the document. */
+	scalar?: Pick<Scalar, 'value' | 'range'>;
 	/** True when the cursor is on a map key. */
 	isKey: boolean;
-	/** The map pair whose key or value holds the cursor. */
-	pair?: Pair;
 }
 
 /** The document whose span holds `offset` (the last one when at the very end). */
@@ -29,37 +27,50 @@ export function documentAt(file: ManifestFile, offset: number): ManifestDocument
 	return undefined;
 }
 
-/** Finds the node at an absolute offset: the path from the document root and the scalar there. */
+/**
+ * Finds the node at an absolute offset: the path from the document root and the scalar there.
+ * A document not parsed with ranges is read by the line scan where it can be, else parsed.
+ */
 export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undefined {
 	const document = documentAt(file, offset);
-	if (!document?.yaml?.contents) return undefined;
+	if (!document) return undefined;
 	const local = offset - document.start;
+	const fast = lightAt(light(document), document.text, local, (path) => stringAt(document.resource?.value, path));
+	if (fast !== UNKNOWN) return { document, ...fast };
+	if (!document.yaml?.contents) return undefined;
 	const path: NodePath = [];
 	let node: unknown = document.yaml.contents;
-	let pair: Pair | undefined;
 	for (;;) {
 		if (isMap(node)) {
 			const hit = node.items.find((item) => pairContains(item, local));
-			if (!hit) return { document, path, isKey: false, pair };
-			pair = hit;
+			if (!hit) return { document, path, isKey: false };
 			const key = isScalar(hit.key) ? hit.key : undefined;
 			if (key?.range && local >= key.range[0] && local <= key.range[1]) {
 				path.push(String(key.value));
-				return { document, path, scalar: key, isKey: true, pair };
+				return { document, path, scalar: key, isKey: true };
 			}
 			path.push(key ? String(key.value) : '?');
 			node = hit.value;
 		} else if (isSeq(node)) {
 			const index = node.items.findIndex((item) => contains(item as YamlNode, local));
-			if (index < 0) return { document, path, isKey: false, pair };
+			if (index < 0) return { document, path, isKey: false };
 			path.push(index);
 			node = node.items[index];
 		} else if (isScalar(node)) {
-			return { document, path, scalar: node, isKey: false, pair };
+			return { document, path, scalar: node, isKey: false };
 		} else {
-			return { document, path, isKey: false, pair };
+			return { document, path, isKey: false };
 		}
 	}
+}
+
+/** The string at a path of a value read values-first (the same text as the full parse reads), or undefined. */
+function stringAt(value: unknown, path: NodePath): string | undefined {
+	for (const part of path) {
+		if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+		value = (value as Record<string | number, unknown>)[part];
+	}
+	return typeof value === 'string' ? value : undefined;
 }
 
 function contains(node: YamlNode | null | undefined, offset: number): boolean {
