@@ -92,13 +92,22 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * What a rule that found nothing leaves: one array shared by every such result (most of them), so
+ * that the findings kept for tens of thousands of documents cost no array each. Never written to.
+ */
+const NOTHING_FOUND: Finding[] = [];
+
 function run(rule: Rule, context: RuleContext): Finding[] {
 	try {
+		const found = rule.check(context);
+		if (found.length === 0) return NOTHING_FOUND;
 		// A value that holds a `${VAR}` placeholder is filled in later: findings about it are dropped.
-		return rule.check(context).filter((f) => !placeholderAt(context.entry.document, f.path));
+		const kept = found.filter((f) => !placeholderAt(context.entry.document, f.path));
+		return kept.length === 0 ? NOTHING_FOUND : kept;
 	} catch {
 		// A rule that trips on an odd manifest stays silent rather than take the others down.
-		return [];
+		return NOTHING_FOUND;
 	}
 }
 
@@ -230,6 +239,9 @@ function readKeys(rule: Rule): string[] | null {
 
 type CrossCache = ReturnType<typeof crossFindings>;
 
+/** The other files of findings that point into none: shared, never written to. */
+const NO_OTHERS: Map<string, ManifestFile | undefined> = new Map();
+
 /**
  * What a validation run needs to keep cross-resource findings: which texts its file holds twice,
  * and how offsets of an earlier parse of the file map into this one (a document that only moved
@@ -283,6 +295,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 	/** The last change of what each rule reads (with places, and without), once per rule and index generation. */
 	const latest = new Map<Rule, [number, number]>();
 	let generation = index.generation;
+	let nothingAt: CrossRemembered | undefined;
 	return {
 		index,
 		lastChange(rule: Rule, keys: string[], places: boolean): number {
@@ -308,6 +321,11 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
 		remember(findings: Finding[], stamp: number): CrossRemembered {
+			// Nothing found points nowhere: one record per stamp serves every such result of the run.
+			if (findings.length === 0) {
+				if (nothingAt?.stamp !== stamp) nothingAt = { findings: NOTHING_FOUND, stamp, manifest: undefined, others: NO_OTHERS };
+				return nothingAt;
+			}
 			const others = new Map<string, ManifestFile | undefined>();
 			let here = false;
 			const note = (target: string | undefined) => {
