@@ -57,6 +57,8 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
 	const cross = crossFindings(uri, file.manifest, index);
 	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
+	// Without such a comment anywhere in the file, no finding needs the line above it read.
+	const nextLineComments = file.manifest.text.includes(NEXT_LINE_MARK);
 	for (const document of file.manifest.documents) {
 		yield;
 		for (const problem of document.problems) {
@@ -82,7 +84,7 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
-				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
+				if (d && !(nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) diagnostics.push(d);
 			}
 		}
 	}
@@ -416,7 +418,7 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
-	d.codeDescription = { href: ruleDocsUrl(rule.id, docsBase) };
+	d.codeDescription = docsOf(rule, docsBase);
 	if (finding.related?.length) {
 		d.relatedInformation = finding.related.map((r) => ({
 			location: { uri: r.uri, range: rangeIn(index, r.uri, r.start, r.end) },
@@ -442,12 +444,22 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	return d;
 }
 
+/** Each rule's page, one object shared by all of its diagnostics (they are sent, never changed). */
+const docsByRule = new WeakMap<Rule, { base: string; description: { href: string } }>();
+
+function docsOf(rule: Rule, docsBase: string): { href: string } {
+	let known = docsByRule.get(rule);
+	if (known?.base !== docsBase) docsByRule.set(rule, (known = { base: docsBase, description: { href: ruleDocsUrl(rule.id, docsBase) } }));
+	return known.description;
+}
+
 function rangeIn(index: WorkspaceIndex, uri: string, start: number, end: number): Range {
 	const text = index.getFile(uri)?.text;
 	if (!text) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 	return { start: text.positionAt(start), end: text.positionAt(end) };
 }
 
+const NEXT_LINE_MARK = 'kubelore-disable-next-line';
 const NEXT_LINE = /#\s*kubelore-disable-next-line(?:[ \t]+([^\r\n]*))?\s*$/;
 
 function suppressedOnLine(file: IndexedFile, line: number, ruleId: string): boolean {
