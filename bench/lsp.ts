@@ -21,7 +21,7 @@ export class BenchClient {
 	private readonly sampler: NodeJS.Timeout;
 
 	constructor(readonly spec: ServerSpec) {
-		this.child = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', process.env.STDERR ? 'inherit' : 'ignore'] });
+		this.child = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'ignore'] });
 		this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section ? spec.configuration[i.section] ?? null : null)));
 		for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'window/showMessageRequest']) this.connection.onRequest(method, () => null);
