@@ -57,6 +57,8 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
 	const cross = crossFindings(uri, file.manifest, index);
 	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
+	// Without such a comment anywhere in the file, no finding needs the line above it read.
+	const nextLineComments = file.manifest.text.includes(NEXT_LINE_MARK);
 	for (const document of file.manifest.documents) {
 		yield;
 		for (const problem of document.problems) {
@@ -82,7 +84,7 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
 			for (const finding of findings) {
 				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
-				if (d && !suppressedOnLine(file, d.range.start.line, rule.id)) diagnostics.push(d);
+				if (d && !(nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) diagnostics.push(d);
 			}
 		}
 	}
@@ -92,13 +94,22 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * What a rule that found nothing leaves: one array shared by every such result (most of them), so
+ * that the findings kept for tens of thousands of documents cost no array each. Never written to.
+ */
+const NOTHING_FOUND: Finding[] = [];
+
 function run(rule: Rule, context: RuleContext): Finding[] {
 	try {
+		const found = rule.check(context);
+		if (found.length === 0) return NOTHING_FOUND;
 		// A value that holds a `${VAR}` placeholder is filled in later: findings about it are dropped.
-		return rule.check(context).filter((f) => !placeholderAt(context.entry.document, f.path));
+		const kept = found.filter((f) => !placeholderAt(context.entry.document, f.path));
+		return kept.length === 0 ? NOTHING_FOUND : kept;
 	} catch {
 		// A rule that trips on an odd manifest stays silent rather than take the others down.
-		return [];
+		return NOTHING_FOUND;
 	}
 }
 
@@ -230,6 +241,9 @@ function readKeys(rule: Rule): string[] | null {
 
 type CrossCache = ReturnType<typeof crossFindings>;
 
+/** The other files of findings that point into none: shared, never written to. */
+const NO_OTHERS: Map<string, ManifestFile | undefined> = new Map();
+
 /**
  * What a validation run needs to keep cross-resource findings: which texts its file holds twice,
  * and how offsets of an earlier parse of the file map into this one (a document that only moved
@@ -283,6 +297,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 	/** The last change of what each rule reads (with places, and without), once per rule and index generation. */
 	const latest = new Map<Rule, [number, number]>();
 	let generation = index.generation;
+	let nothingAt: CrossRemembered | undefined;
 	return {
 		index,
 		lastChange(rule: Rule, keys: string[], places: boolean): number {
@@ -308,6 +323,11 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
 		remember(findings: Finding[], stamp: number): CrossRemembered {
+			// Nothing found points nowhere: one record per stamp serves every such result of the run.
+			if (findings.length === 0) {
+				if (nothingAt?.stamp !== stamp) nothingAt = { findings: NOTHING_FOUND, stamp, manifest: undefined, others: NO_OTHERS };
+				return nothingAt;
+			}
 			const others = new Map<string, ManifestFile | undefined>();
 			let here = false;
 			const note = (target: string | undefined) => {
@@ -398,7 +418,7 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
-	d.codeDescription = { href: ruleDocsUrl(rule.id, docsBase) };
+	d.codeDescription = docsOf(rule, docsBase);
 	if (finding.related?.length) {
 		d.relatedInformation = finding.related.map((r) => ({
 			location: { uri: r.uri, range: rangeIn(index, r.uri, r.start, r.end) },
@@ -424,12 +444,22 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	return d;
 }
 
+/** Each rule's page, one object shared by all of its diagnostics (they are sent, never changed). */
+const docsByRule = new WeakMap<Rule, { base: string; description: { href: string } }>();
+
+function docsOf(rule: Rule, docsBase: string): { href: string } {
+	let known = docsByRule.get(rule);
+	if (known?.base !== docsBase) docsByRule.set(rule, (known = { base: docsBase, description: { href: ruleDocsUrl(rule.id, docsBase) } }));
+	return known.description;
+}
+
 function rangeIn(index: WorkspaceIndex, uri: string, start: number, end: number): Range {
 	const text = index.getFile(uri)?.text;
 	if (!text) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 	return { start: text.positionAt(start), end: text.positionAt(end) };
 }
 
+const NEXT_LINE_MARK = 'kubelore-disable-next-line';
 const NEXT_LINE = /#\s*kubelore-disable-next-line(?:[ \t]+([^\r\n]*))?\s*$/;
 
 function suppressedOnLine(file: IndexedFile, line: number, ruleId: string): boolean {

@@ -344,8 +344,16 @@ export class WorkspaceIndex {
 
 	/** True when a file is a Helm template, or named as a patch by a kustomization. */
 	isPartialFile(uri: string): boolean {
-		const path = URI.parse(uri).path;
+		const path = this.pathOf(uri);
 		return this.isHelmTemplate(path) || this.kustomizePatches().has(path);
+	}
+
+	/** The path of the URI asked about last: rules ask about the same few files once per resource they read. */
+	private lastPath: { uri: string; path: string } | undefined;
+
+	private pathOf(uri: string): string {
+		if (this.lastPath?.uri !== uri) this.lastPath = { uri, path: URI.parse(uri).path };
+		return this.lastPath.path;
 	}
 
 	/** True when a document is not a whole resource to judge: Helm template or Kustomize patch. */
