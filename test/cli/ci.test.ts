@@ -168,6 +168,19 @@ describe('kubelore lint in CI: SARIF fingerprints', () => {
 		assert.equal(line(after, 'services/app-0.yaml'), line(before, 'services/app-0.yaml')! + 2, 'the lines did move');
 		assert.ok(after.some((r) => (r.relatedLocations ?? []).length > 0), 'related locations for the other resources');
 	});
+
+	it('gives the same fingerprints when the cache was written by a run in another format, and the same JSON after a SARIF run', async () => {
+		const cacheFile = join(dir, 'formats.cache');
+		const run = async (format: string, extra: string[]) => (await runCli(['lint', '.', '--format', format, '--fail-on', 'none', ...extra], { cwd: moved })).stdout;
+		const sarif = async (extra: string[]) => (JSON.parse(await run('sarif', extra)) as Sarif.Log).runs[0].results ?? [];
+		const fresh = await sarif([]);
+		assert.ok(fresh.length > 3 && fresh.every((r) => Object.keys(r.partialFingerprints ?? {}).length === 1), 'every result has its fingerprint');
+		const json = await run('json', []);
+		assert.equal(await run('json', ['--cache-location', cacheFile]), json);
+		assert.deepEqual(await sarif(['--cache-location', cacheFile]), fresh, 'findings of a JSON run reused in a SARIF run');
+		assert.deepEqual(await sarif(['--cache-location', cacheFile]), fresh, 'findings of a SARIF run reused');
+		assert.equal(await run('json', ['--cache-location', cacheFile]), json, 'findings of a SARIF run reused in a JSON run');
+	});
 });
 
 describe('kubelore lint in CI: the team knowledge folders', () => {
