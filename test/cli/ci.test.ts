@@ -93,6 +93,11 @@ describe('kubelore lint in CI: cache and jobs', () => {
 		const expected = await full();
 		assert.deepEqual(await withCache(), expected);
 		assert.ok(existsSync(join(dir, 'cache', '.kubelorecache')));
+		// A damaged parse line would only cost parsing again, unseen in the output: check that it is whole.
+		const [header, parses] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
+		const stored = JSON.parse(parses) as Record<string, unknown>;
+		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
+		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored[h])), 'the parse of every file, by its hash');
 		assert.deepEqual(await withCache(), expected);
 	});
 
