@@ -93,6 +93,11 @@ describe('kubelore lint in CI: cache and jobs', () => {
 		const expected = await full();
 		assert.deepEqual(await withCache(), expected);
 		assert.ok(existsSync(join(dir, 'cache', '.kubelorecache')));
+		// A damaged parse line would only cost parsing again, unseen in the output: check that it is whole.
+		const [header, parses] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
+		const stored = JSON.parse(parses) as Record<string, unknown>;
+		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
+		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored[h])), 'the parse of every file, by its hash');
 		assert.deepEqual(await withCache(), expected);
 	});
 
@@ -167,6 +172,19 @@ describe('kubelore lint in CI: SARIF fingerprints', () => {
 		const line = (list: Sarif.Result[], file: string) => list.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === file)?.locations?.[0].physicalLocation?.region?.startLine;
 		assert.equal(line(after, 'services/app-0.yaml'), line(before, 'services/app-0.yaml')! + 2, 'the lines did move');
 		assert.ok(after.some((r) => (r.relatedLocations ?? []).length > 0), 'related locations for the other resources');
+	});
+
+	it('gives the same fingerprints when the cache was written by a run in another format, and the same JSON after a SARIF run', async () => {
+		const cacheFile = join(dir, 'formats.cache');
+		const run = async (format: string, extra: string[]) => (await runCli(['lint', '.', '--format', format, '--fail-on', 'none', ...extra], { cwd: moved })).stdout;
+		const sarif = async (extra: string[]) => (JSON.parse(await run('sarif', extra)) as Sarif.Log).runs[0].results ?? [];
+		const fresh = await sarif([]);
+		assert.ok(fresh.length > 3 && fresh.every((r) => Object.keys(r.partialFingerprints ?? {}).length === 1), 'every result has its fingerprint');
+		const json = await run('json', []);
+		assert.equal(await run('json', ['--cache-location', cacheFile]), json);
+		assert.deepEqual(await sarif(['--cache-location', cacheFile]), fresh, 'findings of a JSON run reused in a SARIF run');
+		assert.deepEqual(await sarif(['--cache-location', cacheFile]), fresh, 'findings of a SARIF run reused');
+		assert.equal(await run('json', ['--cache-location', cacheFile]), json, 'findings of a SARIF run reused in a JSON run');
 	});
 });
 

@@ -17,7 +17,7 @@ import { indexSources, readSources, readRest, type SourceText } from '../../serv
 import { parseManifest } from '../../server/src/service/manifest/parse';
 import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
-import { recordFromStored, storedRecord, type FileRecord } from '../../server/src/cli/records';
+import { parseForRecord, plainRecord, recordFromStored, shareText, storedRecord, type FileRecord } from '../../server/src/cli/records';
 import { realGraph, ROOT } from '../util/service';
 
 const CORPUS = '/work/shared/corpus';
@@ -120,6 +120,39 @@ describe('the ways of reading files into the index', () => {
 			}
 		}
 		assert.ok(long > 0, 'some values are long strings');
+	});
+});
+
+describe('long strings shared with the text', () => {
+	const text = [
+		'apiVersion: v1',
+		'kind: ConfigMap',
+		'metadata: { name: one }',
+		'data:',
+		`  plain: ${'p'.repeat(100)}`,
+		`  quoted: "${'q'.repeat(100)}"`,
+		`  escaped: "${'e'.repeat(50)}\\n${'e'.repeat(50)}"`,
+		`  folded: >-\n    ${'f'.repeat(50)}\n    ${'f'.repeat(50)}`,
+		'  list:',
+		`    - ${'l'.repeat(100)}`,
+		'---',
+		'apiVersion: v1',
+		'kind: ConfigMap',
+		'metadata: { name: two }',
+		`data: { later: ${'p'.repeat(100)} }`,
+		'',
+	].join('\n');
+
+	it('keeps every value as it was read, written as it is in the text or not', () => {
+		const record = plainRecord(parseForRecord('file:///shared.yaml', text));
+		const before = JSON.parse(JSON.stringify(record)) as unknown;
+		shareText(record, text);
+		assert.deepStrictEqual(JSON.parse(JSON.stringify(record)), before);
+		const data = record[0].resource!.value.data as Record<string, unknown>;
+		assert.equal(data.escaped, `${'e'.repeat(50)}\n${'e'.repeat(50)}`);
+		assert.equal(data.folded, `${'f'.repeat(50)} ${'f'.repeat(50)}`);
+		assert.deepEqual(data.list, ['l'.repeat(100)]);
+		assert.equal((record[1].resource!.value.data as Record<string, unknown>).later, 'p'.repeat(100));
 	});
 });
 

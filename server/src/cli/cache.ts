@@ -1,6 +1,6 @@
 /* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
@@ -164,8 +164,32 @@ export class CacheFile {
 		}
 		mkdirSync(dirname(path), { recursive: true });
 		const temporary = `${path}.${process.pid}.tmp`;
-		writeFileSync(temporary, `${JSON.stringify(header)}\n${JSON.stringify(parses)}\n`);
+		writeLines(temporary, header, parses);
 		renameSync(temporary, path);
+	}
+}
+
+/**
+ * Writes the header line, then the parses as one JSON object, a part at a time: the parses of a
+ * large repository come to tens of megabytes, which one string would hold at once (twice while written).
+ */
+function writeLines(path: string, header: Header, parses: Record<string, unknown>): void {
+	const fd = openSync(path, 'w');
+	try {
+		writeSync(fd, `${JSON.stringify(header)}\n{`);
+		let part = '';
+		let first = true;
+		for (const [hash, stored] of Object.entries(parses)) {
+			part += `${first ? '' : ','}${JSON.stringify(hash)}:${JSON.stringify(stored)}`;
+			first = false;
+			if (part.length > 1 << 20) {
+				writeSync(fd, part);
+				part = '';
+			}
+		}
+		writeSync(fd, `${part}}\n`);
+	} finally {
+		closeSync(fd);
 	}
 }
 

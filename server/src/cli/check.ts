@@ -8,7 +8,7 @@ import { applyProjectConfig, type ProjectConfig } from '../service/config';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
 import type { Language } from '../service/knowledge/types';
 import { forgetValidation } from '../service/features/validation';
-import { documentAt, nodeAt } from '../service/manifest/nodes';
+import { documentAt, forgetLightTree, nodeAt } from '../service/manifest/nodes';
 import { RULES } from '../service/rules/index';
 import { createLanguageService, type LanguageService } from '../service/service';
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../service/settings';
@@ -27,6 +27,8 @@ export interface CheckOptions {
 	cwd: string;
 	/** Where the built API schemas are (dist/). */
 	distDir: string;
+	/** Give each finding its identity (rule, file, resource, node path): SARIF's fingerprints are made from it, no other format reads it. */
+	identities?: boolean;
 }
 
 /** Findings of local rules kept from an earlier run, for the settings they were found with. */
@@ -77,9 +79,10 @@ export class Checker {
 			diagnostics = this.all.doValidation(uri, settings);
 			local = diagnostics.filter(isLocal);
 		}
-		// Each file is checked once in a run: what validation keeps for the next edit of it is let go.
+		if (this.options.identities) for (const d of diagnostics) this.identify(uri, d);
+		// Each file is checked once in a run: what validation and placing findings keep for the next edit of it is let go.
 		forgetValidation(uri);
-		for (const d of diagnostics) this.identify(uri, d);
+		for (const document of this.index.getFile(uri)?.manifest.documents ?? []) forgetLightTree(document);
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
 	}
 

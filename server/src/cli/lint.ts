@@ -71,7 +71,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	);
 	const team = await readTeamKnowledge(options.knowledge, profile, files, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
 	const graph = graphWithTeam(graphData, team);
-	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir };
+	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir, identities: options.format === 'sarif' };
 	const indexPath = options.index;
 	const indexFile =
 		indexPath === undefined

@@ -128,6 +128,33 @@ class RecordDocument extends DocumentBase {
 	}
 }
 
+/** Strings shorter than this are left as they are: looking them up costs more than they hold. */
+const MIN_SHARED = 64;
+
+/**
+ * Long strings of a record's values that are written as they are in the file's text become
+ * slices of that text (the same characters): the run keeps the text anyway, and a copy of the
+ * string would hold them twice. The values are changed in place.
+ */
+export function shareText(record: FileRecord, text: string): void {
+	for (const document of record) {
+		const value = document.resource?.value;
+		if (!value) continue;
+		const stack: object[] = [value];
+		while (stack.length) {
+			const node = stack.pop() as Record<string, unknown>;
+			for (const key in node) {
+				const item = node[key];
+				if (typeof item === 'string') {
+					if (item.length < MIN_SHARED) continue;
+					const at = text.indexOf(item, document.start);
+					if (at >= 0 && at + item.length <= document.end) node[key] = text.slice(at, at + item.length);
+				} else if (item !== null && typeof item === 'object') stack.push(item);
+			}
+		}
+	}
+}
+
 /** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */
 export function manifestOf(uri: string, text: string, record: FileRecord): ManifestFile {
 	return { uri, version: 0, text, documents: record.map((r) => new RecordDocument(r, text)) };

@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { hashText, manifestOf, parseForRecord, plainRecord, reusable, writable, type FileRecord } from '../cli/records';
+import { hashText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
 import { readTextFileSync, type FileStamp, type ReadFailure } from './files';
 
@@ -99,6 +99,7 @@ export function indexSources(index: WorkspaceIndex, sources: SourceText[], known
 			record = plainRecord(parseForRecord(source.uri, source.text));
 			if (onParsed && writable(record)) onParsed(source.hash, record);
 		}
+		shareText(record, source.text);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
 		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
 	}

@@ -77,6 +77,7 @@ export function messageOf(d: Diagnostic): string {
 /** How files are named in the output: relative to the current folder, and by name for standard input. */
 export class PathNames {
 	private readonly named = new Map<string, string>();
+	private readonly worked = new Map<string, string>();
 	readonly cwdUri: string;
 
 	constructor(readonly cwd: string) {
@@ -90,7 +91,10 @@ export class PathNames {
 
 	/** The path to show for a uri: relative to the current folder, with forward slashes. */
 	shown(uri: string): string {
-		return this.named.get(uri) ?? (toPosix(relative(this.cwd, URI.parse(uri).fsPath)) || '.');
+		let shown = this.named.get(uri) ?? this.worked.get(uri);
+		// Kept once worked out: a file is named for each of its findings and each finding pointing into it.
+		if (shown === undefined) this.worked.set(uri, (shown = toPosix(relative(this.cwd, URI.parse(uri).fsPath)) || '.'));
+		return shown;
 	}
 
 	/** A SARIF artifact location: relative to %SRCROOT% (the current folder) when inside it, else absolute. */

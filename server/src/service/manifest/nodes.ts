@@ -204,6 +204,11 @@ export function readByScan(document: ManifestDocument): boolean {
 
 const lightTrees = new WeakMap<ManifestDocument, LightTree>();
 
+/** Lets go of a document's line scan: a run that checks each file once needs it no more after its file. */
+export function forgetLightTree(document: ManifestDocument): void {
+	lightTrees.delete(document);
+}
+
 /**
  * The light tree of a document that has not been parsed with ranges, or undefined (parsed
  * already, not read values-first, or beyond the scan). Once the full parse exists, it is used.
