@@ -31,4 +31,10 @@ describe('the extension bundles', () => {
 			assert.ok(source('views.js').includes(text) && !source('client.js').includes(text), `"${text}" is in dist/views.js, not in dist/client.js`);
 		}
 	});
+
+	it('the server bundle is ASCII, so that V8 keeps its source one byte a character', () => {
+		const source = readFileSync(join(ROOT, 'dist', 'serverMain.js'), 'utf8');
+		const other = /[^\x00-\x7f]/.exec(source);
+		assert.equal(other, null, `a character past ASCII at offset ${other?.index}: ${source.slice((other?.index ?? 0) - 40, (other?.index ?? 0) + 10)}`);
+	});
 });
