@@ -32,12 +32,28 @@ export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.
 	}
 }
 
+/** Whether the young generation may grow now (false once the cap holds it). */
+let growing = true;
+
+/**
+ * Runs `make` with the young generation's flag as it was at start: V8 stamps a code cache with the
+ * flags set when it is made, and rejects it when a start has other flags.
+ */
+export function withStartFlags<T>(make: () => T): T {
+	if (growing) return make();
+	setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_YOUNG_GROWTH}`);
+	try {
+		return make();
+	} finally {
+		setFlagsFromString('--semi-space-growth-factor=1');
+	}
+}
+
 /**
  * The young generation's size is checked after each collection: at the limit it stops growing; made
  * smaller again (V8 shrinks it when the server is idle), it may grow back up to the limit.
  */
 function capYoungGeneration(): void {
-	let growing = true;
 	new PerformanceObserver(() => {
 		const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 		const grow = young < YOUNG_LIMIT;

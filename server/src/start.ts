@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { cacheFolder, readCache, writeCache } from './codeCache';
-import { limitHeapGrowth } from './heapGrowth';
+import { limitHeapGrowth, withStartFlags } from './heapGrowth';
 
 /** Set by esbuild.mjs: a hash of dist/serverMain.js, so that a cache never outlives its bundle. */
 declare const BUNDLE_ID: string;
@@ -46,7 +46,7 @@ function runCached(dir: string): void {
 	if (cached === undefined || script.cachedDataRejected === true) {
 		let written = false;
 		const write = () => {
-			if (!written) writeCache(dir, file, script.createCachedData());
+			if (!written) writeCache(dir, file, withStartFlags(() => script.createCachedData()));
 			written = true;
 		};
 		setTimeout(write, WRITE_AFTER_MS).unref();
