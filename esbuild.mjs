@@ -3,7 +3,7 @@
 // and the script of the webviews (with Cytoscape) into dist/webview.js for the browser.
 // `--production` minifies and leaves out source maps (what goes into the .vsix).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -11,6 +11,17 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 
 /** `import('./views')` and `import('./languageClient')` in the client stay requires of the sibling dist/views.js and dist/languageClient.js, made when first called. */
+/**
+ * esbuild escapes the non-ASCII characters of strings, yet leaves some in comments and regular
+ * expressions. One such character makes V8 keep the whole source of the bundle two bytes a character
+ * (4 MB for the server instead of 2): they are written as `\\uXXXX` escapes, which mean the same there.
+ */
+function asciiOnly(file) {
+	const text = readFileSync(file, 'utf8');
+	const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	if (ascii !== text) writeFileSync(file, ascii);
+}
+
 const viewsApart = {
 	name: 'views-apart',
 	setup(build) {
@@ -26,6 +37,7 @@ await Promise.all([
 	esbuild.build({ ...node, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
 	// The server in dist/serverMain.js, started by the small dist/server.js, which keeps its code cache (server/src/start.ts).
 	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' }).then(() => {
+		asciiOnly('dist/serverMain.js');
 		const id = createHash('sha256').update(readFileSync('dist/serverMain.js')).digest('hex').slice(0, 16);
 		return esbuild.build({ ...node, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', define: { BUNDLE_ID: JSON.stringify(id) } });
 	}),

@@ -3,12 +3,14 @@
  * With `--cache-dir <folder>` (the client passes its storage folder) the compiled code of the bundle
  * is kept there and used by the next start, which then skips most of the compiling. Without a folder,
  * or with a cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
+ * Before the bundle, the heap's growth is limited (heapGrowth.ts).
  */
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { cacheFolder, readCache, writeCache } from './codeCache';
+import { limitHeapGrowth, withStartFlags } from './heapGrowth';
 
 /** Set by esbuild.mjs: a hash of dist/serverMain.js, so that a cache never outlives its bundle. */
 declare const BUNDLE_ID: string;
@@ -16,6 +18,7 @@ declare const BUNDLE_ID: string;
 /** Written once the server has answered its first requests, so that the functions they compiled are in it (or at exit, if sooner). */
 const WRITE_AFTER_MS = 10_000;
 
+limitHeapGrowth();
 const main = join(__dirname, 'serverMain.js');
 const folder = cacheFolder(process.argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is a sibling file, loaded at run time
@@ -43,7 +46,7 @@ function runCached(dir: string): void {
 	if (cached === undefined || script.cachedDataRejected === true) {
 		let written = false;
 		const write = () => {
-			if (!written) writeCache(dir, file, script.createCachedData());
+			if (!written) writeCache(dir, file, withStartFlags(() => script.createCachedData()));
 			written = true;
 		};
 		setTimeout(write, WRITE_AFTER_MS).unref();

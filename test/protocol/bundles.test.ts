@@ -31,4 +31,10 @@ describe('the extension bundles', () => {
 			assert.ok(source('views.js').includes(text) && !source('client.js').includes(text), `"${text}" is in dist/views.js, not in dist/client.js`);
 		}
 	});
+
+	it('the server bundle is ASCII, so that V8 keeps its source one byte a character', () => {
+		const source = readFileSync(join(ROOT, 'dist', 'serverMain.js'), 'utf8');
+		const at = Array.prototype.findIndex.call(source, (c: string) => c.charCodeAt(0) > 0x7f);
+		assert.equal(at, -1, `a character past ASCII at offset ${at}: ${source.slice(at - 40, at + 10)}`);
+	});
 });

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { YOUNG_LIMIT } from '../../server/src/heapGrowth';
+import { ROOT } from '../util/service';
+
+/**
+ * A Node that keeps much of what it allocates alive (what makes V8 grow its young generation), in
+ * rounds with a turn of the event loop between them, as the server works; prints the largest young
+ * generation seen. `MODE`: `none` (V8's sizes), `limit`, or `given` (a command line with a size of its own).
+ */
+const ALLOCATE = `
+const mode = process.env.MODE;
+if (mode !== 'none') require(process.env.HEAP_GROWTH).limitHeapGrowth(mode === 'given' ? ['--max-semi-space-size=32'] : []);
+const v8 = require('node:v8');
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+const kept = [];
+let largest = 0;
+(async () => {
+	for (let round = 0; round < 60; round++) {
+		for (let i = 0; i < 20000; i++) kept.push({ round, i, text: 'item ' + i });
+		if (kept.length > 400000) kept.splice(0, 200000);
+		largest = Math.max(largest, young());
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	console.log(largest);
+})();
+`;
+
+function largestYoungGeneration(mode: 'none' | 'limit' | 'given'): number {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', ALLOCATE], {
+		cwd: ROOT,
+		env: { ...process.env, MODE: mode, HEAP_GROWTH: join(ROOT, 'server', 'src', 'heapGrowth.ts') },
+		encoding: 'utf8',
+	});
+	assert.equal(run.status, 0, run.stderr);
+	return Number(run.stdout.trim());
+}
+
+describe('the server heap limits', () => {
+	it('keep the young generation near its limit where V8 alone lets it grow past', () => {
+		const alone = largestYoungGeneration('none');
+		assert.ok(alone > 2 * YOUNG_LIMIT, `without the limit the young generation grows (${alone} bytes)`);
+		const limited = largestYoungGeneration('limit');
+		// It may pass the limit by one step of growth, taken before the check after a collection.
+		assert.ok(limited <= 2 * YOUNG_LIMIT, `with the limit: ${limited} bytes`);
+	});
+
+	it('leave the young generation to a size given on the command line', () => {
+		assert.ok(largestYoungGeneration('given') > 2 * YOUNG_LIMIT);
+	});
+});
