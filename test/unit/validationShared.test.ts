@@ -46,7 +46,7 @@ describe('kubelore-disable-next-line', () => {
 		const all = fresh({ 'a.yaml': plain }, 'a.yaml');
 		const commented = plain.replace('  clusterIP: 10.0.0.1\n', '  # kubelore-disable-next-line service-external-name-misuse\n  clusterIP: 10.0.0.1\n');
 		const some = fresh({ 'a.yaml': commented }, 'a.yaml');
-		const onClusterIp = (list: Diagnostic[]) => list.filter((d) => d.message.includes('sets `clusterIP`')).length;
+		const onClusterIp = (list: Diagnostic[]) => list.filter((d) => typeof d.message === 'string' && d.message.includes('sets `clusterIP`')).length;
 		assert.equal(onClusterIp(all), 2);
 		assert.equal(onClusterIp(some), 1, 'the first Service\'s clusterIP finding is silenced, the second one stays');
 		assert.equal(some.length, all.length - 1);
