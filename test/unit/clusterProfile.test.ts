@@ -3,19 +3,9 @@ import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { clusterProfile } from '../../server/src/service/workspace/profile';
 import { findingsOf, type Files } from '../util/quickFixes';
+import { daemonSet } from '../util/manifests';
 import { FOLDER, realGraph, settings, workspace } from '../util/service';
 
-const daemonSet = (name: string, ...images: string[]) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ${name}, namespace: kube-system }
-spec:
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      containers:
-${images.map((image, i) => `        - { name: c${i}, image: "${image}" }`).join('\n')}
-`;
 const FLANNEL = daemonSet('kube-flannel-ds', 'docker.io/flannel/flannel:v0.25.6');
 const CALICO = daemonSet('calico-node', 'docker.io/calico/node:v3.28.1');
 const CANAL = daemonSet('canal', 'docker.io/calico/node:v3.28.1', 'quay.io/coreos/flannel:v0.15.1');

@@ -10,21 +10,11 @@ import { random } from '../../bench/generate';
 import type { KnowledgeGraph } from '../../server/src/service/knowledge/graph';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { clusterProfile, type ClusterProfile, type ProfileEvidence } from '../../server/src/service/workspace/profile';
+import { daemonSet } from '../util/manifests';
 import { FOLDER, realGraph, settings } from '../util/service';
 
 const SEED = Number(process.env.KUBELORE_PROFILE_SEED ?? 20261203);
 
-const daemonSet = (name: string, image: string) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ${name}, namespace: kube-system }
-spec:
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      containers:
-        - { name: main, image: "${image}" }
-`;
 const storageClass = (name: string) => `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\nprovisioner: ebs.csi.aws.com\n`;
 const runtimeClass = (name: string) => `apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: ${name}\nhandler: runsc\n`;
 const crd = (group: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.${group}\nspec:\n  group: ${group}\n  names: { kind: Thing, plural: things }\n  scope: Namespaced\n`;

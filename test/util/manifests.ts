@@ -32,3 +32,18 @@ spec:
           image: nginx:1.27
 ${extra}`;
 }
+
+/** A DaemonSet in kube-system running one container per image (c0, c1, ...): how node agents such as CNI plugins are installed. */
+export function daemonSet(name: string, ...images: string[]): string {
+	return `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ${name}, namespace: kube-system }
+spec:
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+      containers:
+${images.map((image, i) => `        - { name: c${i}, image: "${image}" }`).join('\n')}
+`;
+}
