@@ -28,7 +28,7 @@ async function main(): Promise<number> {
 		start = Date.now();
 		try {
 			await runUi(browser, target, extensionPath, userSettings);
-			console.log(`browser walk (hovers, F12, Chinese hover, squiggle, search, entry view, graph): passed (${seconds(start)})`);
+			console.log(`browser walk (hovers, F12, Chinese hover, squiggle, code lens, rename, outline, search, entry view, graph): passed (${seconds(start)})`);
 		} catch (error) {
 			failed++;
 			console.log(`browser walk: FAILED (${seconds(start)}): ${(error as Error).stack ?? String(error)}`);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { completeClaimName } from './completion';
 import { editorLine, expect, failWith, HOVER, keyboardHover, quickOpen, runCommand, textBox, type GraphEntry } from './editor';
 import { fixLegacyIngress } from './ingress';
+import { outlineOfTenDocuments, renameService } from './rename';
 import { rankings, searchRanks } from './search';
 import { hoverInChinese, walkValues } from './values';
 import { remoteUri, retry, screenshot, workbenchUrl, type Target } from './workbench';
@@ -21,6 +22,8 @@ export async function runUi(browser: Browser, target: Target, extensionPath: str
 		await walkValues(page, target, entry);
 		await completeClaimName(page);
 		await squiggleOnUnnamedPort(page);
+		await renameService(page);
+		await outlineOfTenDocuments(page);
 		for (const ranking of rankings(graph.entities)) await searchRanks(page, ranking, entry, graph.entities);
 		await showGraph(page, graph.entities);
 		await fixLegacyIngress(page, target, extensionPath);
