@@ -1,8 +1,9 @@
 /*
  * dist/server.js: starts the language server bundle (dist/serverMain.js) through V8's code cache.
- * With `--cache-dir <folder>` (the client passes its storage folder) the compiled code of the bundle
- * is kept there and used by the next start, which then skips most of the compiling. Without a folder,
- * or with a cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
+ * The compiled code of the bundle is kept in a folder (`--cache-dir <folder>`: the client passes its
+ * storage folder; without it the user's cache folder, see codeCache.ts) and used by the next start,
+ * which then skips most of the compiling. With `--cache-dir=` (empty), with no such folder, or with a
+ * cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
  * Before the bundle, the heap's growth is limited (heapGrowth.ts) and functions get their feedback
  * from their first call (startFlags.ts).
  */
