@@ -1,18 +1,39 @@
 /* The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign file cannot pass. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join } from 'node:path';
 import * as zlib from 'node:zlib';
 
 const MAGIC = 'KLCC1';
 
-/** `--cache-dir <folder>` or `--cache-dir=<folder>`. */
-export function cacheFolder(argv: string[]): string | undefined {
+/**
+ * `--cache-dir <folder>` or `--cache-dir=<folder>` (an empty folder turns the cache off); without it,
+ * the user's own cache folder (userCacheFolder), so that a server started by any editor, not only by
+ * the extension (which passes its storage folder), starts from compiled code after its first run.
+ */
+export function cacheFolder(argv: string[], env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = safeHomedir()): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--cache-dir') return argv[i + 1] || undefined;
 		if (argv[i].startsWith('--cache-dir=')) return argv[i].slice('--cache-dir='.length) || undefined;
 	}
-	return undefined;
+	return userCacheFolder(env, platform, home);
+}
+
+/** Where each platform keeps a user's caches, with a folder of KubeLore's own; undefined when there is no such place. */
+export function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string | undefined): string | undefined {
+	const under = (base: string | undefined) => (base && isAbsolute(base) ? join(base, 'kubelore', 'code-cache') : undefined);
+	if (platform === 'win32') return under(env.LOCALAPPDATA);
+	if (platform === 'darwin') return under(home && join(home, 'Library', 'Caches'));
+	return under(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home && join(home, '.cache'));
+}
+
+function safeHomedir(): string | undefined {
+	try {
+		return homedir() || undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The cached code, or undefined when there is none or it is not whole (its length and checksum are checked first). */

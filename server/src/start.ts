@@ -1,9 +1,11 @@
 /*
  * dist/server.js: starts the language server bundle (dist/serverMain.js) through V8's code cache.
- * With `--cache-dir <folder>` (the client passes its storage folder) the compiled code of the bundle
- * is kept there and used by the next start, which then skips most of the compiling. Without a folder,
- * or with a cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
- * Before the bundle, the heap's growth is limited (heapGrowth.ts).
+ * The compiled code of the bundle is kept in a folder (`--cache-dir <folder>`: the client passes its
+ * storage folder; without it the user's cache folder, see codeCache.ts) and used by the next start,
+ * which then skips most of the compiling. With `--cache-dir=` (empty), with no such folder, or with a
+ * cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
+ * Before the bundle, the heap's growth is limited (heapGrowth.ts) and functions get their feedback
+ * from their first call (startFlags.ts).
  */
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { cacheFolder, readCache, writeCache } from './codeCache';
 import { limitHeapGrowth, withStartFlags } from './heapGrowth';
+import { feedbackFromFirstCall } from './startFlags';
 
 /** Set by esbuild.mjs: a hash of dist/serverMain.js, so that a cache never outlives its bundle. */
 declare const BUNDLE_ID: string;
@@ -19,6 +22,7 @@ declare const BUNDLE_ID: string;
 const WRITE_AFTER_MS = 10_000;
 
 limitHeapGrowth();
+feedbackFromFirstCall();
 const main = join(__dirname, 'serverMain.js');
 const folder = cacheFolder(process.argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is a sibling file, loaded at run time

@@ -8,8 +8,9 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 import { ROOT } from '../util/service';
 
 /** Starts dist/server.js with a cache folder, initializes it, hovers once, and ends it the way an editor does. */
-async function startAndStop(cacheDir: string): Promise<{ name?: string; hover: unknown }> {
-	const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir', cacheDir], { stdio: 'pipe' });
+async function startAndStop(cacheDir: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ name?: string; hover: unknown }> {
+	const args = [join(ROOT, 'dist', 'server.js'), '--stdio', ...(cacheDir === undefined ? [] : ['--cache-dir', cacheDir])];
+	const child = spawn(process.execPath, args, { stdio: 'pipe', env });
 	const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 	connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
 	connection.onRequest('client/registerCapability', () => null);
@@ -76,8 +77,20 @@ describe('the server start through the code cache', () => {
 		rmSync(other, { recursive: true, force: true });
 	});
 
-	it('starts without a cache folder', async () => {
-		const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+	it('keeps the cache in the user cache folder when no folder is given', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'kubelore-xdg-'));
+		const env = { ...process.env, XDG_CACHE_HOME: home };
+		const first = await startAndStop(undefined, env);
+		const [file] = cacheFile(join(home, 'kubelore', 'code-cache'));
+		assert.ok(file, 'a cache file is written in $XDG_CACHE_HOME/kubelore/code-cache');
+		const written = statSync(file).mtimeMs;
+		assert.deepEqual(await startAndStop(undefined, env), first, 'the same answers with the cache');
+		assert.equal(statSync(file).mtimeMs, written, 'the cache is used, not written again');
+		rmSync(home, { recursive: true, force: true });
+	});
+
+	it('starts with the cache turned off', async () => {
+		const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir='], { stdio: 'pipe' });
 		const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 		connection.listen();
 		const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo?: { name: string } };
