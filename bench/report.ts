@@ -34,7 +34,7 @@ KubeLore's language server against yaml-language-server ${run.peerVersion} (with
 - Cold and warm: a cold open is didOpen to the first diagnostics in a fresh server process (${run.servers} servers per input, the median); warm is the same text closed and opened again in the last of them. The first hover is the first request in a document, sent as soon as its diagnostics arrive (one per fresh server); the other ${200} hovers are on seeded keys and values.
 - Edits: one character inserted then deleted in a value past the middle of the file, ${run.edits[0]} in all for KubeLore and ${run.edits[1]} for the peer, 250 ms apart; from didChange to the next publishDiagnostics.
 - Floor: bench/floor.ts, in fresh processes on the same Node: js-yaml \`loadAll\` (all values, no positions) and \`yaml\` \`parseAllDocuments\` (nodes with ranges). Cold is the first parse in a process, warm the median of the later half of 6 parses in the same process; the median of ${run.servers} processes.
-- Each server is started once before the measurements and stopped (the first start after a build reads from a cold disk cache); every measurement then starts a fresh server process.
+- Each server is started once before the measurements and stopped (the first start after a build reads from a cold disk cache, and KubeLore writes its V8 code cache into the folder given by \`--cache-dir\`, as the VS Code client passes one from its storage folder); every measurement then starts a fresh server process, which KubeLore starts from that code cache, as VS Code users' servers do from the second start on.
 `;
 }
 

@@ -82,7 +82,8 @@ function peerDir(): string {
 
 function servers(node: string, schemaUri: string): [ServerSpec, ServerSpec] {
 	return [
-		{ name: 'KubeLore', command: node, args: [join(ROOT, 'dist', 'server.js'), '--stdio'], configuration: { kubelore: {} } },
+		// A code-cache folder of its own, as the VS Code client gives the server one in its storage folder.
+		{ name: 'KubeLore', command: node, args: [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir', join(OUT, 'code-cache')], configuration: { kubelore: {} } },
 		{
 			name: 'yaml-language-server',
 			command: node,
