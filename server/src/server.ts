@@ -49,6 +49,8 @@ const service = createLanguageService({
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
 	fieldDocs,
 	schemas: loadSchemas(distDir),
+	// A file with thousands of findings sends them without their fixes; a code action works them out.
+	fixesOnRequest: true,
 });
 let settings: DocumentSettings;
 let pullDiagnostics = false;

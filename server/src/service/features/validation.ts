@@ -33,6 +33,11 @@ export interface ValidationOptions {
 	/** Folder or URL of the rule pages (docs/rules). */
 	docsBase: string;
 	schemas?: SchemaCatalog;
+	/**
+	 * Diagnostics without data: a code action asks diagnosticData for their fixes. A file with
+	 * thousands of findings then sends a smaller message and builds no fix it is not asked for.
+	 */
+	fixesOnRequest?: boolean;
 }
 
 /** Diagnostics of one file: a syntax error per broken document, then every rule on every resource. */
@@ -49,47 +54,103 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
  * answer other requests, or give up when a newer version of the file arrives.
  */
 export function* validationSteps(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): Generator<void, Diagnostic[]> {
-	const rules = options.rules ?? RULES;
 	const file = index.getFile(uri);
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
 	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
 	const cross = crossFindings(uri, file.manifest, index);
-	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
-	// Without such a comment anywhere in the file, no finding needs the line above it read.
-	const nextLineComments = file.manifest.text.includes(NEXT_LINE_MARK);
+	const place = filePlace(uri, file, index, graph, settings, options);
 	for (const document of file.manifest.documents) {
 		yield;
-		for (const problem of document.problems) {
-			const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
-			const d = Diagnostic.create(range, `${t(LABELS.syntax, settings.language)}: ${problem.message}. ${t(LABELS.syntaxHint, settings.language)}`, DiagnosticSeverity.Error, 'yaml-syntax', SOURCE);
-			diagnostics.push(d);
-		}
-		if (document.kind !== 'resource' || !document.resource) continue;
-		const applicable = rulesFor(rules, document.resource.kind);
-		if (applicable.length === 0) continue;
-		const entry = { uri, document, resource: document.resource };
-		const ignoreAnnotation = document.resource.annotations['kubelore.io/ignore'];
-		const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
-		const disabled = document.disabledRules;
-		if (disabled.has('*') || ignored.has('*')) continue;
-		// Most rules' findings are kept: the scope and a context are made for the rules that run.
-		let context: RuleContext | undefined;
-		const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
-		const kept = reuse.forDocument(document, cross);
-		for (const rule of applicable) {
-			const setting = settings.rules[rule.id];
-			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
-			for (const finding of findings) {
-				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
-				if (d && !(nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) diagnostics.push(d);
-			}
-		}
+		diagnoseDocument(place, document, diagnostics, (d) => reuse.forDocument(d, cross), !options.fixesOnRequest);
 	}
 	reuse.done();
 	return diagnostics;
+}
+
+/** What every document of one file's validation shares. */
+interface FilePlace {
+	uri: string;
+	file: IndexedFile;
+	index: WorkspaceIndex;
+	graph: KnowledgeGraph;
+	settings: Settings;
+	options: ValidationOptions;
+	rules: Rule[];
+	eol: string;
+	/** Without such a comment anywhere in the file, no finding needs the line above it read. */
+	nextLineComments: boolean;
+}
+
+function filePlace(uri: string, file: IndexedFile, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): FilePlace {
+	const text = file.manifest.text;
+	return { uri, file, index, graph, settings, options, rules: options.rules ?? RULES, eol: text.includes('\r\n') ? '\r\n' : '\n', nextLineComments: text.includes(NEXT_LINE_MARK) };
+}
+
+/** How a document's findings are kept between runs (rememberedFindings), or undefined: computed afresh. */
+type KeptFindings = ReturnType<ReturnType<typeof rememberedFindings>['forDocument']>;
+
+/** One document's diagnostics, added to `out`: its syntax errors, then every rule's findings. */
+function diagnoseDocument(place: FilePlace, document: ManifestDocument, out: Diagnostic[], keptFor: (document: ManifestDocument) => KeptFindings | undefined, withData: boolean): void {
+	const { uri, file, index, graph, settings, options } = place;
+	for (const problem of document.problems) {
+		const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
+		const d = Diagnostic.create(range, `${t(LABELS.syntax, settings.language)}: ${problem.message}. ${t(LABELS.syntaxHint, settings.language)}`, DiagnosticSeverity.Error, 'yaml-syntax', SOURCE);
+		out.push(d);
+	}
+	if (document.kind !== 'resource' || !document.resource) return;
+	const applicable = rulesFor(place.rules, document.resource.kind);
+	if (applicable.length === 0) return;
+	const entry = { uri, document, resource: document.resource };
+	const ignoreAnnotation = document.resource.annotations['kubelore.io/ignore'];
+	const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
+	const disabled = document.disabledRules;
+	if (disabled.has('*') || ignored.has('*')) return;
+	// Most rules' findings are kept: the scope and a context are made for the rules that run.
+	let context: RuleContext | undefined;
+	const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
+	const kept = keptFor(document);
+	const where = { file, index, document, eol: place.eol };
+	for (const rule of applicable) {
+		const setting = settings.rules[rule.id];
+		if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
+		const findings = !kept ? compute(rule) : rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
+		for (const finding of findings) {
+			const d = toDiagnostic(rule, finding, where, setting ?? finding.severity ?? rule.severity, settings, options.docsBase, withData);
+			if (d && !(place.nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) out.push(d);
+		}
+	}
+}
+
+/**
+ * What a diagnostic of validation with `fixesOnRequest` would have carried (its fixes, its lines),
+ * worked out when a code action asks: the rules run again on the document the diagnostic is in,
+ * and the diagnostic of the same rule, place and message gives its data. Undefined when the file
+ * no longer has such a diagnostic.
+ */
+export function diagnosticData(uri: string, diagnostic: Diagnostic, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): DiagnosticData | undefined {
+	const file = index.getFile(uri);
+	if (!file || index.isPartialFile(uri)) return undefined;
+	const place = filePlace(uri, file, index, graph, settings, options);
+	const offset = file.text.offsetAt(diagnostic.range.start);
+	const same = (d: Diagnostic) =>
+		d.code === diagnostic.code &&
+		d.message === diagnostic.message &&
+		d.range.start.line === diagnostic.range.start.line &&
+		d.range.start.character === diagnostic.range.start.character &&
+		d.range.end.line === diagnostic.range.end.line &&
+		d.range.end.character === diagnostic.range.end.character;
+	// The documents the place is in: one, or two where one ends where the next starts.
+	for (const document of file.manifest.documents) {
+		if (document.start > offset) break;
+		if (document.end < offset) continue;
+		const found: Diagnostic[] = [];
+		diagnoseDocument(place, document, found, () => undefined, true);
+		const match = found.find(same);
+		if (match) return match.data as DiagnosticData;
+	}
+	return undefined;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -414,7 +475,7 @@ interface FindingPlace {
 	eol: string;
 }
 
-function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
+function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string, withData: boolean): Diagnostic | undefined {
 	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
@@ -425,6 +486,7 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 			message: t(r.message, settings.language),
 		}));
 	}
+	if (!withData) return d;
 	// Fixes write new lines the way the file already does.
 	const lineEnds = (text: string) => (eol === '\n' ? text : text.replace(/\r?\n/g, eol));
 	const data: DiagnosticData = {
