@@ -178,10 +178,16 @@ function run(rule: Rule, context: RuleContext): Finding[] {
 interface Remembered {
 	start: number;
 	/** Local rules' findings, moved with the document (shiftAll). */
-	byRule: Map<string, Finding[]>;
+	byRule: PerRule<Finding[]>;
 	/** Cross-resource rules' findings, with what they were computed from. */
-	cross: Map<string, CrossRemembered>;
+	cross: PerRule<CrossRemembered>;
 }
+
+/**
+ * Values by rule id, in a plain object: tens of thousands of documents fill theirs with the same
+ * ids in the same order, so they share one shape and hold no hash table each (a Map would).
+ */
+type PerRule<T> = Record<string, T | undefined>;
 
 /** A cross-resource rule's findings for one document, and what they were computed from. */
 interface CrossRemembered {
@@ -242,7 +248,7 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 		let entry = current.get(document.text);
 		if (!entry) {
 			const old = previous.get(document.text);
-			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : new Map(), cross: old?.cross ?? new Map() };
+			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : {}, cross: old?.cross ?? {} };
 			current.set(document.text, entry);
 		}
 		return entry;
@@ -257,25 +263,25 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 			return {
 				local(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
 					if (twice) return compute(rule);
-					let findings = entry.byRule.get(rule.id);
-					if (!findings) entry.byRule.set(rule.id, (findings = compute(rule)));
+					let findings = entry.byRule[rule.id];
+					if (!findings) entry.byRule[rule.id] = findings = compute(rule);
 					return findings;
 				},
 				cross(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
 					const keys = readKeys(rule);
 					if (!keys || repeated) return compute(rule);
-					const old = entry.cross.get(rule.id);
+					const old = entry.cross[rule.id];
 					// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
 					if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
 						const moved = cross.carry(old);
 						if (moved) {
-							if (moved !== old) entry.cross.set(rule.id, moved);
+							if (moved !== old) entry.cross[rule.id] = moved;
 							return moved.findings;
 						}
 					}
 					const stamp = cross.index.changeStamp;
 					const fresh = cross.remember(compute(rule), stamp);
-					entry.cross.set(rule.id, fresh);
+					entry.cross[rule.id] = fresh;
 					return fresh.findings;
 				},
 			};
@@ -311,15 +317,12 @@ const NO_OTHERS: Map<string, ManifestFile | undefined> = new Map();
  * takes its places along; one that changed or went away makes the rule run again).
  */
 function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceIndex) {
-	let byText: Map<string, ManifestDocument[]> | undefined;
+	// Each text's document, or null for a text that is more than one document (no array per document).
+	let byText: Map<string, ManifestDocument | null> | undefined;
 	const texts = () => {
 		if (!byText) {
 			byText = new Map();
-			for (const d of manifest.documents) {
-				const list = byText.get(d.text);
-				if (list) list.push(d);
-				else byText.set(d.text, [d]);
-			}
+			for (const d of manifest.documents) byText.set(d.text, byText.has(d.text) ? null : d);
 		}
 		return byText;
 	};
@@ -334,7 +337,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		const deltaOf = (doc: ManifestDocument): number | undefined => {
 			if (counts.get(doc.text) !== 1) return undefined;
 			const now = texts().get(doc.text);
-			return now?.length === 1 ? now[0].start - doc.start : undefined;
+			return now ? now.start - doc.start : undefined;
 		};
 		shift = (start, end) => {
 			// The last document starting at or before the span; one ending where it starts shares the place.
@@ -380,7 +383,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		},
 		/** True when this text is more than one document of the file (findings may differ per copy). */
 		repeated(text: string): boolean {
-			return (texts().get(text)?.length ?? 0) > 1;
+			return texts().get(text) === null;
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
 		remember(findings: Finding[], stamp: number): CrossRemembered {
@@ -430,13 +433,14 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 }
 
 /** Moves remembered findings to a document's new offset (their edits and related places in it). */
-function shiftAll(old: Remembered, start: number, uri: string, length: number): Map<string, Finding[]> {
+function shiftAll(old: Remembered, start: number, uri: string, length: number): PerRule<Finding[]> {
 	const delta = start - old.start;
 	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
-	const out = new Map<string, Finding[]>();
-	for (const [id, findings] of old.byRule) {
+	const out: PerRule<Finding[]> = {};
+	for (const [id, findings] of Object.entries(old.byRule)) {
+		if (!findings) continue;
 		if (findings.length === 0) {
-			out.set(id, findings);
+			out[id] = findings;
 			continue;
 		}
 		const moved: Finding[] = [];
@@ -452,7 +456,7 @@ function shiftAll(old: Remembered, start: number, uri: string, length: number): 
 			}));
 			moved.push({ ...f, related, fixes });
 		}
-		if (ok) out.set(id, moved);
+		if (ok) out[id] = moved;
 	}
 	return out;
 }
