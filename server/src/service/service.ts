@@ -92,7 +92,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
 		getCodeActions(uri, diagnostics, settings) {
 			if (isProjectConfig(uri) || !options.fixesOnRequest) return getCodeActions(uri, diagnostics, index, settings);
-			return getCodeActions(uri, diagnostics, index, settings, (d) => diagnosticData(uri, d, index, this.graph, settings, validation));
+			return getCodeActions(uri, diagnostics, index, settings, diagnosticData(uri, index, this.graph, settings, validation));
 		},
 		doComplete(uri, position, settings) {
 			return doComplete(uri, offsetOf(uri, position), index, this.graph, settings);

@@ -124,33 +124,54 @@ function diagnoseDocument(place: FilePlace, document: ManifestDocument, out: Dia
 }
 
 /**
- * What a diagnostic of validation with `fixesOnRequest` would have carried (its fixes, its lines),
- * worked out when a code action asks: the rules run again on the document the diagnostic is in,
- * and the diagnostic of the same rule, place and message gives its data. Undefined when the file
- * no longer has such a diagnostic.
+ * What diagnostics of validation with `fixesOnRequest` would have carried (their fixes, their
+ * lines), worked out when a code action asks: the rules run again on the document a diagnostic is
+ * in (once per document for all the diagnostics asked about), and the diagnostic of the same rule,
+ * place and message gives its data; undefined when the file no longer has such a diagnostic.
  */
-export function diagnosticData(uri: string, diagnostic: Diagnostic, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): DiagnosticData | undefined {
+export function diagnosticData(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): (diagnostic: Diagnostic) => DiagnosticData | undefined {
 	const file = index.getFile(uri);
-	if (!file || index.isPartialFile(uri)) return undefined;
+	if (!file || index.isPartialFile(uri)) return () => undefined;
 	const place = filePlace(uri, file, index, graph, settings, options);
-	const offset = file.text.offsetAt(diagnostic.range.start);
-	const same = (d: Diagnostic) =>
-		d.code === diagnostic.code &&
-		d.message === diagnostic.message &&
-		d.range.start.line === diagnostic.range.start.line &&
-		d.range.start.character === diagnostic.range.start.character &&
-		d.range.end.line === diagnostic.range.end.line &&
-		d.range.end.character === diagnostic.range.end.character;
-	// The documents the place is in: one, or two where one ends where the next starts.
-	for (const document of file.manifest.documents) {
-		if (document.start > offset) break;
-		if (document.end < offset) continue;
-		const found: Diagnostic[] = [];
-		diagnoseDocument(place, document, found, () => undefined, true);
-		const match = found.find(same);
-		if (match) return match.data as DiagnosticData;
+	const byDocument = new Map<ManifestDocument, Diagnostic[]>();
+	const diagnosticsOf = (document: ManifestDocument) => {
+		let found = byDocument.get(document);
+		if (!found) diagnoseDocument(place, document, (found = []), () => undefined, true);
+		byDocument.set(document, found);
+		return found;
+	};
+	return (diagnostic) => {
+		const offset = file.text.offsetAt(diagnostic.range.start);
+		const same = (d: Diagnostic) =>
+			d.code === diagnostic.code &&
+			d.message === diagnostic.message &&
+			d.range.start.line === diagnostic.range.start.line &&
+			d.range.start.character === diagnostic.range.start.character &&
+			d.range.end.line === diagnostic.range.end.line &&
+			d.range.end.character === diagnostic.range.end.character;
+		// The documents the place is in: one, or two where one ends where the next starts.
+		const documents = file.manifest.documents;
+		for (let i = lastStartingAtOrBefore(documents, offset); i >= 0 && documents[i].end >= offset; i--) {
+			const match = diagnosticsOf(documents[i]).find(same);
+			if (match) return match.data as DiagnosticData;
+		}
+		return undefined;
+	};
+}
+
+/** Index of the last document that starts at or before an offset (-1 when none does). */
+function lastStartingAtOrBefore(documents: ManifestDocument[], offset: number): number {
+	let lo = 0;
+	let hi = documents.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (documents[mid].start <= offset) {
+			found = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
 	}
-	return undefined;
+	return found;
 }
 
 const NONE: ReadonlySet<string> = new Set();
