@@ -24,7 +24,7 @@ import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { explainAt } from './service/features/explain';
 import { parseManifest } from './service/manifest/parse';
-import { createLanguageService } from './service/service';
+import { createLanguageService, type LanguageService } from './service/service';
 import { languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
@@ -49,13 +49,16 @@ const service = createLanguageService({
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
 	fieldDocs,
 	schemas: loadSchemas(distDir),
+	// A file with thousands of findings sends them without their fixes; a code action works them out.
+	fixesOnRequest: true,
 });
 let settings: DocumentSettings;
 let pullDiagnostics = false;
 let locale: string | undefined;
 let workspaceFolderEvents = false;
 let codeLensRefresh = false;
-const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics(true));
+// Files read into the index move index.generation: documents computed before it are computed again.
+const loader = new WorkspaceLoader(index, connection, () => refreshDiagnostics());
 const lifecycle = new Lifecycle();
 
 connection.onInitialize((params): InitializeResult => {
@@ -135,8 +138,11 @@ async function loadTeam(): Promise<void> {
 
 connection.onDidChangeConfiguration(() => {
 	settings.clear();
+	// Counted at once: diagnostics computed from here on read the new settings, and those computed
+	// before are computed again, once (loadTeam counts a change of the team knowledge itself).
+	generation++;
 	if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-	void loadTeam().then(() => refreshDiagnostics(true));
+	void loadTeam().then(() => refreshDiagnostics());
 });
 
 documents.onDidChangeContent(({ document }) => {
@@ -285,20 +291,37 @@ async function refusable<T extends object>(uri: string, run: (s: Settings) => T 
 }
 
 /**
- * Counts the changes that can alter the diagnostics of every open document: a document's edit (other
- * documents may read it), a file of the workspace read or removed, the settings, the team knowledge.
+ * Counts the changes that can alter the diagnostics of every open document besides the index and the
+ * knowledge graph (each compared on its own): a document's edit, a watched file, the settings, the team knowledge.
  */
 let generation = 0;
-/** The diagnostics of each open document for one version and one generation: computed once, shared by pushes and pulls. */
-const computed = new Map<string, { version: number; generation: number; items: Promise<Diagnostic[] | undefined> }>();
 
-/** The diagnostics of an open document now (undefined once a newer version made them useless). */
+/** The diagnostics of an open document, and what they are computed from. */
+interface Computed {
+	version: number;
+	generation: number;
+	/** index.generation when the computation started: a file read or removed since moves it. */
+	indexGeneration: number;
+	graph: LanguageService['graph'];
+	items: Promise<Diagnostic[] | undefined>;
+}
+
+/** The diagnostics of each open document for its current state: computed once, shared by pushes and pulls. */
+const computed = new Map<string, Computed>();
+
+function isCurrent(known: Computed | undefined, version: number | undefined): known is Computed {
+	return !!known && known.version === version && known.generation === generation && known.indexGeneration === index.generation && known.graph === service.graph;
+}
+
+/** The diagnostics of an open document now (undefined once a newer version or a newer computation made them useless). */
 function diagnosticsOf(uri: string): Promise<Diagnostic[] | undefined> {
 	const version = documents.get(uri)?.version;
 	if (version === undefined) return validateInSlices(uri, () => false);
 	const known = computed.get(uri);
-	if (known && known.version === version && known.generation === generation) return known.items;
-	const entry = { version, generation, items: validateInSlices(uri, () => documents.get(uri)?.version !== version) };
+	if (isCurrent(known, version)) return known.items;
+	// A computation for an older state stops at its next pause: this one takes over what it found.
+	const entry: Computed = { version, generation, indexGeneration: index.generation, graph: service.graph, items: Promise.resolve(undefined) };
+	entry.items = validateInSlices(uri, () => computed.get(uri) !== entry || documents.get(uri)?.version !== version);
 	computed.set(uri, entry);
 	void entry.items.then((items) => {
 		if (items === undefined && computed.get(uri) === entry) computed.delete(uri);
@@ -308,8 +331,7 @@ function diagnosticsOf(uri: string): Promise<Diagnostic[] | undefined> {
 
 /** True when the diagnostics of an open document are computed (or being computed) for its current state. */
 function current(uri: string): boolean {
-	const known = computed.get(uri);
-	return !!known && known.version === documents.get(uri)?.version && known.generation === generation;
+	return isCurrent(computed.get(uri), documents.get(uri)?.version);
 }
 
 let refreshTimer: NodeJS.Timeout | undefined;
@@ -320,12 +342,11 @@ function scheduleRefresh(uri?: string): void {
 	if (uri) dirty.add(uri);
 	if (!pullDiagnostics && uri) void pushDiagnostics(uri);
 	clearTimeout(refreshTimer);
-	refreshTimer = setTimeout(() => refreshDiagnostics(false), 150);
+	refreshTimer = setTimeout(() => refreshDiagnostics(), 150);
 }
 
-/** Diagnostics again for every open document; `changed` when something they read changed since the last computation. */
-function refreshDiagnostics(changed: boolean): void {
-	if (changed) generation++;
+/** Diagnostics again for every open document whose diagnostics are not computed for its current state. */
+function refreshDiagnostics(): void {
 	dirty.clear();
 	if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
 	// A document whose diagnostics are computed for its current state has had them pushed (or will have).

@@ -71,6 +71,8 @@ describe('quick fixes over the protocol', () => {
 		it(`${rule}: the fix applies, the YAML still parses, and the diagnostic goes away`, async () => {
 			const found = (await diagnostics()).find((d) => d.code === rule);
 			assert.ok(found, `${rule} is reported`);
+			// Sent without its fixes: the server works them out for the code action.
+			assert.equal(found.data, undefined);
 			const actions = await actionsFor(found);
 			const fix = actions.find((a) => expectedTitle.test(a.title));
 			assert.ok(fix, `a fix titled ${expectedTitle} among: ${actions.map((a) => a.title).join(' | ')}`);

@@ -56,8 +56,10 @@ export class WorkspaceLoader {
 				// The folder may have left the workspace while it was being read.
 				if (!this.folders.includes(folder)) break;
 				// Read here, without a round trip to the thread pool per file (two per file, thousands
-				// of files); requests still go first between every few files.
-				this.readIntoSync(URI.file(path).toString(), path);
+				// of files); requests still go first between every few files. A file open in an editor
+				// is not read: the editor's text wins (apply).
+				const uri = URI.file(path).toString();
+				if (!this.index.getFile(uri)?.open) this.readIntoSync(uri, path);
 				if (++count % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
 			}
 		}

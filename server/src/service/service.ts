@@ -8,7 +8,7 @@ import { findDefinition, findLinks, findReferences } from './features/navigation
 import { isProjectConfig, projectConfigHover, settingsWithProjectConfig, validateProjectConfig } from './features/projectConfig';
 import { prepareRename, rename, type RenameRefusal } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { forgetValidation, validate, validationSteps } from './features/validation';
+import { diagnosticData, forgetValidation, validate, validationSteps, type ValidationOptions } from './features/validation';
 import type { KnowledgeGraph } from './knowledge/graph';
 import { rangesAhead } from './manifest/parse';
 import type { Rule } from './rules/types';
@@ -26,6 +26,8 @@ export interface ServiceOptions {
 	rules?: Rule[];
 	/** The built-in API schemas (dist/schemas), for validation against the target version. */
 	schemas?: SchemaSource;
+	/** Diagnostics carry no fixes: code actions work them out when asked (ValidationOptions.fixesOnRequest). */
+	fixesOnRequest?: boolean;
 }
 
 /** The language service: documents in (through the index), LSP types out. No I/O, no connection. */
@@ -61,6 +63,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 	const { index } = options;
 	const schemas = options.schemas ? new SchemaCatalog(options.schemas) : undefined;
 	const offsetOf = (uri: string, position: Position) => index.getFile(uri)?.text.offsetAt(position) ?? -1;
+	const validation: ValidationOptions = { docsBase: options.docsBase, rules: options.rules, schemas, fixesOnRequest: options.fixesOnRequest };
 	return {
 		index,
 		graph: options.graph,
@@ -75,11 +78,11 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		doValidation(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
-			return validate(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
+			return validate(uri, index, this.graph, settings, validation);
 		},
 		*validationSteps(uri, settings) {
 			if (isProjectConfig(uri)) return validateProjectConfig(uri, index);
-			return yield* validationSteps(uri, index, this.graph, settings, { docsBase: options.docsBase, rules: options.rules, schemas });
+			return yield* validationSteps(uri, index, this.graph, settings, validation);
 		},
 		*rangesAhead(uri) {
 			const file = index.getFile(uri);
@@ -87,7 +90,10 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 		},
 		forget: (uri) => forgetValidation(uri),
 		settingsFor: (uri, settings) => settingsWithProjectConfig(uri, settings, index),
-		getCodeActions: (uri, diagnostics, settings) => getCodeActions(uri, diagnostics, index, settings),
+		getCodeActions(uri, diagnostics, settings) {
+			if (isProjectConfig(uri) || !options.fixesOnRequest) return getCodeActions(uri, diagnostics, index, settings);
+			return getCodeActions(uri, diagnostics, index, settings, diagnosticData(uri, index, this.graph, settings, validation));
+		},
 		doComplete(uri, position, settings) {
 			return doComplete(uri, offsetOf(uri, position), index, this.graph, settings);
 		},

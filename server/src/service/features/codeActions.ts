@@ -5,8 +5,11 @@ import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import type { DiagnosticData } from './validation';
 import { SOURCE } from './validation';
 
-/** Quick fixes for KubeLore's diagnostics: each rule's own fixes, then the two suppressions. */
-export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: WorkspaceIndex, settings: Settings): CodeAction[] {
+/**
+ * Quick fixes for KubeLore's diagnostics: each rule's own fixes, then the two suppressions. A
+ * diagnostic sent without data (validation's `fixesOnRequest`) has it worked out by `dataOf`.
+ */
+export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: WorkspaceIndex, settings: Settings, dataOf?: (diagnostic: Diagnostic) => DiagnosticData | undefined): CodeAction[] {
 	const file = index.getFile(uri);
 	if (!file) return [];
 	const actions: CodeAction[] = [];
@@ -14,7 +17,7 @@ export function getCodeActions(uri: string, diagnostics: Diagnostic[], index: Wo
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	for (const diagnostic of diagnostics) {
 		if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || diagnostic.code === 'yaml-syntax') continue;
-		const data = diagnostic.data as DiagnosticData | undefined;
+		const data = (diagnostic.data as DiagnosticData | undefined) ?? dataOf?.(diagnostic);
 		for (const fix of data?.fixes ?? []) {
 			actions.push({
 				title: fix.title,

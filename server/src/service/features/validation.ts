@@ -33,6 +33,11 @@ export interface ValidationOptions {
 	/** Folder or URL of the rule pages (docs/rules). */
 	docsBase: string;
 	schemas?: SchemaCatalog;
+	/**
+	 * Diagnostics without data: a code action asks diagnosticData for their fixes. A file with
+	 * thousands of findings then sends a smaller message and builds no fix it is not asked for.
+	 */
+	fixesOnRequest?: boolean;
 }
 
 /** Diagnostics of one file: a syntax error per broken document, then every rule on every resource. */
@@ -49,47 +54,124 @@ export function validate(uri: string, index: WorkspaceIndex, graph: KnowledgeGra
  * answer other requests, or give up when a newer version of the file arrives.
  */
 export function* validationSteps(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): Generator<void, Diagnostic[]> {
-	const rules = options.rules ?? RULES;
 	const file = index.getFile(uri);
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
 	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
 	const cross = crossFindings(uri, file.manifest, index);
-	const eol = file.manifest.text.includes('\r\n') ? '\r\n' : '\n';
-	// Without such a comment anywhere in the file, no finding needs the line above it read.
-	const nextLineComments = file.manifest.text.includes(NEXT_LINE_MARK);
+	const place = filePlace(uri, file, index, graph, settings, options);
 	for (const document of file.manifest.documents) {
 		yield;
-		for (const problem of document.problems) {
-			const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
-			const d = Diagnostic.create(range, `${t(LABELS.syntax, settings.language)}: ${problem.message}. ${t(LABELS.syntaxHint, settings.language)}`, DiagnosticSeverity.Error, 'yaml-syntax', SOURCE);
-			diagnostics.push(d);
-		}
-		if (document.kind !== 'resource' || !document.resource) continue;
-		const applicable = rulesFor(rules, document.resource.kind);
-		if (applicable.length === 0) continue;
-		const entry = { uri, document, resource: document.resource };
-		const ignoreAnnotation = document.resource.annotations['kubelore.io/ignore'];
-		const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
-		const disabled = document.disabledRules;
-		if (disabled.has('*') || ignored.has('*')) continue;
-		// Most rules' findings are kept: the scope and a context are made for the rules that run.
-		let context: RuleContext | undefined;
-		const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
-		const kept = reuse.forDocument(document, cross);
-		for (const rule of applicable) {
-			const setting = settings.rules[rule.id];
-			if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
-			const findings = rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
-			for (const finding of findings) {
-				const d = toDiagnostic(rule, finding, { file, index, document, eol }, setting ?? finding.severity ?? rule.severity, settings, options.docsBase);
-				if (d && !(nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) diagnostics.push(d);
-			}
-		}
+		diagnoseDocument(place, document, diagnostics, (d) => reuse.forDocument(d, cross), !options.fixesOnRequest);
 	}
 	reuse.done();
 	return diagnostics;
+}
+
+/** What every document of one file's validation shares. */
+interface FilePlace {
+	uri: string;
+	file: IndexedFile;
+	index: WorkspaceIndex;
+	graph: KnowledgeGraph;
+	settings: Settings;
+	options: ValidationOptions;
+	rules: Rule[];
+	eol: string;
+	/** Without such a comment anywhere in the file, no finding needs the line above it read. */
+	nextLineComments: boolean;
+}
+
+function filePlace(uri: string, file: IndexedFile, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): FilePlace {
+	const text = file.manifest.text;
+	return { uri, file, index, graph, settings, options, rules: options.rules ?? RULES, eol: text.includes('\r\n') ? '\r\n' : '\n', nextLineComments: text.includes(NEXT_LINE_MARK) };
+}
+
+/** How a document's findings are kept between runs (rememberedFindings), or undefined: computed afresh. */
+type KeptFindings = ReturnType<ReturnType<typeof rememberedFindings>['forDocument']>;
+
+/** One document's diagnostics, added to `out`: its syntax errors, then every rule's findings. */
+function diagnoseDocument(place: FilePlace, document: ManifestDocument, out: Diagnostic[], keptFor: (document: ManifestDocument) => KeptFindings | undefined, withData: boolean): void {
+	const { uri, file, index, graph, settings, options } = place;
+	for (const problem of document.problems) {
+		const range = { start: file.text.positionAt(problem.start), end: file.text.positionAt(problem.end) };
+		const d = Diagnostic.create(range, `${t(LABELS.syntax, settings.language)}: ${problem.message}. ${t(LABELS.syntaxHint, settings.language)}`, DiagnosticSeverity.Error, 'yaml-syntax', SOURCE);
+		out.push(d);
+	}
+	if (document.kind !== 'resource' || !document.resource) return;
+	const applicable = rulesFor(place.rules, document.resource.kind);
+	if (applicable.length === 0) return;
+	const entry = { uri, document, resource: document.resource };
+	const ignoreAnnotation = document.resource.annotations['kubelore.io/ignore'];
+	const ignored = ignoreAnnotation ? new Set(ignoreAnnotation.split(/[\s,]+/).filter(Boolean)) : NONE;
+	const disabled = document.disabledRules;
+	if (disabled.has('*') || ignored.has('*')) return;
+	// Most rules' findings are kept: the scope and a context are made for the rules that run.
+	let context: RuleContext | undefined;
+	const compute = (rule: Rule) => run(rule, (context ??= { entry, file, index, graph, settings, scope: new Scope(index, entry, settings), schemas: options.schemas }));
+	const kept = keptFor(document);
+	const where = { file, index, document, eol: place.eol };
+	for (const rule of applicable) {
+		const setting = settings.rules[rule.id];
+		if (setting === 'off' || disabled.has(rule.id) || ignored.has(rule.id)) continue;
+		const findings = !kept ? compute(rule) : rule.local ? kept.local(rule, compute) : kept.cross(rule, compute);
+		for (const finding of findings) {
+			const d = toDiagnostic(rule, finding, where, setting ?? finding.severity ?? rule.severity, settings, options.docsBase, withData);
+			if (d && !(place.nextLineComments && suppressedOnLine(file, d.range.start.line, rule.id))) out.push(d);
+		}
+	}
+}
+
+/**
+ * What diagnostics of validation with `fixesOnRequest` would have carried (their fixes, their
+ * lines), worked out when a code action asks: the rules run again on the document a diagnostic is
+ * in (once per document for all the diagnostics asked about), and the diagnostic of the same rule,
+ * place and message gives its data; undefined when the file no longer has such a diagnostic.
+ */
+export function diagnosticData(uri: string, index: WorkspaceIndex, graph: KnowledgeGraph, settings: Settings, options: ValidationOptions): (diagnostic: Diagnostic) => DiagnosticData | undefined {
+	const file = index.getFile(uri);
+	if (!file || index.isPartialFile(uri)) return () => undefined;
+	const place = filePlace(uri, file, index, graph, settings, options);
+	const byDocument = new Map<ManifestDocument, Diagnostic[]>();
+	const diagnosticsOf = (document: ManifestDocument) => {
+		let found = byDocument.get(document);
+		if (!found) diagnoseDocument(place, document, (found = []), () => undefined, true);
+		byDocument.set(document, found);
+		return found;
+	};
+	return (diagnostic) => {
+		const offset = file.text.offsetAt(diagnostic.range.start);
+		const same = (d: Diagnostic) =>
+			d.code === diagnostic.code &&
+			d.message === diagnostic.message &&
+			d.range.start.line === diagnostic.range.start.line &&
+			d.range.start.character === diagnostic.range.start.character &&
+			d.range.end.line === diagnostic.range.end.line &&
+			d.range.end.character === diagnostic.range.end.character;
+		// The documents the place is in: one, or two where one ends where the next starts.
+		const documents = file.manifest.documents;
+		for (let i = lastStartingAtOrBefore(documents, offset); i >= 0 && documents[i].end >= offset; i--) {
+			const match = diagnosticsOf(documents[i]).find(same);
+			if (match) return match.data as DiagnosticData;
+		}
+		return undefined;
+	};
+}
+
+/** Index of the last document that starts at or before an offset (-1 when none does). */
+function lastStartingAtOrBefore(documents: ManifestDocument[], offset: number): number {
+	let lo = 0;
+	let hi = documents.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (documents[mid].start <= offset) {
+			found = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	return found;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -117,10 +199,16 @@ function run(rule: Rule, context: RuleContext): Finding[] {
 interface Remembered {
 	start: number;
 	/** Local rules' findings, moved with the document (shiftAll). */
-	byRule: Map<string, Finding[]>;
+	byRule: PerRule<Finding[]>;
 	/** Cross-resource rules' findings, with what they were computed from. */
-	cross: Map<string, CrossRemembered>;
+	cross: PerRule<CrossRemembered>;
 }
+
+/**
+ * Values by rule id, in a plain object: tens of thousands of documents fill theirs with the same
+ * ids in the same order, so they share one shape and hold no hash table each (a Map would).
+ */
+type PerRule<T> = Record<string, T | undefined>;
 
 /** A cross-resource rule's findings for one document, and what they were computed from. */
 interface CrossRemembered {
@@ -181,7 +269,7 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 		let entry = current.get(document.text);
 		if (!entry) {
 			const old = previous.get(document.text);
-			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : new Map(), cross: old?.cross ?? new Map() };
+			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : {}, cross: old?.cross ?? {} };
 			current.set(document.text, entry);
 		}
 		return entry;
@@ -196,25 +284,25 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 			return {
 				local(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
 					if (twice) return compute(rule);
-					let findings = entry.byRule.get(rule.id);
-					if (!findings) entry.byRule.set(rule.id, (findings = compute(rule)));
+					let findings = entry.byRule[rule.id];
+					if (!findings) entry.byRule[rule.id] = findings = compute(rule);
 					return findings;
 				},
 				cross(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
 					const keys = readKeys(rule);
 					if (!keys || repeated) return compute(rule);
-					const old = entry.cross.get(rule.id);
+					const old = entry.cross[rule.id];
 					// `@Kind` keys say where documents sit: they matter only to findings, which point at places.
 					if (old && cross.lastChange(rule, keys, old.findings.length > 0) <= old.stamp) {
 						const moved = cross.carry(old);
 						if (moved) {
-							if (moved !== old) entry.cross.set(rule.id, moved);
+							if (moved !== old) entry.cross[rule.id] = moved;
 							return moved.findings;
 						}
 					}
 					const stamp = cross.index.changeStamp;
 					const fresh = cross.remember(compute(rule), stamp);
-					entry.cross.set(rule.id, fresh);
+					entry.cross[rule.id] = fresh;
 					return fresh.findings;
 				},
 			};
@@ -250,15 +338,12 @@ const NO_OTHERS: Map<string, ManifestFile | undefined> = new Map();
  * takes its places along; one that changed or went away makes the rule run again).
  */
 function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceIndex) {
-	let byText: Map<string, ManifestDocument[]> | undefined;
+	// Each text's document, or null for a text that is more than one document (no array per document).
+	let byText: Map<string, ManifestDocument | null> | undefined;
 	const texts = () => {
 		if (!byText) {
 			byText = new Map();
-			for (const d of manifest.documents) {
-				const list = byText.get(d.text);
-				if (list) list.push(d);
-				else byText.set(d.text, [d]);
-			}
+			for (const d of manifest.documents) byText.set(d.text, byText.has(d.text) ? null : d);
 		}
 		return byText;
 	};
@@ -273,7 +358,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		const deltaOf = (doc: ManifestDocument): number | undefined => {
 			if (counts.get(doc.text) !== 1) return undefined;
 			const now = texts().get(doc.text);
-			return now?.length === 1 ? now[0].start - doc.start : undefined;
+			return now ? now.start - doc.start : undefined;
 		};
 		shift = (start, end) => {
 			// The last document starting at or before the span; one ending where it starts shares the place.
@@ -319,7 +404,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		},
 		/** True when this text is more than one document of the file (findings may differ per copy). */
 		repeated(text: string): boolean {
-			return (texts().get(text)?.length ?? 0) > 1;
+			return texts().get(text) === null;
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
 		remember(findings: Finding[], stamp: number): CrossRemembered {
@@ -369,13 +454,14 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 }
 
 /** Moves remembered findings to a document's new offset (their edits and related places in it). */
-function shiftAll(old: Remembered, start: number, uri: string, length: number): Map<string, Finding[]> {
+function shiftAll(old: Remembered, start: number, uri: string, length: number): PerRule<Finding[]> {
 	const delta = start - old.start;
 	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
-	const out = new Map<string, Finding[]>();
-	for (const [id, findings] of old.byRule) {
+	const out: PerRule<Finding[]> = {};
+	for (const [id, findings] of Object.entries(old.byRule)) {
+		if (!findings) continue;
 		if (findings.length === 0) {
-			out.set(id, findings);
+			out[id] = findings;
 			continue;
 		}
 		const moved: Finding[] = [];
@@ -391,7 +477,7 @@ function shiftAll(old: Remembered, start: number, uri: string, length: number): 
 			}));
 			moved.push({ ...f, related, fixes });
 		}
-		if (ok) out.set(id, moved);
+		if (ok) out[id] = moved;
 	}
 	return out;
 }
@@ -414,7 +500,7 @@ interface FindingPlace {
 	eol: string;
 }
 
-function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string): Diagnostic | undefined {
+function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string, withData: boolean): Diagnostic | undefined {
 	const span = anchor(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
@@ -425,6 +511,7 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 			message: t(r.message, settings.language),
 		}));
 	}
+	if (!withData) return d;
 	// Fixes write new lines the way the file already does.
 	const lineEnds = (text: string) => (eol === '\n' ? text : text.replace(/\r?\n/g, eol));
 	const data: DiagnosticData = {
