@@ -4,6 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validationLevel } from '../../server/src/settings';
 import { ADDED_IN, checkRelease } from '../../knowledge/build/schemaReleases';
 import { nearestVersion } from '../../server/src/service/schema/catalog';
+import type { ObjectNode, SchemaNode } from '../../server/src/service/schema/nodes';
+import { walkSchema } from '../../server/src/service/schema/validate';
 import type { CompactSchema } from '../../server/src/service/schema/format';
 import type { Settings } from '../../server/src/service/settings';
 import { deploymentWithLabel, serviceWithProtocol } from '../util/manifests';
@@ -241,5 +243,39 @@ spec:
 	it('a heredoc in a command (`cat <<EOF`) is not a merge key', () => {
 		const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      command: ["sh", "-c", "cat <<EOF > /x"]\n      imagePullPolicy: always\n';
 		assert.deepEqual(errors(text), ['10 schema-enum']);
+	});
+});
+
+describe('the schema walker', () => {
+	// A small schema by hand: an object with a list of objects, a map of integers and an enum.
+	const port: ObjectNode = { kind: 'object', name: 'test.Port', fields: new Map<string, SchemaNode>([['name', { kind: 'scalar', type: 's' }], ['protocol', { kind: 'scalar', type: 's', enum: ['TCP', 'UDP'] }]]), required: ['name'] };
+	const root: ObjectNode = {
+		kind: 'object',
+		name: 'test.Root',
+		fields: new Map<string, SchemaNode>([
+			['status', { kind: 'scalar', type: 's' }],
+			['ports', { kind: 'array', items: port }],
+			['counts', { kind: 'map', values: { kind: 'scalar', type: 'i' } }],
+			['spec', { kind: 'object', name: 'test.Spec', fields: new Map<string, SchemaNode>([['replicas', { kind: 'scalar', type: 'i' }]]), required: [] }],
+		]),
+		required: ['spec'],
+	};
+
+	it('reports every issue in document order, at the path of its value, below the base path', () => {
+		const value = { status: 3, ports: [{ name: 'a', protocol: 'TCPP' }, { protocol: 'UDP', extra: 1 }], counts: { a: 1, b: 'x' }, spec: { replicas: '2', replcas: 1 } };
+		const issues = walkSchema(value, root, { skipRoot: ['status'] }, ['items', 0]).map((i) => `${i.code} ${JSON.stringify(i.path)}${'field' in i ? ` ${i.field}` : ''}`);
+		assert.deepEqual(issues, [
+			'enum ["items",0,"ports",0,"protocol"]',
+			'unknown ["items",0,"ports",1,"extra"] extra',
+			'required ["items",0,"ports",1] name',
+			'type ["items",0,"counts","b"]',
+			'type ["items",0,"spec","replicas"]',
+			'unknown ["items",0,"spec","replcas"] replcas',
+		]);
+	});
+
+	it('walks the root fields not skipped, and finds nothing in a valid value', () => {
+		assert.deepEqual(walkSchema({ spec: { replicas: 1 }, ports: [{ name: 'a' }] }, root), []);
+		assert.deepEqual(walkSchema({ status: 3 }, root).map((i) => i.code), ['type', 'required']);
 	});
 });

@@ -9,6 +9,18 @@ import type { Finding, Rule } from './types';
 /** Where labels and annotations live: the resource's own metadata and its pod and job templates. */
 const METADATA_PATHS: NodePath[] = [['metadata'], ['spec', 'template', 'metadata'], ['template', 'metadata'], ['spec', 'jobTemplate', 'metadata'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata']];
 
+const LABEL = { key: { en: 'label key', zh: '标签键' }, value: { en: 'label value', zh: '标签值' } };
+const ANNOTATION = { key: { en: 'annotation key', zh: '注解键' }, value: LABEL.value };
+
+/** The maps the rule reads, in the order it reports them; `values`: label values are checked too. */
+const MAPS: { path: NodePath; values: boolean; what: typeof LABEL }[] = [
+	...METADATA_PATHS.flatMap((metadata) => [
+		{ path: [...metadata, 'labels'], values: true, what: LABEL },
+		{ path: [...metadata, 'annotations'], values: false, what: ANNOTATION },
+	]),
+	{ path: ['spec', 'selector', 'matchLabels'], values: true, what: LABEL },
+];
+
 /** A label key or value, or an annotation key, with a syntax the API server rejects. */
 export const labelInvalid: Rule = {
 	id: 'label-invalid',
@@ -18,9 +30,10 @@ export const labelInvalid: Rule = {
 	check(context) {
 		const { entry } = context;
 		if (!validationApplies(context)) return [];
-		const findings: Finding[] = [];
+		// Most resources have nothing to report: findings are made only for a problem found.
+		let findings: Finding[] | undefined;
 		const report = (path: NodePath, key: boolean, what: { en: string; zh: string }, text: string, problem: { en: string; zh: string }) =>
-			findings.push({
+			(findings ??= []).push({
 				path,
 				key,
 				message: {
@@ -28,24 +41,19 @@ export const labelInvalid: Rule = {
 					zh: `API Server 会拒绝${what.zh} "${text}"（Invalid value）：${problem.zh}。标签最多 63 个字符，只能包含字母、数字、“-”、“_”和“.”；键可以带 DNS 子域名前缀和“/”。`,
 				},
 			});
-		const checkMap = (path: NodePath, values: boolean, what: { key: { en: string; zh: string }; value: { en: string; zh: string } }) => {
+		for (const { path, values, what } of MAPS) {
 			const map = valueAt(entry.resource.value, path);
-			if (!isRecord(map)) return;
-			for (const [key, value] of Object.entries(map)) {
+			if (!isRecord(map)) continue;
+			for (const key of Object.keys(map)) {
 				if (PLACEHOLDER.test(key)) continue;
 				const keyProblem = qualifiedNameProblem(key);
 				if (keyProblem) report([...path, key], true, what.key, key, keyProblem);
+				const value = map[key];
 				if (!values || typeof value !== 'string' || PLACEHOLDER.test(value)) continue;
 				const valueProblem = labelValueProblem(value);
 				if (valueProblem) report([...path, key], false, what.value, value, valueProblem);
 			}
-		};
-		const label = { key: { en: 'label key', zh: '标签键' }, value: { en: 'label value', zh: '标签值' } };
-		for (const metadata of METADATA_PATHS) {
-			checkMap([...metadata, 'labels'], true, label);
-			checkMap([...metadata, 'annotations'], false, { key: { en: 'annotation key', zh: '注解键' }, value: label.value });
 		}
-		checkMap(['spec', 'selector', 'matchLabels'], true, label);
-		return findings;
+		return findings ?? [];
 	},
 };

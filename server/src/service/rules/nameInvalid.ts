@@ -13,6 +13,8 @@ const SYNTAX_TEXT: Record<NameSyntax, { en: string; zh: string }> = {
 	'dns1035-label': { en: 'a DNS label starting with a letter (RFC 1035)', zh: '以字母开头的 DNS 标签（RFC 1035）' },
 };
 
+const CONTAINER_NAME = { en: 'container name', zh: '容器名' };
+
 /** A resource or container name with a syntax the API server rejects (upper case, underscores, too long). */
 export const nameInvalid: Rule = {
 	id: 'name-invalid',
@@ -23,10 +25,13 @@ export const nameInvalid: Rule = {
 		const { entry } = context;
 		if (!validationApplies(context)) return [];
 		const findings: Finding[] = [];
-		const check = (path: (string | number)[], name: unknown, syntax: NameSyntax, what: { en: string; zh: string }, max?: number) => {
+		// The path and what is named are made for a finding only: most names are valid.
+		const check = (pathOf: () => (string | number)[], name: unknown, syntax: NameSyntax, whatOf: () => { en: string; zh: string }, max?: number) => {
 			if (typeof name !== 'string' || name === '' || PLACEHOLDER.test(name)) return;
 			const problem = nameProblem(name, syntax, max);
 			if (!problem) return;
+			const path = pathOf();
+			const what = whatOf();
 			const fixed = lowerCaseFix(name, syntax, max);
 			const edit = fixed ? replaceScalar(entry.document, path, fixed) : undefined;
 			findings.push({
@@ -39,9 +44,9 @@ export const nameInvalid: Rule = {
 			});
 		};
 		const rule = NAME_SYNTAX[entry.resource.kind];
-		if (rule) check(['metadata', 'name'], entry.resource.name, rule.syntax, { en: `${entry.resource.kind} name`, zh: ` ${entry.resource.kind} 名称` }, rule.max);
+		if (rule) check(() => ['metadata', 'name'], entry.resource.name, rule.syntax, () => ({ en: `${entry.resource.kind} name`, zh: ` ${entry.resource.kind} 名称` }), rule.max);
 		const pod = podSpecOf(entry.resource);
-		if (pod) for (const container of containersOf(pod)) check([...container.path, 'name'], container.name, 'dns1123-label', { en: 'container name', zh: '容器名' });
+		if (pod) for (const container of containersOf(pod)) check(() => [...container.path, 'name'], container.name, 'dns1123-label', () => CONTAINER_NAME);
 		return findings;
 	},
 };

@@ -18,8 +18,10 @@ export const portInvalid: Rule = {
 		const { entry } = context;
 		if (!validationApplies(context)) return [];
 		const findings: Finding[] = [];
-		const number = (path: NodePath, value: unknown, allowZero: boolean) => {
+		// Paths are made for findings only: most ports have none.
+		const number = (at: NodePath, field: string, value: unknown, allowZero: boolean) => {
 			if (typeof value !== 'number' || !Number.isInteger(value) || (value >= 1 && value <= 65535) || (allowZero && value === 0)) return;
+			const path = [...at, field];
 			findings.push({
 				path,
 				message: {
@@ -28,12 +30,12 @@ export const portInvalid: Rule = {
 				},
 			});
 		};
-		const name = (path: NodePath, value: unknown) => {
+		const name = (at: NodePath, field: string, value: unknown) => {
 			if (typeof value !== 'string' || value === '' || PLACEHOLDER.test(value)) return;
 			const problem = portNameProblem(value);
 			if (!problem) return;
 			findings.push({
-				path,
+				path: [...at, field],
 				message: {
 					en: `The API server rejects the port name "${value}" (Invalid value): it must be an IANA service name, and ${problem.en}. Use at most 15 lower-case letters, digits and '-', with at least one letter, e.g. "http" or "metrics".`,
 					zh: `API Server 会拒绝端口名 "${value}"（Invalid value）：它必须是 IANA 服务名，而它${problem.zh}。请使用最多 15 个小写字母、数字和“-”，至少含一个字母，例如 "http" 或 "metrics"。`,
@@ -47,9 +49,9 @@ export const portInvalid: Rule = {
 			ports.forEach((port, i) => {
 				if (!isRecord(port)) return;
 				const at = [...container.path, 'ports', i];
-				number([...at, 'containerPort'], port.containerPort, false);
-				number([...at, 'hostPort'], port.hostPort, true); // 0 means "no host port"
-				name([...at, 'name'], port.name);
+				number(at, 'containerPort', port.containerPort, false);
+				number(at, 'hostPort', port.hostPort, true); // 0 means "no host port"
+				name(at, 'name', port.name);
 			});
 		}
 		if (entry.resource.kind === 'Service') {
@@ -57,9 +59,10 @@ export const portInvalid: Rule = {
 			if (Array.isArray(ports)) {
 				ports.forEach((port, i) => {
 					if (!isRecord(port)) return;
-					number(['spec', 'ports', i, 'port'], port.port, false);
-					number(['spec', 'ports', i, 'targetPort'], port.targetPort, true); // 0 defaults to port
-					name(['spec', 'ports', i, 'targetPort'], port.targetPort);
+					const at = ['spec', 'ports', i];
+					number(at, 'port', port.port, false);
+					number(at, 'targetPort', port.targetPort, true); // 0 defaults to port
+					name(at, 'targetPort', port.targetPort);
 				});
 			}
 		}

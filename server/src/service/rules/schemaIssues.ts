@@ -1,7 +1,7 @@
 import { isRecord } from '../manifest/parse';
 import type { ManifestDocument, NodePath } from '../manifest/types';
 import type { VersionSchemas } from '../schema/catalog';
-import { walkSchema, type SchemaIssue } from '../schema/validate';
+import { walkSchema, type SchemaIssue, type WalkOptions } from '../schema/validate';
 import { writtenPath } from '../schema/written';
 import { QUANTITY_KINDS } from './quantityFields';
 import type { RuleContext } from './types';
@@ -12,6 +12,9 @@ export interface VersionedIssue {
 	issue: SchemaIssue;
 	version: string;
 }
+
+/** What most resources have: one empty list for all, never written to. */
+const NO_ISSUES: VersionedIssue[] = [];
 
 const remembered = new WeakMap<object, { schemas: VersionSchemas; issues: SchemaIssue[] }>();
 
@@ -24,13 +27,13 @@ const remembered = new WeakMap<object, { schemas: VersionSchemas; issues: Schema
 export function schemaIssues(context: RuleContext): VersionedIssue[] {
 	const { entry, settings, schemas } = context;
 	// Helm templates and Kustomize patches never reach the rules (validation skips partial documents).
-	if (settings.validation !== 'all' || !schemas || !validationApplies(context)) return [];
+	if (settings.validation !== 'all' || !schemas || !validationApplies(context)) return NO_ISSUES;
 	const version = schemas.forVersion(settings.kubernetesVersion);
-	if (!version) return [];
+	if (!version) return NO_ISSUES;
 	const value = entry.resource.value;
 	let cached = remembered.get(value);
 	if (!cached || cached.schemas !== version) remembered.set(value, (cached = { schemas: version, issues: asWritten(entry.document, issuesOf(value, version)) }));
-	return cached.issues.length === 0 ? [] : cached.issues.map((issue) => ({ issue, version: version.version }));
+	return cached.issues.length === 0 ? NO_ISSUES : cached.issues.map((issue) => ({ issue, version: version.version }));
 }
 
 /**
@@ -67,8 +70,13 @@ function issuesOfObject(value: Record<string, unknown>, version: VersionSchemas,
 	const root = version.rootOf(apiVersion, kind);
 	if (!root) return [];
 	// Quantities of these kinds are read by quantity-invalid, with suggestions of its own.
-	return walkSchema(value, root, { quantities: !QUANTITY_KINDS.includes(kind), skipRoot: ['status', 'apiVersion', 'kind'] }, base).filter((issue) => !ownedElsewhere(issue, kind, base));
+	const issues = walkSchema(value, root, QUANTITY_KINDS.includes(kind) ? WITHOUT_QUANTITIES : WITH_QUANTITIES, base);
+	return issues.length === 0 ? issues : issues.filter((issue) => !ownedElsewhere(issue, kind, base));
 }
+
+const SKIP_ROOT = ['status', 'apiVersion', 'kind'];
+const WITH_QUANTITIES: WalkOptions = { quantities: true, skipRoot: SKIP_ROOT };
+const WITHOUT_QUANTITIES: WalkOptions = { quantities: false, skipRoot: SKIP_ROOT };
 
 const WORKLOAD_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 

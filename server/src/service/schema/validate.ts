@@ -26,56 +26,70 @@ const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|Fals
 
 /** Every issue of a value against a root object type, in document order. */
 export function walkSchema(value: unknown, root: ObjectNode, options: WalkOptions = {}, base: NodePath = []): SchemaIssue[] {
-	const issues: SchemaIssue[] = [];
 	// One path stack for the whole walk, copied only into issues: most values have none.
-	const path: NodePath = [...base];
-	const at = (...more: (string | number)[]) => [...path, ...more];
-	const walk = (v: unknown, node: SchemaNode): void => {
-		// null is accepted everywhere: decoding leaves the field unset.
-		if (v === null || v === undefined || path.length > 100) return;
-		if (node.kind === 'scalar') return scalar(v, node);
-		if (node.kind === 'object') return object(v, node);
-		if (node.kind === 'array') {
-			if (!Array.isArray(v)) return void issues.push({ code: 'type', path: at(), expected: 'array', value: v });
-			for (let i = 0; i < v.length; i++) {
-				path.push(i);
-				walk(v[i], node.items);
-				path.pop();
-			}
-			return;
-		}
-		if (!isRecord(v)) return void issues.push({ code: 'type', path: at(), expected: 'object', value: v });
-		for (const key in v) {
-			path.push(key);
-			walk(v[key], node.values);
+	const walk: Walk = { issues: [], path: [...base], depth: base.length, options };
+	walkNode(walk, value, root);
+	return walk.issues;
+}
+
+/** The state of one walk: module-level functions over it, so that a walk makes no closures. */
+interface Walk {
+	issues: SchemaIssue[];
+	path: NodePath;
+	/** Length of the path at the root. */
+	depth: number;
+	options: WalkOptions;
+}
+
+const at = (walk: Walk, ...more: (string | number)[]): NodePath => [...walk.path, ...more];
+
+function walkNode(walk: Walk, v: unknown, node: SchemaNode): void {
+	// null is accepted everywhere: decoding leaves the field unset.
+	if (v === null || v === undefined || walk.path.length > 100) return;
+	if (node.kind === 'scalar') return scalar(walk, v, node);
+	if (node.kind === 'object') return object(walk, v, node);
+	const { path } = walk;
+	if (node.kind === 'array') {
+		if (!Array.isArray(v)) return void walk.issues.push({ code: 'type', path: at(walk), expected: 'array', value: v });
+		for (let i = 0; i < v.length; i++) {
+			path.push(i);
+			walkNode(walk, v[i], node.items);
 			path.pop();
 		}
-	};
-	const object = (v: unknown, node: ObjectNode): void => {
-		if (!isRecord(v)) return void issues.push({ code: 'type', path: at(), expected: 'object', value: v });
-		const atRoot = path.length === base.length;
-		for (const key in v) {
-			if (atRoot && options.skipRoot?.includes(key)) continue;
-			const field = node.fields.get(key);
-			if (field) {
-				path.push(key);
-				walk(v[key], field);
-				path.pop();
-			} else if (!node.open && !PLACEHOLDER.test(key)) issues.push({ code: 'unknown', path: at(key), field: key, known: [...node.fields.keys()], type: node.name });
-		}
-		for (const field of node.required) {
-			if (v[field] === undefined || v[field] === null) issues.push({ code: 'required', path: at(), field, type: node.name });
-		}
-	};
-	const scalar = (v: unknown, node: Extract<SchemaNode, { kind: 'scalar' }>): void => {
-		if (node.type === '*') return;
-		if (typeof v === 'string' && v.includes('$') && PLACEHOLDER.test(v)) return;
-		if (!typeMatches(v, node.type, options)) return void issues.push({ code: 'type', path: at(), expected: node.type, value: v });
-		if (node.enum && v !== '' && !node.enum.includes(v)) return void issues.push({ code: 'enum', path: at(), value: v, allowed: node.enum });
-		if (node.limits) limitIssues(v, node.limits, at, issues);
-	};
-	walk(value, root);
-	return issues;
+		return;
+	}
+	if (!isRecord(v)) return void walk.issues.push({ code: 'type', path: at(walk), expected: 'object', value: v });
+	for (const key in v) {
+		path.push(key);
+		walkNode(walk, v[key], node.values);
+		path.pop();
+	}
+}
+
+function object(walk: Walk, v: unknown, node: ObjectNode): void {
+	if (!isRecord(v)) return void walk.issues.push({ code: 'type', path: at(walk), expected: 'object', value: v });
+	const { path, options } = walk;
+	const atRoot = path.length === walk.depth;
+	for (const key in v) {
+		if (atRoot && options.skipRoot?.includes(key)) continue;
+		const field = node.fields.get(key);
+		if (field) {
+			path.push(key);
+			walkNode(walk, v[key], field);
+			path.pop();
+		} else if (!node.open && !PLACEHOLDER.test(key)) walk.issues.push({ code: 'unknown', path: at(walk, key), field: key, known: [...node.fields.keys()], type: node.name });
+	}
+	for (const field of node.required) {
+		if (v[field] === undefined || v[field] === null) walk.issues.push({ code: 'required', path: at(walk), field, type: node.name });
+	}
+}
+
+function scalar(walk: Walk, v: unknown, node: Extract<SchemaNode, { kind: 'scalar' }>): void {
+	if (node.type === '*') return;
+	if (typeof v === 'string' && v.includes('$') && PLACEHOLDER.test(v)) return;
+	if (!typeMatches(v, node.type, walk.options)) return void walk.issues.push({ code: 'type', path: at(walk), expected: node.type, value: v });
+	if (node.enum && v !== '' && !node.enum.includes(v)) return void walk.issues.push({ code: 'enum', path: at(walk), value: v, allowed: node.enum });
+	if (node.limits) limitIssues(v, node.limits, () => at(walk), walk.issues);
 }
 
 function limitIssues(v: unknown, limits: Limits, at: () => NodePath, issues: SchemaIssue[]): void {
