@@ -188,4 +188,26 @@ describe('hovers from the line scan', () => {
 		const documents = scanned.service.index.getFile(uri)!.manifest.documents.length;
 		assert.ok(unparsedLeft > documents * 0.8, `hovers parsed ${documents - unparsedLeft} of ${documents} documents`);
 	});
+
+	it('are those of each document where two documents have the same text, hovered in turn with others between', () => {
+		const doc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n';
+		const other = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${n}\ndata:\n  k: v\n`;
+		const text = [doc, ...Array.from({ length: 10 }, (_, n) => other(n)), doc].join('---\n');
+		const scanned = workspace({ 'a.yaml': text });
+		const parsed = workspace({ 'a.yaml': text });
+		const uri = scanned.uri('a.yaml');
+		const ahead = parsed.service.rangesAhead(uri);
+		while (!ahead.next().done);
+		const lines = text.split('\n');
+		const typeLines = lines.flatMap((l, i) => (l === '  type: NodePort' ? [i] : []));
+		const kindLines = lines.flatMap((l, i) => (l === 'kind: ConfigMap' ? [i] : []));
+		assert.equal(typeLines.length, 2);
+		for (const line of [typeLines[0], ...kindLines, typeLines[1], typeLines[0], ...kindLines.reverse(), typeLines[1]]) {
+			const position = { line, character: 8 };
+			const hover = scanned.service.doHover(uri, position, settings());
+			assert.ok(hover, `a hover on line ${line}`);
+			assert.equal(hover.range?.start.line, line, 'the range is in the hovered document');
+			assert.deepEqual(hover, parsed.service.doHover(uri, position, settings()));
+		}
+	});
 });

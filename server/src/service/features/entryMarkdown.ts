@@ -140,6 +140,8 @@ export function summaryMarkdown(entity: Entity, language: Language): string {
 
 /** Knowledge text may link to entries only through our own command; other command links go. */
 function stripCommandLinks(markdown: string): string {
+	// Most summaries hold no command link at all: they are not copied.
+	if (!markdown.includes('](command:')) return markdown;
 	return markdown.replace(/\[([^\][]*)\]\(command:(?!kubelore\.openEntry\b)[^()]*\)/g, '$1');
 }
 

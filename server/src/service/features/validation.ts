@@ -5,7 +5,7 @@ import { LABELS, t } from '../l10n/text';
 import { placeholderAt } from '../manifest/placeholders';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
-import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import type { ManifestDocument, ManifestFile, NodePath } from '../manifest/types';
 import type { SchemaCatalog } from '../schema/catalog';
 import type { Severity, Settings } from '../settings';
 import { LAYOUT, type IndexedFile, type WorkspaceIndex } from '../workspace/index';
@@ -455,6 +455,10 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 
 /** Moves remembered findings to a document's new offset (their edits and related places in it). */
 function shiftAll(old: Remembered, start: number, uri: string, length: number): PerRule<Finding[]> {
+	// Findings without places of their own (most) move as they are: the record is taken over whole.
+	let placed = false;
+	for (const findings of Object.values(old.byRule)) if (findings?.some((f) => f.related?.length || f.fixes?.length)) placed = true;
+	if (!placed) return old.byRule;
 	const delta = start - old.start;
 	const inside = (offset: number) => offset >= old.start && offset <= old.start + length;
 	const out: PerRule<Finding[]> = {};
@@ -501,7 +505,7 @@ interface FindingPlace {
 }
 
 function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol }: FindingPlace, severity: Severity, settings: Settings, docsBase: string, withData: boolean): Diagnostic | undefined {
-	const span = anchor(document, finding);
+	const span = anchored(document, finding);
 	const range = { start: file.text.positionAt(span[0]), end: file.text.positionAt(span[1]) };
 	const d = Diagnostic.create(range, asWritten(t(finding.message, settings.language), document, finding), SEVERITY[severity], rule.id, SOURCE);
 	d.codeDescription = docsOf(rule, docsBase);
@@ -529,6 +533,19 @@ function toDiagnostic(rule: Rule, finding: Finding, { file, index, document, eol
 	};
 	d.data = data;
 	return d;
+}
+
+/** Where findings were shown, relative to their document: one that only moved is not looked up again. */
+const anchors = new WeakMap<NodePath, { text: string; key: boolean; partialReason: ManifestDocument['partialReason']; start: number; end: number }>();
+
+/** `anchor`, remembered per finding path and document text (a span depends on nothing else). */
+function anchored(document: ManifestDocument, finding: Finding): [number, number] {
+	const key = finding.key === true;
+	const known = anchors.get(finding.path);
+	if (known && known.key === key && known.partialReason === document.partialReason && known.text === document.text) return [document.start + known.start, document.start + known.end];
+	const span = anchor(document, finding);
+	anchors.set(finding.path, { text: document.text, key, partialReason: document.partialReason, start: span[0] - document.start, end: span[1] - document.start });
+	return span;
 }
 
 /** Each rule's page, one object shared by all of its diagnostics (they are sent, never changed). */

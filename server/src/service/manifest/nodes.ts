@@ -35,7 +35,7 @@ export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undef
 	const document = documentAt(file, offset);
 	if (!document) return undefined;
 	const local = offset - document.start;
-	const fast = lightAt(light(document), document.text, local, (path) => stringAt(document.resource?.value, path));
+	const fast = lightAt(light(document, false), document.text, local, (path) => stringAt(document.resource?.value, path));
 	if (fast !== UNKNOWN) return { document, ...fast };
 	if (!document.yaml?.contents) return undefined;
 	const path: NodePath = [];
@@ -209,18 +209,30 @@ export function forgetLightTree(document: ManifestDocument): void {
 	lightTrees.delete(document);
 }
 
+/** Trees made for a lookup of the node under a cursor (a hover), of the last few document texts. */
+const recentTrees: { text: string; tree: LightTree }[] = [];
+const RECENT_TREES = 8;
+
 /**
  * The light tree of a document that has not been parsed with ranges, or undefined (parsed
  * already, not read values-first, or beyond the scan). Once the full parse exists, it is used.
+ * A tree made for a lookup that is not `kept` (the node under a hover) is kept only among the
+ * last few: hovering over a large file then leaves no tree per document behind, which the
+ * garbage collector would have to copy and keep.
  */
-function light(document: ManifestDocument): LightTree {
+function light(document: ManifestDocument, kept = true): LightTree {
 	if (isParsed(document) || document.kind === 'broken' || document.partialReason === 'helm') {
 		lightTrees.delete(document);
 		return undefined;
 	}
 	if (lightTrees.has(document)) return lightTrees.get(document);
-	const tree = lightTree(document.text);
-	lightTrees.set(document, tree);
+	const recent = recentTrees.find((r) => r.text === document.text);
+	const tree = recent ? recent.tree : lightTree(document.text);
+	if (kept) lightTrees.set(document, tree);
+	else if (!recent) {
+		recentTrees.unshift({ text: document.text, tree });
+		if (recentTrees.length > RECENT_TREES) recentTrees.pop();
+	}
 	return tree;
 }
 
