@@ -4,11 +4,12 @@
  * tree parsed on use), and the command line's records (also as read back from a cache file).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { workspace } from '../../bench/generate';
 import { Checker } from '../../server/src/cli/check';
@@ -31,6 +32,60 @@ async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: 
 	);
 	return { sources: readRest(files, () => undefined), roots: [...roots] };
 }
+
+const PAIR_A = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: main
+          image: registry.example.com/web:1.0.0
+          envFrom:
+            - configMapRef:
+                name: settings
+          volumeMounts:
+            - name: data
+              mountPath: /data
+      volumes:
+        - name: data
+          persistentVolumeClaim:
+            claimName: data
+`;
+const PAIR_B = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+  namespace: shop
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: webb
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
 
 type Way = (index: WorkspaceIndex, sources: SourceText[]) => void;
 
@@ -87,6 +142,32 @@ describe('the ways of reading files into the index', () => {
 	it('give the same findings on a generated workspace', async () => {
 		const count = sameEveryWay(folder, await sourcesOf(folder));
 		assert.ok(count > 20, `the workspace has findings to compare (${count})`);
+	});
+
+	it('give the same findings whatever order the files are checked in (related places in files checked before)', async () => {
+		// A checked file lets its line offsets go: findings of files checked after it that point into it work them out again.
+		const mixed = mkdtempSync(join(tmpdir(), 'kubelore-order-'));
+		try {
+			workspace(mixed, 20, 7, 1);
+			for (let k = 0; k < 5; k++) {
+				// A Deployment and the claim and Service of it in another file: findings of each point into the other.
+				mkdirSync(join(mixed, `pair-${k}`));
+				writeFileSync(join(mixed, `pair-${k}`, 'a.yaml'), PAIR_A.replaceAll('shop', `shop-${k}`));
+				writeFileSync(join(mixed, `pair-${k}`, 'b.yaml'), PAIR_B.replaceAll('shop', `shop-${k}`));
+			}
+			const input = await sourcesOf(mixed);
+			const forward = findings(mixed, input, WAYS.records);
+			const backward = findings(mixed, { ...input, sources: [...input.sources].reverse() }, WAYS.records);
+			assert.deepEqual([...backward.keys()].sort(), [...forward.keys()].sort());
+			let elsewhere = 0;
+			for (const [path, diagnostics] of forward) {
+				assert.deepStrictEqual(backward.get(path), diagnostics, path);
+				for (const d of diagnostics as Diagnostic[]) elsewhere += (d.relatedInformation ?? []).filter((r) => r.location.uri !== URI.file(path).toString()).length;
+			}
+			assert.ok(elsewhere >= 10, `findings point into other files (${elsewhere})`);
+		} finally {
+			rmSync(mixed, { recursive: true, force: true });
+		}
 	});
 
 	it('give the same findings on the corpus of real manifests', { skip: !existsSync(CORPUS) && 'no corpus here' }, async () => {
@@ -153,6 +234,20 @@ describe('long strings shared with the text', () => {
 		assert.equal(data.folded, `${'f'.repeat(50)} ${'f'.repeat(50)}`);
 		assert.deepEqual(data.list, ['l'.repeat(100)]);
 		assert.equal((record[1].resource!.value.data as Record<string, unknown>).later, 'p'.repeat(100));
+	});
+
+	it('keeps every value as it was read when short strings are shared across files', async () => {
+		const same = new Map<string, string>();
+		const { sources } = await sourcesOf(CORPUS_OR(folderFor()));
+		let met = 0;
+		for (const source of sources) {
+			const record = plainRecord(parseForRecord(source.uri, source.text));
+			const before = JSON.parse(JSON.stringify(record)) as unknown;
+			shareText(record, source.text, same);
+			assert.deepStrictEqual(JSON.parse(JSON.stringify(record)), before, source.path);
+			met += JSON.stringify(record).match(/"[^"]{1,20}"/g)?.length ?? 0;
+		}
+		assert.ok(same.size > 10 && same.size < met / 4, `short strings met more than once (${same.size} of ${met})`);
 	});
 });
 

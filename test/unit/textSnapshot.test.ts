@@ -65,6 +65,17 @@ describe('text snapshots of open documents', () => {
 		}
 	});
 
+	it('answers the same after its line offsets were let go', () => {
+		const text = 'a: 1\r\nb:\n  - x\r\n\ré: 2\n';
+		const snapshot = new TextSnapshot('file:///forget.yaml', 'yaml', 1, text);
+		const expected = answers(TextDocument.create('file:///forget.yaml', 'yaml', 1, text));
+		assert.deepStrictEqual(answers(snapshot), expected);
+		snapshot.forgetLines();
+		assert.deepStrictEqual(answers(snapshot), expected);
+		snapshot.forgetLines();
+		assert.deepStrictEqual(answers(snapshot.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'c: 3\n' }], 2)), answers(TextDocument.create('file:///forget.yaml', 'yaml', 2, `a: 1\r\nc: 3\nb:\n  - x\r\n\ré: 2\n`)));
+	});
+
 	it('an edit leaves the version before it unchanged', () => {
 		const before = new TextSnapshot('file:///a.yaml', 'yaml', 1, 'a: 1\nb: 2\n');
 		before.positionAt(6);

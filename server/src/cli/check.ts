@@ -14,6 +14,7 @@ import { createLanguageService, type LanguageService } from '../service/service'
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/index';
 import { clusterProfile } from '../service/workspace/profile';
+import { TextSnapshot } from '../service/workspace/textSnapshot';
 import { profileReport, type ProfileReport } from './formats/profile';
 import type { PathNames } from './formats/types';
 
@@ -82,7 +83,10 @@ export class Checker {
 		if (this.options.identities) for (const d of diagnostics) this.identify(uri, d);
 		// Each file is checked once in a run: what validation and placing findings keep for the next edit of it is let go.
 		forgetValidation(uri);
-		for (const document of this.index.getFile(uri)?.manifest.documents ?? []) forgetLightTree(document);
+		const file = this.index.getFile(uri);
+		for (const document of file?.manifest.documents ?? []) forgetLightTree(document);
+		// Its line offsets too (a tenth of the memory of a run): a later finding that points into the file works them out again.
+		if (file?.text instanceof TextSnapshot) file.text.forgetLines();
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
 	}
 

@@ -134,9 +134,10 @@ const MIN_SHARED = 64;
 /**
  * Long strings of a record's values that are written as they are in the file's text become
  * slices of that text (the same characters): the run keeps the text anyway, and a copy of the
- * string would hold them twice. The values are changed in place.
+ * string would hold them twice. Shorter strings met before in `same` (kinds, namespaces, label
+ * values, repeated across thousands of files) become that one copy. The values are changed in place.
  */
-export function shareText(record: FileRecord, text: string): void {
+export function shareText(record: FileRecord, text: string, same?: Map<string, string>): void {
 	for (const document of record) {
 		const value = document.resource?.value;
 		if (!value) continue;
@@ -146,7 +147,12 @@ export function shareText(record: FileRecord, text: string): void {
 			for (const key in node) {
 				const item = node[key];
 				if (typeof item === 'string') {
-					if (item.length < MIN_SHARED) continue;
+					if (item.length < MIN_SHARED) {
+						const known = same?.get(item);
+						if (known !== undefined) node[key] = known;
+						else same?.set(item, item);
+						continue;
+					}
 					const at = text.indexOf(item, document.start);
 					if (at >= 0 && at + item.length <= document.end) node[key] = text.slice(at, at + item.length);
 				} else if (item !== null && typeof item === 'object') stack.push(item);

@@ -88,6 +88,7 @@ export function readRest(files: SourceFile[], onUnreadable: (path: string, failu
  * cache file) is not parsed again; `onParsed` hears of the others, so that they can be kept.
  */
 export function indexSources(index: WorkspaceIndex, sources: SourceText[], known: (hash: string) => FileRecord | undefined, onParsed?: (hash: string, record: FileRecord) => void): void {
+	const same = new Map<string, string>();
 	for (const source of sources) {
 		// A Helm template's parse depends on the Chart.yaml beside it: the index parses it as it does in the editor.
 		if (!reusable(source.path)) {
@@ -99,7 +100,7 @@ export function indexSources(index: WorkspaceIndex, sources: SourceText[], known
 			record = plainRecord(parseForRecord(source.uri, source.text));
 			if (onParsed && writable(record)) onParsed(source.hash, record);
 		}
-		shareText(record, source.text);
+		shareText(record, source.text, same);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
 		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
 	}

@@ -99,6 +99,11 @@ export class TextSnapshot implements TextDocument {
 		return new TextSnapshot(this.uri, this.languageId, version, content, offsets);
 	}
 
+	/** Lets the line offsets go (a text that will rarely be asked for positions again); they are worked out again if asked. */
+	forgetLines(): void {
+		this.offsets = undefined;
+	}
+
 	private lineOffsets(): number[] {
 		return (this.offsets ??= lineStarts(this.content, 0, true));
 	}
