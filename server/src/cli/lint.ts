@@ -31,9 +31,8 @@ const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 
 
 /** Runs `kubelore lint` and returns the exit status: 0 clean, 1 findings at or above --fail-on, 2 problems. */
 export async function runLint(options: LintOptions, runtime: Runtime): Promise<number> {
-	slowHeapGrowth();
 	const { language, stdout, stderr } = runtime;
-	const graphData = loadGraphFile(runtime);
+	const { data: graphData, key: graphKey } = loadGraphFile(runtime);
 	const profile = options.config === undefined ? undefined : { path: resolve(options.config), config: await readConfigOption(options.config, runtime) };
 	const projectConfig = profile?.config;
 	const progress = new ProgressLine(stderr, Boolean(stderr.isTTY) && !options.quiet);
@@ -58,6 +57,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const tool = toolKey(runtime);
 	const cacheFile = options.cache ? cachePath(options.cacheLocation, cwd) : undefined;
 	const cache = cacheFile ? CacheFile.read(cacheFile, tool) : CacheFile.empty(tool);
+	// A run the cache may answer for whole leaves the heap's growth as it is until something has to be checked: limiting it costs collections.
+	if (!cache.header) slowHeapGrowth();
 	const started = Date.now();
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
 	const files = await readSources(
@@ -80,13 +81,14 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 					throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(code, language)));
 				});
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
-	const base = [checkOptions, graphData, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
+	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
 	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
+		slowHeapGrowth();
 		sources = readRest(files, unreadable);
 		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
@@ -110,6 +112,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	};
 	const profileFor = reported[0]?.uri;
 	let profileReported = cachedProfile;
+	if (tasks.length || (profileFor && !profileReported)) slowHeapGrowth();
 	if (tasks.length > 1 && options.jobs > 1 && sources) {
 		const named: [string, string][] = options.stdinFilename === undefined ? [[stdinUri, '<stdin>']] : [];
 		const done = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders, profileFor, named }, sources, known, remember, tasks);
