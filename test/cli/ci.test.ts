@@ -80,6 +80,29 @@ describe('kubelore lint in CI: shards', () => {
 		assert.equal(missing.code, 2);
 		assert.match(missing.stderr, /cannot read the index .*no-such\.index: no such file or folder/);
 	});
+
+	it('refuses an index written by another build, or a file that is not an index, instead of using it', async () => {
+		const written = join(dir, 'versioned.index');
+		const index = await runCli(['index', '.', '--out', written], { cwd: repo });
+		assert.equal(index.code, 0, index.stderr);
+		const [header, ...rest] = readFileSync(written, 'utf8').split('\n');
+		const parsed = JSON.parse(header) as { tool: string };
+		assert.equal((await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', '--index', written], { cwd: repo })).code, 0, 'the index as written is used');
+
+		const other = join(dir, 'other-build.index');
+		writeFileSync(other, [JSON.stringify({ ...parsed, tool: `9.9.9:${parsed.tool}` }), ...rest].join('\n'));
+		const refused = await runCli(['lint', '.', '--format', 'json', '--index', other], { cwd: repo });
+		assert.equal(refused.code, 2);
+		assert.equal(refused.stdout, '', 'no findings are reported with it');
+		assert.match(refused.stderr, /the index .*other-build\.index was written by another build of kubelore \(format \d+, 9\.9\.9:.*; this one is format \d+, .*\): write it again/);
+
+		const damaged = join(dir, 'damaged.index');
+		writeFileSync(damaged, 'apiVersion: v1\nkind: ConfigMap\n');
+		const notIndex = await runCli(['lint', '.', '--format', 'json', '--index', damaged], { cwd: repo });
+		assert.equal(notIndex.code, 2);
+		assert.equal(notIndex.stdout, '');
+		assert.match(notIndex.stderr, /the index .*damaged\.index is not one written by kubelore index/);
+	});
 });
 
 describe('kubelore lint in CI: cache and jobs', () => {

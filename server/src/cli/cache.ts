@@ -234,12 +234,30 @@ export function hashOf(value: unknown): string {
 	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
-/** Reads a file written by `kubelore index --out`; one that cannot be read stops the run (the error code is passed on). */
-export function readIndexFile(path: string, tool: string, onError: (code: string) => never): CacheFile {
+/** Why an index file cannot be used: it cannot be read (the error code), another build wrote it, or it is not an index. */
+export type IndexProblem = { code: string } | { otherTool: string } | { damaged: true };
+
+/**
+ * Reads a file written by `kubelore index --out`. One that cannot be used stops the run: an index
+ * of another build may hold parses that this one reads otherwise, and ignoring it would turn the
+ * shards of a CI matrix into full parses without a word.
+ */
+export function readIndexFile(path: string, tool: string, onError: (problem: IndexProblem) => never): CacheFile {
+	let header: unknown;
 	try {
 		accessSync(path, constants.R_OK);
+		header = JSON.parse(firstLine(path).line) as unknown;
 	} catch (error) {
-		onError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+		const code = (error as NodeJS.ErrnoException).code;
+		return onError(code ? { code } : { damaged: true });
 	}
-	return CacheFile.read(path, tool);
+	if (!header || typeof header !== 'object' || !('format' in header) || !('tool' in header)) return onError({ damaged: true });
+	if (header.format !== FORMAT || header.tool !== tool) return onError({ otherTool: `format ${String(header.format)}, ${String(header.tool)}` });
+	const file = CacheFile.read(path, tool);
+	return file.header ? file : onError({ damaged: true });
+}
+
+/** How the header of an index names its build, for the message that rejects it. */
+export function indexTool(tool: string): string {
+	return `format ${FORMAT}, ${tool}`;
 }

@@ -11,7 +11,7 @@ import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { FailOn, LintOptions } from './args';
-import { cachePath, CacheFile, hashOf, readIndexFile, type CachedFile } from './cache';
+import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, type CachedFile } from './cache';
 import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
@@ -77,8 +77,10 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const indexFile =
 		indexPath === undefined
 			? undefined
-			: readIndexFile(resolve(indexPath), tool, (code) => {
-					throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(code, language)));
+			: readIndexFile(resolve(indexPath), tool, (problem) => {
+					if ('code' in problem) throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(problem.code, language)));
+					if ('otherTool' in problem) throw new CliError(say(CLI_TEXT.indexOtherTool, language, indexPath, problem.otherTool, indexTool(tool)));
+					throw new CliError(say(CLI_TEXT.indexDamaged, language, indexPath));
 				});
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
