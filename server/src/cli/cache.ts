@@ -152,12 +152,12 @@ export class CacheFile {
 
 	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
 	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>, extras?: CacheExtras): void {
-		const parses = new Map<string, string | Buffer>();
+		const parses = new Map<string, FileRecord | Buffer>();
 		for (const hash of hashes) {
 			// Records read from the file go back as the bytes they were stored as, without being made into records.
 			const record = this.fresh.get(hash) ?? this.parses.get(hash);
 			const at = record ? undefined : this.storedRecords().get(hash);
-			if (record) parses.set(hash, JSON.stringify(storedRecord(record)));
+			if (record) parses.set(hash, record);
 			else if (at) parses.set(hash, this.bytes.subarray(at[0], at[1]));
 		}
 		// Each file's settings once in a list (most files share them), and no other copy of its URI.
@@ -189,7 +189,7 @@ const NEWLINE = Buffer.from('\n');
  * Writes the header line, then a line per parse, a part at a time: the parses of a large
  * repository come to tens of megabytes, which one string would hold at once (twice while written).
  */
-function writeLines(path: string, header: Header, parses: Map<string, string | Buffer>): void {
+function writeLines(path: string, header: Header, parses: Map<string, FileRecord | Buffer>): void {
 	const fd = openSync(path, 'w');
 	const pieces: Buffer[] = [];
 	let size = 0;
@@ -206,7 +206,7 @@ function writeLines(path: string, header: Header, parses: Map<string, string | B
 	try {
 		add(Buffer.from(`${JSON.stringify(header)}\n`));
 		for (const [hash, stored] of parses) {
-			if (typeof stored === 'string') add(Buffer.from(`${hash}\t${stored}\n`));
+			if (!Buffer.isBuffer(stored)) add(Buffer.from(`${hash}\t${JSON.stringify(storedRecord(stored))}\n`));
 			else {
 				add(Buffer.from(`${hash}\t`));
 				add(stored);
