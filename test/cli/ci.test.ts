@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -80,6 +80,29 @@ describe('kubelore lint in CI: shards', () => {
 		assert.equal(missing.code, 2);
 		assert.match(missing.stderr, /cannot read the index .*no-such\.index: no such file or folder/);
 	});
+
+	it('refuses an index written by another build, or a file that is not an index, instead of using it', async () => {
+		const written = join(dir, 'versioned.index');
+		const index = await runCli(['index', '.', '--out', written], { cwd: repo });
+		assert.equal(index.code, 0, index.stderr);
+		const [header, ...rest] = readFileSync(written, 'utf8').split('\n');
+		const parsed = JSON.parse(header) as { tool: string };
+		assert.equal((await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', '--index', written], { cwd: repo })).code, 0, 'the index as written is used');
+
+		const other = join(dir, 'other-build.index');
+		writeFileSync(other, [JSON.stringify({ ...parsed, tool: `9.9.9:${parsed.tool}` }), ...rest].join('\n'));
+		const refused = await runCli(['lint', '.', '--format', 'json', '--index', other], { cwd: repo });
+		assert.equal(refused.code, 2);
+		assert.equal(refused.stdout, '', 'no findings are reported with it');
+		assert.match(refused.stderr, /the index .*other-build\.index was written by another build of kubelore \(format \d+, 9\.9\.9:.*; this one is format \d+, .*\): write it again/);
+
+		const damaged = join(dir, 'damaged.index');
+		writeFileSync(damaged, 'apiVersion: v1\nkind: ConfigMap\n');
+		const notIndex = await runCli(['lint', '.', '--format', 'json', '--index', damaged], { cwd: repo });
+		assert.equal(notIndex.code, 2);
+		assert.equal(notIndex.stdout, '');
+		assert.match(notIndex.stderr, /the index .*damaged\.index is not one written by kubelore index/);
+	});
 });
 
 describe('kubelore lint in CI: cache and jobs', () => {
@@ -88,17 +111,41 @@ describe('kubelore lint in CI: cache and jobs', () => {
 
 	const full = () => lint([], cached);
 	const withCache = () => lint(['--cache-location', join(dir, 'cache/')], cached);
+	/** A damaged parse line would only cost parsing again, unseen in the output: checks that each is whole, one per file. */
+	const assertWholeParses = () => {
+		const [header, ...lines] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
+		assert.equal(lines.pop(), '', 'the file ends with a newline');
+		const stored = new Map(lines.map((line) => [line.slice(0, line.indexOf('\t')), JSON.parse(line.slice(line.indexOf('\t') + 1)) as unknown]));
+		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
+		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored.get(h))), 'the parse of every file, by its hash');
+	};
 
 	it('gives the same output cold and warm, and keeps its file where --cache-location says', async () => {
 		const expected = await full();
 		assert.deepEqual(await withCache(), expected);
 		assert.ok(existsSync(join(dir, 'cache', '.kubelorecache')));
-		// A damaged parse line would only cost parsing again, unseen in the output: check that it is whole.
-		const [header, parses] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
-		const stored = JSON.parse(parses) as Record<string, unknown>;
-		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
-		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored[h])), 'the parse of every file, by its hash');
+		assertWholeParses();
 		assert.deepEqual(await withCache(), expected);
+	});
+
+	it('carries the parses of unchanged files over as they were stored, and survives a cache file cut short', async () => {
+		const expected = await full();
+		await withCache();
+		// New stamps, same texts: the cache is written again without parsing anything, its parse lines copied as bytes.
+		const later = new Date(Date.now() - 60_000);
+		for (const path of ['services/app-1.yaml', 'workloads/team-1/app-1.yaml']) utimesSync(join(cached, path), later, later);
+		assert.deepEqual(await withCache(), expected);
+		assertWholeParses();
+		const file = join(dir, 'cache', '.kubelorecache');
+		const text = readFileSync(file);
+		writeFileSync(file, text.subarray(0, Math.floor(text.length * 0.7)));
+		writeFileSync(join(cached, 'cut.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cut\n');
+		try {
+			assert.deepEqual(await withCache(), await full(), 'a parse line cut short is parsed again');
+			assertWholeParses();
+		} finally {
+			unlinkSync(join(cached, 'cut.yaml'));
+		}
 	});
 
 	it('serves findings from the cache while nothing changed, and checks again when any file changed', async () => {

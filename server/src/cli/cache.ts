@@ -8,7 +8,7 @@ import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
 import { recordFromStored, storedRecord, type FileRecord } from './records';
 
-const FORMAT = 3;
+const FORMAT = 4;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -47,13 +47,17 @@ export interface CacheExtras {
 }
 
 /**
- * A cache or index file: a header line (findings of the last run), then a line of parses by
- * content hash. The parses are read only when some file has to be checked again, so that a run
- * over an unchanged tree reads the small part alone.
+ * A cache or index file: a header line (findings of the last run), then one line per parse: its
+ * content hash, a tab, the stored record. The parses are read only when some file has to be
+ * checked again, so that a run over an unchanged tree reads the small part alone; then each is
+ * made a record when its file is indexed. One line each (not one object of them all) spares a
+ * string of the whole part and an object of every parse at once: reading the 115 MB of 50,000
+ * files took a tenth less time and a third less heap.
  */
 export class CacheFile {
-	/** The parse line as read: records in their stored form, turned back into records when asked for. */
-	private stored: Record<string, unknown> | undefined;
+	/** The parse lines as read: where each record's JSON lies in `bytes`, by hash. */
+	private stored: Map<string, [start: number, end: number]> | undefined;
+	private bytes: Buffer = Buffer.alloc(0);
 	private readonly parses = new Map<string, FileRecord>();
 	private readonly fresh = new Map<string, FileRecord>();
 
@@ -110,24 +114,33 @@ export class CacheFile {
 	parse(hash: string): FileRecord | undefined {
 		const known = this.parses.get(hash) ?? this.fresh.get(hash);
 		if (known) return known;
-		const stored = this.storedRecords()[hash];
-		const record = stored === undefined ? undefined : recordFromStored(stored);
+		const at = this.storedRecords().get(hash);
+		let record: FileRecord | undefined;
+		try {
+			record = at && recordFromStored(JSON.parse(this.bytes.toString('utf8', at[0], at[1])));
+		} catch {
+			// A damaged line (a file cut short): that file is parsed again.
+		}
 		if (record) this.parses.set(hash, record);
 		return record;
 	}
 
-	/** The parse line, read once; a damaged one counts as empty (every file is parsed again). */
-	private storedRecords(): Record<string, unknown> {
+	/** The parse lines, read once: the bytes, and where each record lies; a file that cannot be read counts as empty (every file is parsed again). */
+	private storedRecords(): Map<string, [start: number, end: number]> {
 		if (!this.stored) {
-			this.stored = {};
+			this.stored = new Map();
 			try {
-				if (this.parseLine) {
-					const text = readFileSync(this.parseLine.path).subarray(this.parseLine.offset).toString('utf8');
-					const parsed = JSON.parse(text) as unknown;
-					if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.stored = parsed as Record<string, unknown>;
-				}
+				if (this.parseLine) this.bytes = readFileSync(this.parseLine.path);
 			} catch {
-				// A damaged parse line: every file is parsed again.
+				// Gone since the header was read: every file is parsed again.
+			}
+			const bytes = this.bytes;
+			for (let line = this.parseLine?.offset ?? bytes.length; line < bytes.length; ) {
+				const newline = bytes.indexOf(10, line);
+				const end = newline < 0 ? bytes.length : newline;
+				const tab = bytes.indexOf(9, line);
+				if (tab > line && tab < end) this.stored.set(bytes.toString('latin1', line, tab), [tab + 1, end]);
+				line = end + 1;
 			}
 		}
 		return this.stored;
@@ -139,12 +152,13 @@ export class CacheFile {
 
 	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
 	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>, extras?: CacheExtras): void {
-		const parses: Record<string, unknown> = {};
+		const parses = new Map<string, FileRecord | Buffer>();
 		for (const hash of hashes) {
-			// Records read from the file go back as they were stored, without being made into records.
+			// Records read from the file go back as the bytes they were stored as, without being made into records.
 			const record = this.fresh.get(hash) ?? this.parses.get(hash);
-			const stored = record ? storedRecord(record) : this.storedRecords()[hash];
-			if (stored !== undefined) parses[hash] = stored;
+			const at = record ? undefined : this.storedRecords().get(hash);
+			if (record) parses.set(hash, record);
+			else if (at) parses.set(hash, this.bytes.subarray(at[0], at[1]));
 		}
 		// Each file's settings once in a list (most files share them), and no other copy of its URI.
 		const settings = new Map<string, number>();
@@ -169,25 +183,37 @@ export class CacheFile {
 	}
 }
 
+const NEWLINE = Buffer.from('\n');
+
 /**
- * Writes the header line, then the parses as one JSON object, a part at a time: the parses of a
- * large repository come to tens of megabytes, which one string would hold at once (twice while written).
+ * Writes the header line, then a line per parse, a part at a time: the parses of a large
+ * repository come to tens of megabytes, which one string would hold at once (twice while written).
  */
-function writeLines(path: string, header: Header, parses: Record<string, unknown>): void {
+function writeLines(path: string, header: Header, parses: Map<string, FileRecord | Buffer>): void {
 	const fd = openSync(path, 'w');
+	const pieces: Buffer[] = [];
+	let size = 0;
+	const flush = () => {
+		writeSync(fd, Buffer.concat(pieces));
+		pieces.length = 0;
+		size = 0;
+	};
+	const add = (piece: Buffer) => {
+		pieces.push(piece);
+		size += piece.length;
+		if (size > 1 << 20) flush();
+	};
 	try {
-		writeSync(fd, `${JSON.stringify(header)}\n{`);
-		let part = '';
-		let first = true;
-		for (const [hash, stored] of Object.entries(parses)) {
-			part += `${first ? '' : ','}${JSON.stringify(hash)}:${JSON.stringify(stored)}`;
-			first = false;
-			if (part.length > 1 << 20) {
-				writeSync(fd, part);
-				part = '';
+		add(Buffer.from(`${JSON.stringify(header)}\n`));
+		for (const [hash, stored] of parses) {
+			if (!Buffer.isBuffer(stored)) add(Buffer.from(`${hash}\t${JSON.stringify(storedRecord(stored))}\n`));
+			else {
+				add(Buffer.from(`${hash}\t`));
+				add(stored);
+				add(NEWLINE);
 			}
 		}
-		writeSync(fd, `${part}}\n`);
+		flush();
 	} finally {
 		closeSync(fd);
 	}
@@ -234,12 +260,30 @@ export function hashOf(value: unknown): string {
 	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
-/** Reads a file written by `kubelore index --out`; one that cannot be read stops the run (the error code is passed on). */
-export function readIndexFile(path: string, tool: string, onError: (code: string) => never): CacheFile {
+/** Why an index file cannot be used: it cannot be read (the error code), another build wrote it, or it is not an index. */
+export type IndexProblem = { code: string } | { otherTool: string } | { damaged: true };
+
+/**
+ * Reads a file written by `kubelore index --out`. One that cannot be used stops the run: an index
+ * of another build may hold parses that this one reads otherwise, and ignoring it would turn the
+ * shards of a CI matrix into full parses without a word.
+ */
+export function readIndexFile(path: string, tool: string, onError: (problem: IndexProblem) => never): CacheFile {
+	let header: unknown;
 	try {
 		accessSync(path, constants.R_OK);
+		header = JSON.parse(firstLine(path).line) as unknown;
 	} catch (error) {
-		onError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+		const code = (error as NodeJS.ErrnoException).code;
+		return onError(code ? { code } : { damaged: true });
 	}
-	return CacheFile.read(path, tool);
+	if (!header || typeof header !== 'object' || !('format' in header) || !('tool' in header)) return onError({ damaged: true });
+	if (header.format !== FORMAT || header.tool !== tool) return onError({ otherTool: `format ${String(header.format)}, ${String(header.tool)}` });
+	const file = CacheFile.read(path, tool);
+	return file.header ? file : onError({ damaged: true });
+}
+
+/** How the header of an index names its build, for the message that rejects it. */
+export function indexTool(tool: string): string {
+	return `format ${FORMAT}, ${tool}`;
 }

@@ -75,7 +75,7 @@ export async function* expandInputs(inputs: string[], options: InputOptions, roo
 			yield* around.files;
 			let found = 0;
 			const onError = (p: string, e: unknown) => onProblem(unreadable(p, e));
-			for await (const file of walkFiles(path, new FileFilter(DEFAULT_INCLUDE, exclude), onError)) {
+			for await (const file of walkFiles(path, new FileFilter(DEFAULT_INCLUDE, exclude), onError, true)) {
 				found++;
 				yield { path: file, report: true };
 			}
@@ -123,7 +123,7 @@ async function* walkGlob(
 	const filter = new FileFilter([glob.glob], exclude);
 	let found = 0;
 	const onError = (p: string, e: unknown) => onProblem(unreadable(p, e));
-	for await (const file of walkFiles(base, filter, onError)) {
+	for await (const file of walkFiles(base, filter, onError, true)) {
 		if (!include.accepts(toPosix(relative(base, file)))) continue;
 		found++;
 		yield { path: file, report: true };

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
-import { limitHeapGrowth } from '../heapGrowth';
 import { graphWithTeam } from '../node/knowledge';
 import { allRead, indexSources, readRest, readSources, type SourceFile, type SourceText } from '../node/lint';
 import { readProjectConfig, type ProjectConfig } from '../service/config';
@@ -12,7 +11,7 @@ import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { FailOn, LintOptions } from './args';
-import { cachePath, CacheFile, hashOf, readIndexFile, type CachedFile } from './cache';
+import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, type CachedFile } from './cache';
 import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
@@ -22,24 +21,18 @@ import { PathNames, severityOf, type FormatContext, type Formatter, type InputNo
 import { expandInputs } from './inputs';
 import { CLI_TEXT, ERROR_CODES, say } from './messages';
 import type { FileRecord } from './records';
-import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, readAll, toolKey, type Runtime } from './runtime';
+import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, readAll, slowHeapGrowth, toolKey, type Runtime } from './runtime';
 import { inShard } from './shard';
 import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
 import { checkInWorkers } from './workers';
 
-/** Set once per process (each call would add a watcher of collections). */
-let heapLimited = false;
-
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 /** Runs `kubelore lint` and returns the exit status: 0 clean, 1 findings at or above --fail-on, 2 problems. */
 export async function runLint(options: LintOptions, runtime: Runtime): Promise<number> {
-	// The server's limits: a young generation of at most 8 MB saves a tenth of the peak memory of a run over thousands of files, at the same time.
-	if (!heapLimited) limitHeapGrowth();
-	heapLimited = true;
 	const { language, stdout, stderr } = runtime;
-	const graphData = loadGraphFile(runtime);
+	const { data: graphData, key: graphKey } = loadGraphFile(runtime);
 	const profile = options.config === undefined ? undefined : { path: resolve(options.config), config: await readConfigOption(options.config, runtime) };
 	const projectConfig = profile?.config;
 	const progress = new ProgressLine(stderr, Boolean(stderr.isTTY) && !options.quiet);
@@ -64,6 +57,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const tool = toolKey(runtime);
 	const cacheFile = options.cache ? cachePath(options.cacheLocation, cwd) : undefined;
 	const cache = cacheFile ? CacheFile.read(cacheFile, tool) : CacheFile.empty(tool);
+	// A run the cache may answer for whole leaves the heap's growth as it is until something has to be checked: limiting it costs collections.
+	if (!cache.header) slowHeapGrowth();
 	const started = Date.now();
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
 	const files = await readSources(
@@ -82,17 +77,20 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const indexFile =
 		indexPath === undefined
 			? undefined
-			: readIndexFile(resolve(indexPath), tool, (code) => {
-					throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(code, language)));
+			: readIndexFile(resolve(indexPath), tool, (problem) => {
+					if ('code' in problem) throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(problem.code, language)));
+					if ('otherTool' in problem) throw new CliError(say(CLI_TEXT.indexOtherTool, language, indexPath, problem.otherTool, indexTool(tool)));
+					throw new CliError(say(CLI_TEXT.indexDamaged, language, indexPath));
 				});
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
-	const base = [checkOptions, graphData, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
+	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
 	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
+		slowHeapGrowth();
 		sources = readRest(files, unreadable);
 		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
@@ -116,6 +114,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	};
 	const profileFor = reported[0]?.uri;
 	let profileReported = cachedProfile;
+	if (tasks.length || (profileFor && !profileReported)) slowHeapGrowth();
 	if (tasks.length > 1 && options.jobs > 1 && sources) {
 		const named: [string, string][] = options.stdinFilename === undefined ? [[stdinUri, '<stdin>']] : [];
 		const done = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders, profileFor, named }, sources, known, remember, tasks);

@@ -26,6 +26,11 @@ export const CLI_TEXT = {
 	indexNeedsOut: { en: 'index needs --out <file>, such as: kubelore index . --out kubelore.index', zh: 'index 需要 --out <文件>，例如：kubelore index . --out kubelore.index' },
 	indexNoStdin: { en: 'index reads files, not standard input', zh: 'index 读取文件，不读取标准输入' },
 	indexUnreadable: { en: 'cannot read the index {0}: {1}', zh: '无法读取索引 {0}：{1}' },
+	indexOtherTool: {
+		en: 'the index {0} was written by another build of kubelore ({1}; this one is {2}): write it again with this one (kubelore index --out)',
+		zh: '索引 {0} 由另一个版本的 kubelore 写入（{1}；当前为 {2}）：请用当前版本重新写入（kubelore index --out）',
+	},
+	indexDamaged: { en: 'the index {0} is not one written by kubelore index (damaged or another kind of file): write it again', zh: '索引 {0} 不是 kubelore index 写入的（已损坏或是其他文件）：请重新写入' },
 	indexWritten: { en: 'wrote the index of {0} to {1}', zh: '已将 {0} 的索引写入 {1}' },
 	graphMissing: { en: 'the knowledge graph {0} is missing or unreadable; build it with "npm run build"', zh: '知识图谱 {0} 缺失或无法读取；请用“npm run build”构建' },
 	// Problems with inputs; the first ones make the exit status 2.

@@ -1,10 +1,11 @@
 /* Where the command line runs: its streams, its language, and the files installed beside it. */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { limitHeapGrowth } from '../heapGrowth';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
 import type { GraphData, Language } from '../service/knowledge/types';
-import { graphWithTeam, loadGraphData } from '../node/knowledge';
+import { graphWithTeam } from '../node/knowledge';
 import { CLI_TEXT, say } from './messages';
 
 /** The process the command runs in (tests run the real process; nothing here is faked). */
@@ -23,17 +24,25 @@ export class CliError extends Error {}
 
 /** The knowledge graph built with the package (dist/graph.json). */
 export function loadGraph(runtime: Runtime): KnowledgeGraph {
-	return graphWithTeam(loadGraphFile(runtime), undefined);
+	return graphWithTeam(loadGraphFile(runtime).data, undefined);
 }
 
-/** The data of the knowledge graph built with the package; a CliError when it is missing. */
-export function loadGraphFile(runtime: Runtime): GraphData {
+/**
+ * The data of the knowledge graph built with the package, and a hash of its file: the hash keys
+ * cached findings (writing the parsed graph out again to hash it would cost a tenth of a second).
+ * A CliError when the file is missing.
+ */
+export function loadGraphFile(runtime: Runtime): { data: GraphData; key: string } {
 	const path = join(runtime.distDir, 'graph.json');
+	let text: string;
+	let data: GraphData;
 	try {
-		return loadGraphData(runtime.distDir);
+		text = readFileSync(path, 'utf8');
+		data = JSON.parse(text) as GraphData;
 	} catch {
 		throw new CliError(say(CLI_TEXT.graphMissing, runtime.language, path));
 	}
+	return { data, key: createHash('sha1').update(text).digest('base64url') };
 }
 
 /** The tool that made a parse or a finding: its version and its bundle (a rebuilt bundle is another tool). */
@@ -97,13 +106,19 @@ export function textWidth(stream: NodeJS.WriteStream): number {
 	return Math.min(stream.isTTY && stream.columns ? stream.columns : 80, 100);
 }
 
+/** Set once per process (each call would add a watcher of collections). */
+let heapLimited = false;
+
 /**
  * The index of a large repository lives for the whole run, and checking it leaves garbage that
  * lives a little longer than a young collection: with V8's default, the heap may grow to four
- * times what a full collection kept before the next one. Growing by half at most lowers the peak
- * of memory by a third to a half (5,000 and 10,000 generated files) at about the same time:
- * 30% saved a little more memory and cost a tenth more time.
+ * times what a full collection kept before the next one. The server's limits (heapGrowth.ts: the
+ * old generation grows by half at most, the young one stops at 8 MB) lower the peak of memory by
+ * a third to a half (5,000 and 10,000 generated files) at about the same time; the young
+ * generation's cap saves a tenth more of the peak over 5,000 files.
  */
 export function slowHeapGrowth(): void {
-	setFlagsFromString('--heap-growing-percent=50');
+	if (heapLimited) return;
+	heapLimited = true;
+	limitHeapGrowth();
 }
