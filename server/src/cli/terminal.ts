@@ -76,8 +76,18 @@ export class Output {
 	}
 }
 
-const SHOW_AFTER_MS = 700;
-const REDRAW_MS = 100;
+/**
+ * The line shows once a run has lasted SHOW_AFTER_MS, and is redrawn at most every REDRAW_MS.
+ * KUBELORE_PROGRESS_AFTER_MS sets the first (and caps the second): a run of a few files can then
+ * show its progress too, as the tests of the line need on a fast machine.
+ */
+const SHOW_AFTER_MS = delayFrom(process.env.KUBELORE_PROGRESS_AFTER_MS) ?? 700;
+const REDRAW_MS = Math.min(100, SHOW_AFTER_MS);
+
+function delayFrom(value: string | undefined): number | undefined {
+	const ms = value === undefined || value.trim() === '' ? NaN : Number(value);
+	return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
 
 /** A one-line progress report on a terminal's stderr, shown only for runs that take a while. */
 export class ProgressLine {
