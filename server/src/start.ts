@@ -4,8 +4,7 @@
  * storage folder; without it the user's cache folder, see codeCache.ts) and used by the next start,
  * which then skips most of the compiling. With `--cache-dir=` (empty), with no such folder, or with a
  * cache file that is missing, damaged or made by another Node, the bundle is loaded as usual.
- * Before the bundle, the heap's growth is limited (heapGrowth.ts) and functions get their feedback
- * from their first call (startFlags.ts).
+ * Before the bundle, the heap's growth is limited (heapGrowth.ts).
  */
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { cacheFolder, readCache, writeCache } from './codeCache';
 import { limitHeapGrowth, withStartFlags } from './heapGrowth';
-import { feedbackFromFirstCall } from './startFlags';
 
 /** Set by esbuild.mjs: a hash of dist/serverMain.js, so that a cache never outlives its bundle. */
 declare const BUNDLE_ID: string;
@@ -22,7 +20,6 @@ declare const BUNDLE_ID: string;
 const WRITE_AFTER_MS = 10_000;
 
 limitHeapGrowth();
-feedbackFromFirstCall();
 const main = join(__dirname, 'serverMain.js');
 const folder = cacheFolder(process.argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is a sibling file, loaded at run time
