@@ -362,13 +362,7 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		};
 		shift = (start, end) => {
 			// The last document starting at or before the span; one ending where it starts shares the place.
-			let lo = 0;
-			let hi = docs.length - 1;
-			while (lo < hi) {
-				const mid = (lo + hi + 1) >> 1;
-				if (docs[mid].start <= start) lo = mid;
-				else hi = mid - 1;
-			}
+			const lo = lastStartingAtOrBefore(docs, start);
 			const doc = docs[lo];
 			if (!doc || start < doc.start || end > doc.end) return undefined;
 			const delta = deltaOf(doc);
