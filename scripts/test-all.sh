@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Servers and command lines started by the tests keep their V8 code cache under $XDG_CACHE_HOME:
+# a folder of this run's own, so that a test run leaves nothing in the user's cache.
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+
 times=()
 level() {
 	local name=$1; shift
