@@ -4,11 +4,9 @@ import { pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
 	CodeLensRefreshRequest,
-	createConnection,
 	DidChangeConfigurationNotification,
 	FileChangeType,
 	LSPErrorCodes,
-	ProposedFeatures,
 	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -22,6 +20,7 @@ import { WorkspaceLoader } from './node/workspaceLoader';
 import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type InitializationOptions } from './protocol';
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
+import { createServerConnection } from './stdio';
 import { explainAt } from './service/features/explain';
 import { parseManifest } from './service/manifest/parse';
 import { createLanguageService, type LanguageService } from './service/service';
@@ -32,7 +31,7 @@ import { WorkspaceIndex } from './service/workspace/index';
 import { TextSnapshot } from './service/workspace/textSnapshot';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 /** Each version of a document is kept as it was: the index holds it as its file's text, with its line offsets. */
 const documents = new TextDocuments<TextSnapshot>({
 	create: (uri, languageId, version, content) => new TextSnapshot(uri, languageId, version, content),
