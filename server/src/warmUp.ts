@@ -1,8 +1,8 @@
 /*
- * Work done once per server on a small manifest of its own, so that the first requests about a user's
- * documents find their code compiled. Done at start it also puts that code into the code cache
- * (start.ts), which is written from the first server's compiled functions: later servers then load
- * the hover code compiled instead of compiling it on their first hover.
+ * Hovers on a small manifest of the server's own, made right before the code cache is written
+ * (start.ts writes it once, from the compiled functions of the first server that found none): the
+ * hover code is then in the cache, and later servers load it compiled instead of compiling it on
+ * their first hover. WARM_UP is also what the server parses at start to compile both YAML readers.
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { FieldDocs } from './service/features/hoverContext';
