@@ -4,11 +4,9 @@ import { pathToFileURL } from 'node:url';
 import {
 	CodeActionKind,
 	CodeLensRefreshRequest,
-	createConnection,
 	DidChangeConfigurationNotification,
 	FileChangeType,
 	LSPErrorCodes,
-	ProposedFeatures,
 	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -22,17 +20,19 @@ import { WorkspaceLoader } from './node/workspaceLoader';
 import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type InitializationOptions } from './protocol';
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
+import { createServerConnection } from './stdio';
+import { keyAndValuePositions, WARM_UP, warmUp } from './warmUp';
 import { explainAt } from './service/features/explain';
 import { parseManifest } from './service/manifest/parse';
 import { createLanguageService, type LanguageService } from './service/service';
-import { languageForLocale, type Settings } from './service/settings';
+import { DEFAULT_SETTINGS, languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
 import type { GraphData } from './service/knowledge/types';
 import { WorkspaceIndex } from './service/workspace/index';
 import { TextSnapshot } from './service/workspace/textSnapshot';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 /** Each version of a document is kept as it was: the index holds it as its file's text, with its line offsets. */
 const documents = new TextDocuments<TextSnapshot>({
 	create: (uri, languageId, version, content) => new TextSnapshot(uri, languageId, version, content),
@@ -376,40 +376,14 @@ function parseAhead(uri: string): void {
 	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
 }
 
-const WARM_UP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels: { app: web, tier: "front" }
-  annotations:
-    note: |
-      two lines
-      of text
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-        - name: web
-          image: 'nginx:1.27'
-          args: [--port, "8080"]
-          env:
-            - name: DEBUG
-              value: "false"
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
+/**
+ * Called by start.ts right before it writes the code cache (once, in a server that found none): the
+ * warm-up hovers then put their code into it compiled, and later servers answer their first hover
+ * without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
+ */
+export function beforeCodeCache(): void {
+	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
+}
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
 let warmedUp = false;
@@ -417,12 +391,8 @@ let warmedUp = false;
 function* idleSteps(uri: string): Generator<void, void> {
 	if (!warmedUp) {
 		warmedUp = true;
-		const lines = documents.get(uri)?.getText().split('\n', 12) ?? [];
-		for (const [line, text] of lines.entries()) {
-			const key = /^(\s*(?:-\s+)?)[A-Za-z][\w.-]*:\s*(\S)?/.exec(text);
-			if (!key) continue;
-			const characters = [key[1].length, ...(key[2] ? [key[0].length - 1] : [])];
-			for (const character of characters) void settingsFor(uri).then((s) => service.doHover(uri, { line, character }, s)).catch(() => undefined);
+		for (const position of keyAndValuePositions(documents.get(uri)?.getText() ?? '', 12)) {
+			void settingsFor(uri).then((s) => service.doHover(uri, position, s)).catch(() => undefined);
 			yield;
 		}
 	}

@@ -47,7 +47,15 @@ function runCached(dir: string): void {
 	if (cached === undefined || script.cachedDataRejected === true) {
 		let written = false;
 		const write = () => {
-			if (!written) writeCache(dir, file, withStartFlags(() => script.createCachedData()));
+			if (!written) {
+				// The bundle's own warm-up first (server.ts beforeCodeCache), so that its code is in the cache compiled.
+				try {
+					(module.exports as { beforeCodeCache?: () => void }).beforeCodeCache?.();
+				} catch {
+					// the cache is written all the same
+				}
+				writeCache(dir, file, withStartFlags(() => script.createCachedData()));
+			}
 			written = true;
 		};
 		setTimeout(write, WRITE_AFTER_MS).unref();
