@@ -2,8 +2,9 @@
  * `npm run bench:validation`: what validation against the API schema costs, in-process, on the
  * benchmark's generated files (bench/generate.ts). Compares the schema walker with ajv on the same
  * resources, and open -> diagnostics and edit -> diagnostics with `kubelore.validation` off and on.
- * Times are CPU time of the process, the least of interleaved runs, of the bundled code (as the
- * server runs it: no per-function wrappers of a TypeScript loader).
+ * Times are CPU time of the process, of the bundled code (as the server runs it: no per-function
+ * wrappers of a TypeScript loader); the schemas and the walker take the least of interleaved
+ * runs, the share of open the medians of alternating rounds (see there).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
