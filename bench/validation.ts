@@ -2,8 +2,9 @@
  * `npm run bench:validation`: what validation against the API schema costs, in-process, on the
  * benchmark's generated files (bench/generate.ts). Compares the schema walker with ajv on the same
  * resources, and open -> diagnostics and edit -> diagnostics with `kubelore.validation` off and on.
- * Times are CPU time of the process, the least of interleaved runs, of the bundled code (as the
- * server runs it: no per-function wrappers of a TypeScript loader).
+ * Times are CPU time of the process, of the bundled code (as the server runs it: no per-function
+ * wrappers of a TypeScript loader); the schemas and the walker take the least of interleaved
+ * runs, the share of open the medians of alternating rounds (see there).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -110,68 +111,35 @@ function edits(text: string, validation: Settings['validation']): number[] {
 	}
 	return out;
 }
-// The CPU time spent inside the validation rules, counted within each run (less exposed to other
-// processes than the difference of two runs). Each count reads the process's CPU time twice, a
-// system call each, thousands of times per run, and most rule calls take a few microseconds: what
-// the counting itself adds is measured on an empty check (calibrate) and taken off both the rules'
-// time and the run's. The rules' share stays an estimate; the open line below is the measure.
-function timedRules(): { rules: typeof RULES; spent: () => number; calls: () => number } {
-	let spent = 0;
-	let calls = 0;
-	const rules = RULES.map((rule) =>
-		VALIDATION_RULES.includes(rule)
-			? {
-					...rule,
-					check: (context: Parameters<typeof rule.check>[0]) => {
-						calls++;
-						const start = process.cpuUsage();
-						try {
-							return rule.check(context);
-						} finally {
-							const used = process.cpuUsage(start);
-							spent += (used.user + used.system) / 1000;
-						}
-					},
-				}
-			: rule,
-	);
-	return { rules, spent: () => spent, calls: () => calls };
-}
-/** Per count, what an empty check reports as spent inside it, and what the whole count costs (ms; least of 5 batches). */
-function calibrate(): { inside: number; whole: number } {
-	const n = 5000;
-	const insides: number[] = [];
-	const wholes: number[] = [];
-	for (let batch = 0; batch < 5; batch++) {
-		let inside = 0;
-		const whole = time(() => {
-			for (let i = 0; i < n; i++) {
-				const start = process.cpuUsage();
-				try {
-					// nothing: the cost of counting alone
-				} finally {
-					const used = process.cpuUsage(start);
-					inside += (used.user + used.system) / 1000;
-				}
-			}
-		});
-		insides.push(inside / n);
-		wholes.push(whole / n);
+/**
+ * Where the rules' time goes on one file: each rule's CPU time over all the documents it looks at,
+ * on a fresh parse per pass (so that what the schema rules share, the walk of each resource, is
+ * paid again, by the first of them), the median of PASSES passes after a few not counted.
+ */
+function ruleSplit(text: string): { id: string; validation: boolean; ms: number }[] {
+	const PASSES = 15;
+	const spent = new Map<string, number[]>();
+	const graph = realGraph();
+	const schemas = new SchemaCatalog(source!);
+	const settings = settingsFor('all');
+	for (let pass = 0; pass < PASSES + 3; pass++) {
+		const idx = new WorkspaceIndex(['/bench']);
+		const uri = 'file:///bench/split.yaml';
+		const file = idx.setFile(uri, text, 1, true)!;
+		const contexts = file.manifest.documents.flatMap((d) => (d.resource ? [{ entry: { uri, document: d, resource: d.resource }, file, index: idx, graph, settings, schemas, scope: new Scope(idx, { uri, document: d, resource: d.resource }, settings) }] : []));
+		for (const rule of RULES) {
+			const applicable = contexts.filter((c) => !rule.kinds || rule.kinds.includes(c.entry.resource.kind));
+			const used = time(() => applicable.forEach((c) => rule.check(c)));
+			if (pass >= 3) spent.set(rule.id, [...(spent.get(rule.id) ?? []), used]);
+		}
 	}
-	return { inside: best(insides), whole: best(wholes) };
+	return RULES.map((rule) => ({ id: rule.id, validation: VALIDATION_RULES.includes(rule), ms: percentile(spent.get(rule.id)!, 50) }));
 }
-function share(text: string, counting: { inside: number; whole: number }): { total: number; rules: number } {
-	const timed = timedRules();
-	const idx = new WorkspaceIndex(['/bench']);
-	const service = createLanguageService({ index: idx, graph: realGraph(), docsBase: 'file:///docs', schemas: source, rules: timed.rules });
-	idx.setFile('file:///bench/share.yaml', text, 1, true);
-	const total = time(() => service.doValidation('file:///bench/share.yaml', settingsFor('all')));
-	return { total: total - timed.calls() * counting.whole, rules: Math.max(0, timed.spent() - timed.calls() * counting.inside) };
-}
-const counting = calibrate();
-const shares = Array.from({ length: RUNS }, () => share(text10k, counting)).sort((a, b) => a.total - b.total);
-const fastest = shares[0];
-console.log(`\nvalidation of the ${text10k.split('\n').length}-line file (fastest of ${RUNS}, less the cost of counting, ${(counting.whole * 1000).toFixed(1)} µs per rule call): ${ms(fastest.total)}, of which the validation rules ${ms(fastest.rules)} (${Math.round((fastest.rules / (fastest.total - fastest.rules)) * 100)}% on top of the other rules)`);
+const split = ruleSplit(text10k);
+const validationSplit = split.filter((r) => r.validation).sort((a, b) => b.ms - a.ms);
+const validationMs = validationSplit.reduce((n, r) => n + r.ms, 0);
+const otherMs = split.filter((r) => !r.validation).reduce((n, r) => n + r.ms, 0);
+console.log(`\nrules on the ${text10k.split('\n').length}-line file (CPU time over all its documents, fresh parse, median of 15 passes): the validation rules ${ms(validationMs)}, the other ${split.length - validationSplit.length} rules ${ms(otherMs)}; per validation rule: ${validationSplit.map((r) => `${r.id} ${ms(r.ms)}`).join(', ')}`);
 /**
  * Per edit, local rules re-run on the edited document only; the others on every document of the
  * file. Their cost per pass over all documents of a file, steady state (least of 30 passes).
@@ -190,14 +158,48 @@ function passCosts(text: string): { id: string; local: boolean; documents: numbe
 		return { id: rule.id, local: rule.local === true, documents: applicable.length, ms: best(runs) };
 	});
 }
+/**
+ * Validation's share of open -> diagnostics. Two arms, validation off and on, each a fresh open of
+ * the same text. What made the least of a few strictly alternating runs unsteady (+3% and +55% for
+ * the same code): an open allocates enough to meet one or two scavenges of the young generation
+ * (each a good part of an open's time), and with the arms strictly alternating, which arm meets
+ * the second one locks in for the whole run; the first rounds were still compiling too. So: a few
+ * rounds first that are not counted; each sample is the mean of OPENS opens (the scavenges a
+ * sample meets are averaged out, and the arm that allocates more still meets more of them); the
+ * arms swap places every other round (off-on, on-off, on-off, off-on...), so neither always
+ * follows the other's garbage; and the share is taken from the median of each arm over ROUNDS
+ * rounds, with the spread of the per-round ratios beside it. No forced GC before a sample: after
+ * a full collection an open runs about twice as slow (new space shrunk, code and feedback
+ * dropped), in both arms, which is not how a server meets an open.
+ */
+const WARMUP_ROUNDS = 6;
+const ROUNDS = 20;
+const OPENS = 3;
+function openSample(text: string, validation: Settings['validation']): number {
+	let sum = 0;
+	for (let i = 0; i < OPENS; i++) sum += open(text, validation);
+	return sum / OPENS;
+}
+for (let i = 0; i < WARMUP_ROUNDS; i++) {
+	open(text10k, i % 2 === 0 ? 'off' : 'all');
+	open(text10k, i % 2 === 0 ? 'all' : 'off');
+}
 const offOpen: number[] = [];
 const onOpen: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-	offOpen.push(open(text10k, 'off'));
-	onOpen.push(open(text10k, 'all'));
+for (let i = 0; i < ROUNDS; i++) {
+	const offFirst = i % 4 === 0 || i % 4 === 3;
+	if (offFirst) offOpen.push(openSample(text10k, 'off'));
+	onOpen.push(openSample(text10k, 'all'));
+	if (!offFirst) offOpen.push(openSample(text10k, 'off'));
 }
-console.log(`\nopen -> diagnostics, ${text10k.split('\n').length} lines (least of ${RUNS}, interleaved): validation off ${ms(best(offOpen))}, on ${ms(best(onOpen))}: +${Math.round((best(onOpen) / best(offOpen) - 1) * 100)}%`);
+const median = (xs: number[]) => percentile(xs, 50);
+const ratios = onOpen.map((on, i) => on / offOpen[i]);
+const pct = (r: number) => `${r >= 1 ? '+' : ''}${Math.round((r - 1) * 100)}%`;
+const ms1 = (n: number) => `${n.toFixed(1)} ms`;
+console.log(`\nopen -> diagnostics, ${text10k.split('\n').length} lines (CPU time, median of ${ROUNDS} rounds of ${OPENS} opens per arm, arms alternating, after ${WARMUP_ROUNDS} rounds not counted): validation off ${ms1(median(offOpen))}, on ${ms1(median(onOpen))}: ${pct(median(onOpen) / median(offOpen))} (per round: quartiles ${pct(percentile(ratios, 25))} ${pct(percentile(ratios, 50))} ${pct(percentile(ratios, 75))})`);
 const text50k = manifest(50000);
+// One pass not counted: the arm run first would otherwise compile what both use (off was slower than on).
+edits(text50k, 'off');
 const offEdit = edits(text50k, 'off');
 const onEdit = edits(text50k, 'all');
 console.log(`edit -> diagnostics, ${text50k.split('\n').length} lines, p95 of 20: validation off ${ms(percentile(offEdit, 95))}, on ${ms(percentile(onEdit, 95))}`);

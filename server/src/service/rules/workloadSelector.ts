@@ -42,5 +42,16 @@ export function kustomizeMayAddLabels(index: WorkspaceIndex, uri: string): boole
 
 /** True when a selector or labels hold values filled in later (`${VAR}`): not judged. */
 export function hasPlaceholders(value: unknown): boolean {
-	return PLACEHOLDER.test(JSON.stringify(value) ?? '');
+	// Every placeholder has a '$', which only keys and strings can hold: most selectors have none.
+	return hasDollar(value, 0) && PLACEHOLDER.test(JSON.stringify(value) ?? '');
+}
+
+/** True when a key or string inside a value holds a '$' (true past a depth no selector reaches). */
+function hasDollar(value: unknown, depth: number): boolean {
+	if (typeof value === 'string') return value.includes('$');
+	if (typeof value !== 'object' || value === null) return false;
+	if (depth > 20) return true;
+	if (Array.isArray(value)) return value.some((item) => hasDollar(item, depth + 1));
+	for (const key of Object.keys(value)) if (key.includes('$') || hasDollar((value as Record<string, unknown>)[key], depth + 1)) return true;
+	return false;
 }
