@@ -66,6 +66,37 @@ describe('the index notes what a file of many documents changes', () => {
 	});
 });
 
+describe('resources by kind and name', () => {
+	it('are those of the kind with that name, by URI and offset, whatever order files came, changed and went in', () => {
+		const index = new WorkspaceIndex([FOLDER]);
+		const names = ['a', 'b', '', 'a-long-name-of-a-config', 'B'];
+		const fileText = (n: number) =>
+			Array.from({ length: 1 + (n % 4) }, (_, k) => (names[(n + k) % names.length] ? config(names[(n + k) % names.length]) : 'apiVersion: v1\nkind: ConfigMap\ndata: { k: v }\n')).join('---\n');
+		const check = () => {
+			const all = index.ofKind('ConfigMap');
+			for (const name of [...names, 'missing']) {
+				const expected = all.filter((e) => (e.resource.name ?? '') === name);
+				assert.deepEqual(index.named('ConfigMap', name).map((e) => [e.uri, e.document.start]), expected.map((e) => [e.uri, e.document.start]), `named ${JSON.stringify(name)}`);
+			}
+			assert.deepEqual(index.named('Secret', 'a'), []);
+		};
+		// Files come in no particular order, some change, some go, with lookups in between.
+		const order = [7, 2, 9, 0, 4, 11, 3, 8, 1, 10, 6, 5];
+		for (const [step, n] of order.entries()) {
+			index.setFile(`file://${FOLDER}/f${n}.yaml`, fileText(n), 1, false);
+			if (step % 3 === 0) check();
+		}
+		check();
+		index.setFile(`file://${FOLDER}/f3.yaml`, fileText(4), 2, true);
+		index.removeFile(`file://${FOLDER}/f9.yaml`);
+		check();
+		index.removeFile(`file://${FOLDER}/f0.yaml`);
+		index.setFile(`file://${FOLDER}/f12.yaml`, fileText(12), 1, false);
+		check();
+		assert.ok(index.named('ConfigMap', 'a').length > 2, 'names repeat across files');
+	});
+});
+
 /** Diagnostics without what only the protocol carries apart from the finding (the same in both). */
 function shown(diagnostics: Diagnostic[]): unknown[] {
 	return diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range, related: d.relatedInformation }));

@@ -31,7 +31,6 @@ const CHART = /(^|\/)Chart\.ya?ml$/;
  */
 export class WorkspaceIndex {
 	private readonly files = new Map<string, IndexedFile>();
-	private readonly byKind = new Map<string, Map<string, IndexedResource[]>>();
 	private readonly kustomizeDirs = new Set<string>();
 	private readonly chartDirs = new Set<string>();
 	private patchFiles: Set<string> | undefined;
@@ -283,9 +282,15 @@ export class WorkspaceIndex {
 		return this.kindEntries.get(kind)?.version ?? 0;
 	}
 
-	/** Resources of a kind and name, in any namespace and scope. */
+	/** Resources of a kind and name, in any namespace and scope (by URI and offset): a run of the list by name. */
 	named(kind: string, name: string): IndexedResource[] {
-		return this.byKind.get(kind)?.get(name) ?? [];
+		const entries = this.kindEntries.get(kind);
+		if (!entries) return [];
+		const list = settled(entries).byName;
+		const from = firstAtOrAfter(list, (e) => (e.resource.name ?? '') >= name);
+		let to = from;
+		while (to < list.length && (list[to].resource.name ?? '') === name) to++;
+		return list.slice(from, to);
 	}
 
 	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
@@ -400,18 +405,8 @@ export class WorkspaceIndex {
 		for (const document of manifest.documents) {
 			const resource = document.resource;
 			if (!resource) continue;
-			let byName = this.byKind.get(resource.kind);
-			if (!byName) this.byKind.set(resource.kind, (byName = new Map()));
-			const key = resource.name ?? '';
-			const list = byName.get(key);
+			// No map by name: named() reads the list by name, sorted once for however many files came.
 			const entry = { uri, document, resource };
-			if (!list) byName.set(key, [entry]);
-			else {
-				// Kept by URI (a file's entries come in document order): answers must not depend on history.
-				let at = list.length;
-				while (at > 0 && list[at - 1].uri > uri) at--;
-				list.splice(at, 0, entry);
-			}
 			let kind = this.kindEntries.get(resource.kind);
 			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Map(), version: 0 }));
 			kind.version = ++this.entriesChanged;
@@ -428,14 +423,7 @@ export class WorkspaceIndex {
 		const kinds = new Set<string>();
 		for (const document of old.manifest.documents) {
 			const resource = document.resource;
-			if (!resource) continue;
-			kinds.add(resource.kind);
-			const byName = this.byKind.get(resource.kind);
-			const list = byName?.get(resource.name ?? '');
-			if (!byName || !list) continue;
-			const kept = list.filter((e) => e.uri !== uri);
-			if (kept.length) byName.set(resource.name ?? '', kept);
-			else byName.delete(resource.name ?? '');
+			if (resource) kinds.add(resource.kind);
 		}
 		for (const name of kinds) {
 			const kind = this.kindEntries.get(name);
