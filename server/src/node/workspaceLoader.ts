@@ -52,7 +52,9 @@ export class WorkspaceLoader {
 			const filter = new FileFilter(files.include, files.exclude);
 			this.filters.set(folder, filter);
 			const root = URI.parse(folder).fsPath;
-			for await (const path of walkFiles(root, filter)) {
+			// Folders are listed without the thread pool too (blocking): a round trip per folder, over a
+			// thousand folders, cost more than the listing, as files did (below).
+			for await (const path of walkFiles(root, filter, undefined, true)) {
 				// The folder may have left the workspace while it was being read.
 				if (!this.folders.includes(folder)) break;
 				// Read here, without a round trip to the thread pool per file (two per file, thousands

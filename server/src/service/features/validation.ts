@@ -2,6 +2,7 @@ import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserve
 import type { KnowledgeGraph } from '../knowledge/graph';
 import { anchor, asWritten } from './findingPlace';
 import { LABELS, t } from '../l10n/text';
+import { forgetLightTree } from '../manifest/nodes';
 import { placeholderAt } from '../manifest/placeholders';
 import { RULES, ruleDocsUrl } from '../rules/index';
 import type { Finding, Rule, RuleContext } from '../rules/types';
@@ -58,12 +59,15 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
-	const reuse = rememberedFindings(uri, graph, settings, options.schemas);
-	const cross = crossFindings(uri, file.manifest, index);
+	const reuse = rememberedFindings(uri, file.manifest.documents, graph, settings, options.schemas);
+	const cross = crossFindings(uri, file.manifest, index, reuse.startOf);
 	const place = filePlace(uri, file, index, graph, settings, options);
 	for (const document of file.manifest.documents) {
 		yield;
 		diagnoseDocument(place, document, diagnostics, (d) => reuse.forDocument(d, cross), !options.fixesOnRequest);
+		// Its findings are placed: the line scan made to place them would otherwise live as long as the
+		// document (until its parse with ranges), and the garbage collector would copy it along.
+		forgetLightTree(document);
 	}
 	reuse.done();
 	return diagnostics;
@@ -249,7 +253,7 @@ export function forgetValidation(uri: string): void {
  * also depend on what they read of the workspace (Rule.reads): their findings are kept with the
  * index's change stamps of those keys, and reused while none moved (crossFindings).
  */
-function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settings, schemas: SchemaCatalog | undefined) {
+function rememberedFindings(uri: string, documents: readonly ManifestDocument[], graph: KnowledgeGraph, settings: Settings, schemas: SchemaCatalog | undefined) {
 	let byUri = remembered.get(graph);
 	if (!byUri) {
 		remembered.set(graph, (byUri = new Map()));
@@ -265,22 +269,28 @@ function rememberedFindings(uri: string, graph: KnowledgeGraph, settings: Settin
 	const current = new Map<string, Remembered>();
 	cache.byText = current;
 	const file = cache;
-	const entryFor = (document: ManifestDocument): Remembered => {
-		let entry = current.get(document.text);
-		if (!entry) {
-			const old = previous.get(document.text);
-			entry = old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : {}, cross: old?.cross ?? {} };
-			current.set(document.text, entry);
+	// Every text's entry, made in document order (the first document of a text makes it), and the
+	// texts that are more than one document: one pass, one map, whatever the number of documents.
+	const repeatedTexts = new Set<string>();
+	for (const document of documents) {
+		if (current.has(document.text)) {
+			repeatedTexts.add(document.text);
+			continue;
 		}
-		return entry;
-	};
+		const old = previous.get(document.text);
+		current.set(document.text, old && old.start === document.start ? old : { start: document.start, byRule: old ? shiftAll(old, document.start, uri, document.text.length) : {}, cross: old?.cross ?? {} });
+	}
 	return {
+		/** Where the one document of a text starts; undefined when the file holds it more than once, or not at all. */
+		startOf(text: string): number | undefined {
+			return repeatedTexts.has(text) ? undefined : current.get(text)?.start;
+		},
 		/** The findings kept for one document, and the way to keep new ones. */
 		forDocument(document: ManifestDocument, cross: CrossCache) {
-			const entry = entryFor(document);
+			const entry = current.get(document.text)!;
 			// The same text twice in a file: its copies may differ in what is around them.
 			const twice = entry.start !== document.start;
-			const repeated = twice || cross.repeated(document.text);
+			const repeated = twice || repeatedTexts.has(document.text);
 			return {
 				local(rule: Rule, compute: (rule: Rule) => Finding[]): Finding[] {
 					if (twice) return compute(rule);
@@ -337,16 +347,7 @@ const NO_OTHERS: Map<string, ManifestFile | undefined> = new Map();
  * and how offsets of an earlier parse of the file map into this one (a document that only moved
  * takes its places along; one that changed or went away makes the rule run again).
  */
-function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceIndex) {
-	// Each text's document, or null for a text that is more than one document (no array per document).
-	let byText: Map<string, ManifestDocument | null> | undefined;
-	const texts = () => {
-		if (!byText) {
-			byText = new Map();
-			for (const d of manifest.documents) byText.set(d.text, byText.has(d.text) ? null : d);
-		}
-		return byText;
-	};
+function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceIndex, startOf: (text: string) => number | undefined) {
 	const shifts = new WeakMap<ManifestFile, (start: number, end: number) => number | undefined>();
 	/** How far a span of an earlier parse moved: undefined when its document is not here once, unchanged. */
 	const shiftOf = (earlier: ManifestFile): ((start: number, end: number) => number | undefined) => {
@@ -357,8 +358,8 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 		const docs = earlier.documents;
 		const deltaOf = (doc: ManifestDocument): number | undefined => {
 			if (counts.get(doc.text) !== 1) return undefined;
-			const now = texts().get(doc.text);
-			return now ? now.start - doc.start : undefined;
+			const now = startOf(doc.text);
+			return now === undefined ? undefined : now - doc.start;
 		};
 		shift = (start, end) => {
 			// The last document starting at or before the span; one ending where it starts shares the place.
@@ -395,10 +396,6 @@ function crossFindings(uri: string, manifest: ManifestFile, index: WorkspaceInde
 				latest.set(rule, last);
 			}
 			return last[places ? 1 : 0];
-		},
-		/** True when this text is more than one document of the file (findings may differ per copy). */
-		repeated(text: string): boolean {
-			return texts().get(text) === null;
 		},
 		/** Findings as they are now, with their places read (they point into files as they are now). */
 		remember(findings: Finding[], stamp: number): CrossRemembered {

@@ -56,20 +56,26 @@ const CONSEQUENCE: Record<string, { en: string; zh: string }> = {
 	},
 };
 
+/** The message and fix title of each ignored field, made once: a file of thousands of such Services shares them. */
+const IGNORED = Object.fromEntries(
+	Object.entries(CONSEQUENCE).map(([field, consequence]) => [
+		field,
+		{
+			message: {
+				en: `This ExternalName Service sets \`${field}\`, but an ExternalName Service is only a DNS alias for its externalName: ${consequence.en}. Remove \`${field}\`, or use a ClusterIP Service if you meant to reach pods.`,
+				zh: `该 ExternalName Service 设置了 \`${field}\`，但 ExternalName Service 只是指向 externalName 的 DNS 别名：${consequence.zh}。请删除 \`${field}\`；如果想访问 Pod，请改用 ClusterIP 类型的 Service。`,
+			},
+			title: { en: `Remove ${field}`, zh: `删除 ${field}` },
+		},
+	]),
+);
+
 /** A field an ExternalName Service does not use; `removable` offers to delete it. */
 function ignored({ entry, file }: RuleContext, field: string, removable: boolean): Finding {
 	const path = ['spec', field];
 	const edits = removable ? removeKeyEdits(file.manifest.text, entry.document, path) : undefined;
-	return {
-		path,
-		key: true,
-		severity: 'warning',
-		message: {
-			en: `This ExternalName Service sets \`${field}\`, but an ExternalName Service is only a DNS alias for its externalName: ${CONSEQUENCE[field].en}. Remove \`${field}\`, or use a ClusterIP Service if you meant to reach pods.`,
-			zh: `该 ExternalName Service 设置了 \`${field}\`，但 ExternalName Service 只是指向 externalName 的 DNS 别名：${CONSEQUENCE[field].zh}。请删除 \`${field}\`；如果想访问 Pod，请改用 ClusterIP 类型的 Service。`,
-		},
-		fixes: edits ? [{ title: { en: `Remove ${field}`, zh: `删除 ${field}` }, preferred: true, edits }] : [],
-	};
+	const { message, title } = IGNORED[field];
+	return { path, key: true, severity: 'warning', message, fixes: edits ? [{ title, preferred: true, edits }] : [] };
 }
 
 /** True when an Ingress of the scope routes to this Service (the controller then reads its ports). */

@@ -37,11 +37,20 @@ export interface ServiceSpec {
  * (`serving.knative.dev/*`) shares the kind but none of these fields.
  */
 export function readService(resource: Resource): ServiceSpec | undefined {
+	// The Service rules run one after another on the same resource: each reads it once, not a dozen times.
+	if (lastRead?.resource !== resource) lastRead = { resource, spec: readServiceOf(resource) };
+	return lastRead.spec;
+}
+
+/** The resource read last and what it read (never changed by a rule: read only). */
+let lastRead: { resource: Resource; spec: ServiceSpec | undefined } | undefined;
+
+function readServiceOf(resource: Resource): ServiceSpec | undefined {
 	if (resource.kind !== 'Service' || resource.apiVersion !== 'v1') return undefined;
 	const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
 	const type = typeof spec.type === 'string' && spec.type ? spec.type : 'ClusterIP';
 	const written = spec.selector !== undefined && spec.selector !== null && !(isRecord(spec.selector) && Object.keys(spec.selector).length === 0);
-	const labels = isRecord(spec.selector) && Object.values(spec.selector).every((v) => ['string', 'number', 'boolean'].includes(typeof v));
+	const labels = isRecord(spec.selector) && Object.values(spec.selector).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
 	const selector = written && labels ? (spec.selector as Record<string, unknown>) : undefined;
 	const ports = Array.isArray(spec.ports) ? spec.ports.flatMap((p, index) => (isRecord(p) ? [readPort(p, index)] : [])) : [];
 	return { spec, type, selector, selectorWritten: written, ports, headless: isHeadless(spec) };

@@ -31,7 +31,6 @@ const CHART = /(^|\/)Chart\.ya?ml$/;
  */
 export class WorkspaceIndex {
 	private readonly files = new Map<string, IndexedFile>();
-	private readonly byKind = new Map<string, Map<string, IndexedResource[]>>();
 	private readonly kustomizeDirs = new Set<string>();
 	private readonly chartDirs = new Set<string>();
 	private patchFiles: Set<string> | undefined;
@@ -79,7 +78,9 @@ export class WorkspaceIndex {
 
 	/** Notes what changed between two versions of a file's documents (see changedAt). */
 	private noteChanges(uri: string, path: string, before: readonly ManifestDocument[], after: readonly ManifestDocument[]): void {
-		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) this.changed(LAYOUT);
+		// Each key is noted once however many documents change it: a file of 50,000 documents read at once notes a few keys, not 150,000.
+		const keys = new Set<string>();
+		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) keys.add(LAYOUT);
 		// Edits touch a few documents: those before and after them are the same texts, in the same order.
 		let head = 0;
 		while (head < before.length && head < after.length && before[head].text === after[head].text && sameParse(before[head], after[head])) head++;
@@ -91,41 +92,47 @@ export class WorkspaceIndex {
 			const doc = after[after.length - 1 - i];
 			if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
 		}
-		const old = new Map<string, ManifestDocument[]>();
-		for (let i = head; i < before.length - tail; i++) {
-			const doc = before[i];
-			const list = old.get(doc.text);
-			if (list) list.push(doc);
-			else old.set(doc.text, [doc]);
-		}
 		const added: ManifestDocument[] = [];
 		const gone: ManifestDocument[] = [];
-		const position = new Map<ManifestDocument, number>();
-		for (let i = head; i < before.length - tail; i++) position.set(before[i], i);
-		let last = -1;
 		let reordered = false;
-		for (let i = head; i < after.length - tail; i++) {
-			const doc = after[i];
-			const was = old.get(doc.text)?.shift();
-			if (!was) added.push(doc);
-			else if (!sameParse(was, doc)) {
-				gone.push(was);
-				added.push(doc);
-			} else {
-				const at = position.get(was)!;
-				if (at < last) reordered = true;
-				last = at;
-				if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
+		if (head === before.length - tail) {
+			// Nothing of the old version left between the unchanged ends (a new file, or text added): every document between them is new.
+			for (let i = head; i < after.length - tail; i++) added.push(after[i]);
+		} else {
+			const old = new Map<string, ManifestDocument[]>();
+			for (let i = head; i < before.length - tail; i++) {
+				const doc = before[i];
+				const list = old.get(doc.text);
+				if (list) list.push(doc);
+				else old.set(doc.text, [doc]);
 			}
+			const position = new Map<ManifestDocument, number>();
+			for (let i = head; i < before.length - tail; i++) position.set(before[i], i);
+			let last = -1;
+			for (let i = head; i < after.length - tail; i++) {
+				const doc = after[i];
+				const was = old.get(doc.text)?.shift();
+				if (!was) added.push(doc);
+				else if (!sameParse(was, doc)) {
+					gone.push(was);
+					added.push(doc);
+				} else {
+					const at = position.get(was)!;
+					if (at < last) reordered = true;
+					last = at;
+					if (was.start !== doc.start && doc.resource) moved.add(doc.resource.kind);
+				}
+			}
+			for (const list of old.values()) gone.push(...list);
 		}
-		for (const kind of moved) this.changed(`@${kind}`);
-		for (const list of old.values()) gone.push(...list);
+		for (const kind of moved) keys.add(`@${kind}`);
 		// Documents that changed places with each other change the order answers come in: as good as edited.
 		if (reordered) {
 			const fresh = new Set(added);
-			for (const doc of after) if (!fresh.has(doc)) this.documentChanged(uri, doc);
+			for (const doc of after) if (!fresh.has(doc)) this.documentChanged(uri, doc, keys);
 		}
-		for (const doc of [...gone, ...added]) this.documentChanged(uri, doc);
+		for (const doc of gone) this.documentChanged(uri, doc, keys);
+		for (const doc of added) this.documentChanged(uri, doc, keys);
 		// `Kind:names`: the names and namespaces of a kind, for rules that ask only whether one exists.
 		const names = new Map<string, string[][]>();
 		const note = (doc: ManifestDocument, side: 0 | 1) => {
@@ -136,22 +143,26 @@ export class WorkspaceIndex {
 		};
 		for (const doc of gone) note(doc, 0);
 		for (const doc of added) note(doc, 1);
-		for (const [kind, [was, now]] of names) if (reordered || was.sort().join('\n') !== now.sort().join('\n')) this.changed(`${kind}:names`);
-		if (reordered) for (const doc of after) if (doc.resource) this.changed(`${doc.resource.kind}:names`);
+		for (const [kind, [was, now]] of names) if (reordered || was.length !== now.length || was.sort().join('\n') !== now.sort().join('\n')) keys.add(`${kind}:names`);
+		if (reordered) for (const doc of after) if (doc.resource) keys.add(`${doc.resource.kind}:names`);
+		for (const key of keys) this.changed(key);
 	}
 
-	private documentChanged(uri: string, document: ManifestDocument): void {
-		if (document.kind !== 'resource' || document.partialReason) this.changed(LAYOUT);
+	/** Adds to `keys` what a document that came, went or changed changes. */
+	private documentChanged(uri: string, document: ManifestDocument, keys: Set<string>): void {
+		if (document.kind !== 'resource' || document.partialReason) keys.add(LAYOUT);
 		const resource = document.resource;
 		if (!resource) return;
-		this.changed(resource.kind);
-		this.changed(`@${resource.kind}`);
+		keys.add(resource.kind);
+		keys.add(`@${resource.kind}`);
 		const slash = resource.apiVersion.indexOf('/');
-		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) this.changed('#custom');
+		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) keys.add('#custom');
+		// Once a document with a pod template is noted, the others need not be looked at for one.
+		if (keys.has('#pods')) return;
 		try {
-			if (podTemplateOf({ uri, document, resource })) this.changed('#pods');
+			if (podTemplateOf({ uri, document, resource })) keys.add('#pods');
 		} catch {
-			this.changed('#pods');
+			keys.add('#pods');
 		}
 	}
 
@@ -165,7 +176,8 @@ export class WorkspaceIndex {
 		const previous = this.files.get(uri);
 		if (previous?.open && !open) return previous;
 		if (previous && previous.manifest.text === text && previous.open === open) return previous;
-		const path = URI.parse(uri).path;
+		// Read through pathOf: noteChanges asks isPartialFile about the same URI, which then parses it no second time.
+		const path = this.pathOf(uri);
 		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
 		const file: IndexedFile = { manifest, text: document ?? new TextSnapshot(uri, 'yaml', version, text), open };
 		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
@@ -270,9 +282,15 @@ export class WorkspaceIndex {
 		return this.kindEntries.get(kind)?.version ?? 0;
 	}
 
-	/** Resources of a kind and name, in any namespace and scope. */
+	/** Resources of a kind and name, in any namespace and scope (by URI and offset): a run of the list by name. */
 	named(kind: string, name: string): IndexedResource[] {
-		return this.byKind.get(kind)?.get(name) ?? [];
+		const entries = this.kindEntries.get(kind);
+		if (!entries) return [];
+		const list = settled(entries).byName;
+		const from = firstAtOrAfter(list, (e) => (e.resource.name ?? '') >= name);
+		let to = from;
+		while (to < list.length && (list[to].resource.name ?? '') === name) to++;
+		return list.slice(from, to);
 	}
 
 	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
@@ -387,18 +405,8 @@ export class WorkspaceIndex {
 		for (const document of manifest.documents) {
 			const resource = document.resource;
 			if (!resource) continue;
-			let byName = this.byKind.get(resource.kind);
-			if (!byName) this.byKind.set(resource.kind, (byName = new Map()));
-			const key = resource.name ?? '';
-			const list = byName.get(key);
+			// No map by name: named() reads the list by name, sorted once for however many files came.
 			const entry = { uri, document, resource };
-			if (!list) byName.set(key, [entry]);
-			else {
-				// Kept by URI (a file's entries come in document order): answers must not depend on history.
-				let at = list.length;
-				while (at > 0 && list[at - 1].uri > uri) at--;
-				list.splice(at, 0, entry);
-			}
 			let kind = this.kindEntries.get(resource.kind);
 			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Map(), version: 0 }));
 			kind.version = ++this.entriesChanged;
@@ -415,14 +423,7 @@ export class WorkspaceIndex {
 		const kinds = new Set<string>();
 		for (const document of old.manifest.documents) {
 			const resource = document.resource;
-			if (!resource) continue;
-			kinds.add(resource.kind);
-			const byName = this.byKind.get(resource.kind);
-			const list = byName?.get(resource.name ?? '');
-			if (!byName || !list) continue;
-			const kept = list.filter((e) => e.uri !== uri);
-			if (kept.length) byName.set(resource.name ?? '', kept);
-			else byName.delete(resource.name ?? '');
+			if (resource) kinds.add(resource.kind);
 		}
 		for (const name of kinds) {
 			const kind = this.kindEntries.get(name);
