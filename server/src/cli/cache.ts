@@ -33,6 +33,11 @@ interface Header {
 	profile?: ProfileReport;
 	/** The settings local findings were found with, once each: files name them by their place here. */
 	settings?: string[];
+	/**
+	 * An index's key of its local findings (see localKey): what they depend on beyond the text and
+	 * the settings, which the tool key does not cover. A cache leaves it unset.
+	 */
+	local?: string;
 }
 
 /** A file's findings as the header stores them: the settings by their place in the header's list. */
@@ -41,9 +46,11 @@ type StoredFile = Omit<CachedFile, 'local'> & { local: { settings: string | numb
 /** What a run writes into the cache besides the findings. */
 export interface CacheExtras {
 	/** When the run started reading (ms since the epoch). */
-	started: number;
-	sources: { uri: string; hash: string; stamp?: FileStamp }[];
+	started?: number;
+	sources?: { uri: string; hash: string; stamp?: FileStamp }[];
 	profile?: ProfileReport;
+	/** The key of the local findings of an index (see localKey). */
+	local?: string;
 }
 
 /**
@@ -110,6 +117,14 @@ export class CacheFile {
 		return file?.hash === hash ? file.local : undefined;
 	}
 
+	/**
+	 * Local-rule findings an index holds for a file with this text, when they were found under the
+	 * same key (the same knowledge graph and rule pages): a shard then runs only the cross-file rules.
+	 */
+	indexedLocalFindings(key: string, uri: string, hash: string): LocalFindings | undefined {
+		return this.header?.local === key ? this.localFindings(uri, hash) : undefined;
+	}
+
 	/** A parse by content hash (read from the file on first use), or one made in this run. */
 	parse(hash: string): FileRecord | undefined {
 		const known = this.parses.get(hash) ?? this.fresh.get(hash);
@@ -168,8 +183,8 @@ export class CacheFile {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()] };
-		if (extras) {
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], local: extras?.local };
+		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {
 				// A file written just before or while it was read may change again within the same timestamp: read it next time.
@@ -253,6 +268,15 @@ export function cachePath(location: string | undefined, cwd: string): string {
 		// Not there yet: a file to create.
 	}
 	return path;
+}
+
+/**
+ * What local findings depend on besides a file's text and its settings (which check() compares):
+ * the knowledge graph (its file's hash) and where the rule pages are (findings link to them). The
+ * tool key covers the rules themselves.
+ */
+export function localKey(graphKey: string, docsBase: string): string {
+	return hashOf(['local', graphKey, docsBase]);
 }
 
 /** A short stable hash of any JSON-able value. */

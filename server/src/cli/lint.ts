@@ -11,7 +11,7 @@ import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { FailOn, LintOptions } from './args';
-import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, type CachedFile } from './cache';
+import { cachePath, CacheFile, hashOf, indexTool, localKey, readIndexFile, type CachedFile } from './cache';
 import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
@@ -85,14 +85,17 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
-	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
+	// The index's local findings hold for the built-in knowledge only (team knowledge may change what local rules say).
+	const indexKey = indexFile && !team ? localKey(graphKey, checkOptions.docsBase) : undefined;
+	const indexed = indexKey === undefined ? undefined : (uri: string, hash: string) => indexFile?.indexedLocalFindings(indexKey, uri, hash);
+	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files), indexed);
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
 		sources = readRest(files, unreadable);
-		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
+		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources), indexed);
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
 	const { run, checked, tasks, reported } = plan;
