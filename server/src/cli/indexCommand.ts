@@ -8,8 +8,10 @@ import type { Localized } from '../service/knowledge/types';
 import { WorkspaceIndex } from '../service/workspace/index';
 import { graphWithTeam } from '../node/knowledge';
 import type { LintOptions } from './args';
-import { CacheFile, localKey, type CachedFile } from './cache';
+import { CacheFile, localKey, reportKey, treeKey, type CachedFile } from './cache';
 import { Checker, type CheckOptions } from './check';
+import type { ProfileReport } from './formats/profile';
+import { PathNames } from './formats/types';
 import { expandInputs } from './inputs';
 import { errorText, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
@@ -42,6 +44,15 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	// The local rules' findings, for the settings a lint run without --config or --rule gives each file: a shard reuses them when its settings are the same.
 	const checkOptions: CheckOptions = { language, rules: {}, docsBase: pathToFileURL(docsDir(runtime)).toString(), cwd: process.cwd(), distDir: runtime.distDir };
 	const checker = new Checker(index, graphWithTeam(graphData, undefined), checkOptions);
+	// The cluster profile report a shard prints (that of its first file's settings), for each settings the files have: a shard of the same tree prints it as it is.
+	const reports: Record<string, ProfileReport> = {};
+	const paths = new PathNames(process.cwd());
+	const tree = treeKey(sources);
+	for (const source of sources) {
+		if (!source.report) continue;
+		const key = reportKey({ graphKey, roots: [...roots], cwd: process.cwd(), language, tree, settings: checker.settingsFor(source.uri) });
+		reports[key] ??= checker.profile(source.uri, paths);
+	}
 	const found: Record<string, CachedFile> = {};
 	for (const source of sources) {
 		const local = source.report ? checker.checkLocal(source.uri) : undefined;
@@ -49,7 +60,7 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	}
 	const path = resolve(out);
 	try {
-		cache.write(path, '', found, new Set(sources.map((s) => s.hash)), { local: localKey(graphKey, checkOptions.docsBase) });
+		cache.write(path, '', found, new Set(sources.map((s) => s.hash)), { local: localKey(graphKey, checkOptions.docsBase), reports });
 	} catch (error) {
 		note(out, CLI_TEXT.unreadable, [(error as NodeJS.ErrnoException).code ?? (error as Error).message], true);
 		return 2;
