@@ -33,11 +33,6 @@ interface Header {
 	profile?: ProfileReport;
 	/** The settings local findings were found with, once each: files name them by their place here. */
 	settings?: string[];
-	/**
-	 * An index's key of its local findings (see localKey): what they depend on beyond the text and
-	 * the settings, which the tool key does not cover. A cache leaves it unset.
-	 */
-	local?: string;
 	/** An index's cluster profile reports, by reportKey: a shard of the same tree and settings prints one instead of working it out. */
 	reports?: Record<string, ProfileReport>;
 }
@@ -51,8 +46,6 @@ export interface CacheExtras {
 	started?: number;
 	sources?: { uri: string; hash: string; stamp?: FileStamp }[];
 	profile?: ProfileReport;
-	/** The key of the local findings of an index (see localKey). */
-	local?: string;
 	/** The cluster profile reports of an index, by reportKey. */
 	reports?: Record<string, ProfileReport>;
 }
@@ -124,14 +117,6 @@ export class CacheFile {
 		return file?.hash === hash ? file.local : undefined;
 	}
 
-	/**
-	 * Local-rule findings an index holds for a file with this text, when they were found under the
-	 * same key (the same knowledge graph and rule pages): a shard then runs only the cross-file rules.
-	 */
-	indexedLocalFindings(key: string, uri: string, hash: string): LocalFindings | undefined {
-		return this.header?.local === key ? this.localFindings(uri, hash) : undefined;
-	}
-
 	/** The cluster profile report an index holds for a run of this key (see reportKey). */
 	indexedReport(key: string): ProfileReport | undefined {
 		return this.header?.reports?.[key];
@@ -141,7 +126,7 @@ export class CacheFile {
 	parse(hash: string): FileRecord | undefined {
 		const known = this.fresh.get(hash);
 		if (known) return known;
-		const at = this.storedRecords().get(hash);
+		const at = this.nextInOrder(hash) ?? this.storedRecords().get(hash);
 		let record: FileRecord | undefined;
 		try {
 			record = at && recordFromStored(JSON.parse(this.bytes.toString('utf8', at[0], at[1])));
@@ -152,17 +137,49 @@ export class CacheFile {
 		return record;
 	}
 
-	/** The parse lines, read once: the bytes, and where each record lies; a file that cannot be read counts as empty (every file is parsed again). */
-	private storedRecords(): Map<string, [start: number, end: number]> {
-		if (!this.stored) {
-			this.stored = new Map();
+	/** Where the next parse line starts while parses are asked for in the order they were written; -1 once they are not. */
+	private cursor: number | undefined;
+
+	/**
+	 * Where the record of `hash` lies when it is on the next line: a run over the tree an index was
+	 * written of asks for the parses in the order they were written, and needs no table of them all.
+	 * Undefined once a parse was asked for out of order (then the table answers).
+	 */
+	private nextInOrder(hash: string): [start: number, end: number] | undefined {
+		if (this.stored) return undefined;
+		this.cursor ??= this.readBytes();
+		const line = this.cursor;
+		const tab = line + hash.length;
+		if (line < 0 || tab >= this.bytes.length || this.bytes[tab] !== 9 || this.bytes.toString('latin1', line, tab) !== hash) {
+			this.cursor = -1;
+			return undefined;
+		}
+		const newline = this.bytes.indexOf(10, tab);
+		const end = newline < 0 ? this.bytes.length : newline;
+		this.cursor = end + 1;
+		return [tab + 1, end];
+	}
+
+	/** Reads the file's bytes (once); returns where its parse lines start. A file that cannot be read counts as empty (every file is parsed again). */
+	private readBytes(): number {
+		if (this.cursor === undefined) {
 			try {
 				if (this.parseLine) this.bytes = readFileSync(this.parseLine.path);
 			} catch {
 				// Gone since the header was read: every file is parsed again.
 			}
+		}
+		return this.parseLine?.offset ?? this.bytes.length;
+	}
+
+	/** The parse lines: where each record lies, by hash (worked out once). */
+	private storedRecords(): Map<string, [start: number, end: number]> {
+		if (!this.stored) {
+			this.stored = new Map();
+			const first = this.readBytes();
+			this.cursor = -1;
 			const bytes = this.bytes;
-			for (let line = this.parseLine?.offset ?? bytes.length; line < bytes.length; ) {
+			for (let line = first; line < bytes.length; ) {
 				const newline = bytes.indexOf(10, line);
 				const end = newline < 0 ? bytes.length : newline;
 				const tab = bytes.indexOf(9, line);
@@ -195,7 +212,7 @@ export class CacheFile {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], local: extras?.local, reports: extras?.reports };
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports };
 		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {
@@ -282,15 +299,6 @@ export function cachePath(location: string | undefined, cwd: string): string {
 	return path;
 }
 
-/**
- * What local findings depend on besides a file's text and its settings (which check() compares):
- * the knowledge graph (its file's hash) and where the rule pages are (findings link to them). The
- * tool key covers the rules themselves.
- */
-export function localKey(graphKey: string, docsBase: string): string {
-	return hashOf(['local', graphKey, docsBase]);
-}
-
 /** What a cluster profile report depends on: the tree, the knowledge, the profile's settings, and how the output shows paths. */
 export interface ReportInputs {
 	graphKey: string;
@@ -343,7 +351,7 @@ export function readIndexFile(path: string, tool: string, onError: (problem: Ind
 	if (header.format !== FORMAT || header.tool !== tool) return onError({ otherTool: `format ${String(header.format)}, ${String(header.tool)}` });
 	let file: CacheFile | undefined;
 	try {
-		// The header is read once (an index's holds every file's local findings).
+		// The header is read once (an index's holds the cluster profile's reports).
 		file = CacheFile.withHeader(tool, header as Header, { path, offset: next });
 	} catch {
 		// Not a whole header (no files): below.

@@ -55,8 +55,6 @@ const LOCAL_RULES = new Set(RULES.filter((r) => r.local).map((r) => r.id));
 export class Checker {
 	private readonly all: LanguageService;
 	private readonly crossFile: LanguageService;
-	private localOnly: LanguageService | undefined;
-	private readonly schemas: ReturnType<typeof loadSchemas>;
 	private readonly settingsByFolder = new Map<string, Settings>();
 	private readonly names = new Map<string, string>();
 
@@ -65,7 +63,7 @@ export class Checker {
 		private readonly graph: KnowledgeGraph,
 		private readonly options: CheckOptions,
 	) {
-		const schemas = (this.schemas = loadSchemas(options.distDir));
+		const schemas = loadSchemas(options.distDir);
 		this.all = createLanguageService({ index, graph, docsBase: options.docsBase, schemas });
 		this.crossFile = createLanguageService({ index, graph, docsBase: options.docsBase, schemas, rules: RULES.filter((r) => !LOCAL_RULES.has(r.id)) });
 	}
@@ -83,32 +81,13 @@ export class Checker {
 			local = diagnostics.filter(isLocal);
 		}
 		if (this.options.identities) for (const d of diagnostics) this.identify(uri, d);
-		this.forget(uri);
-		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
-	}
-
-	/**
-	 * The findings of the local rules alone, for the settings of the file, as check() keeps them:
-	 * what `kubelore index` writes, so that a shard runs only the cross-file rules on its files.
-	 * Undefined for a Helm template or a patch (check() finds those afresh).
-	 */
-	checkLocal(uri: string): LocalFindings | undefined {
-		if (this.index.isPartialFile(uri)) return undefined;
-		const settings = this.settingsFor(uri);
-		const { index, graph, options, schemas } = this;
-		this.localOnly ??= createLanguageService({ index, graph, docsBase: options.docsBase, schemas, rules: RULES.filter((r) => LOCAL_RULES.has(r.id)) });
-		const diagnostics = this.localOnly.doValidation(uri, settings).filter(isLocal);
-		this.forget(uri);
-		return { settings: JSON.stringify(settings), diagnostics };
-	}
-
-	/** Each file is checked once in a run: what validation and placing findings keep for the next edit of it is let go. */
-	private forget(uri: string): void {
+		// Each file is checked once in a run: what validation and placing findings keep for the next edit of it is let go.
 		forgetValidation(uri);
 		const file = this.index.getFile(uri);
 		for (const document of file?.manifest.documents ?? []) forgetLightTree(document);
 		// Its line offsets too (a tenth of the memory of a run): a later finding that points into the file works them out again.
 		if (file?.text instanceof TextSnapshot) file.text.forgetLines();
+		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
 	}
 
 	/** The cluster profile the run used (that of the first file's settings), in the report's terms. */

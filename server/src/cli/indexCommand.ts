@@ -1,4 +1,4 @@
-/* `kubelore index --out FILE`: the parses of every file and its local findings, written once for the shards of a CI matrix. */
+/* `kubelore index --out FILE`: the parses of every file and the cluster profile, written once for the shards of a CI matrix. */
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
@@ -8,7 +8,7 @@ import type { Localized } from '../service/knowledge/types';
 import { WorkspaceIndex } from '../service/workspace/index';
 import { graphWithTeam } from '../node/knowledge';
 import type { LintOptions } from './args';
-import { CacheFile, localKey, reportKey, treeKey, type CachedFile } from './cache';
+import { CacheFile, reportKey, treeKey } from './cache';
 import { Checker, type CheckOptions } from './check';
 import type { ProfileReport } from './formats/profile';
 import { PathNames } from './formats/types';
@@ -41,7 +41,6 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	const index = new WorkspaceIndex();
 	indexSources(index, sources, () => undefined, (hash, record) => cache.remember(hash, record));
 	index.setFolders([...roots].map((r) => URI.file(r).path));
-	// The local rules' findings, for the settings a lint run without --config or --rule gives each file: a shard reuses them when its settings are the same.
 	const checkOptions: CheckOptions = { language, rules: {}, docsBase: pathToFileURL(docsDir(runtime)).toString(), cwd: process.cwd(), distDir: runtime.distDir };
 	const checker = new Checker(index, graphWithTeam(graphData, undefined), checkOptions);
 	// The cluster profile report a shard prints (that of its first file's settings), for each settings the files have: a shard of the same tree prints it as it is.
@@ -53,14 +52,9 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 		const key = reportKey({ graphKey, roots: [...roots], cwd: process.cwd(), language, tree, settings: checker.settingsFor(source.uri) });
 		reports[key] ??= checker.profile(source.uri, paths);
 	}
-	const found: Record<string, CachedFile> = {};
-	for (const source of sources) {
-		const local = source.report ? checker.checkLocal(source.uri) : undefined;
-		if (local) found[source.uri] = { hash: source.hash, diagnostics: [], local };
-	}
 	const path = resolve(out);
 	try {
-		cache.write(path, '', found, new Set(sources.map((s) => s.hash)), { local: localKey(graphKey, checkOptions.docsBase), reports });
+		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)), { reports });
 	} catch (error) {
 		note(out, CLI_TEXT.unreadable, [(error as NodeJS.ErrnoException).code ?? (error as Error).message], true);
 		return 2;

@@ -11,7 +11,7 @@ import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { FailOn, LintOptions } from './args';
-import { cachePath, CacheFile, hashOf, indexTool, localKey, readIndexFile, reportKey, treeKey, type CachedFile } from './cache';
+import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, reportKey, treeKey, type CachedFile } from './cache';
 import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
@@ -85,17 +85,14 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
-	// The index's local findings hold for the built-in knowledge only (team knowledge may change what local rules say).
-	const indexKey = indexFile && !team ? localKey(graphKey, checkOptions.docsBase) : undefined;
-	const indexed = indexKey === undefined ? undefined : (uri: string, hash: string) => indexFile?.indexedLocalFindings(indexKey, uri, hash);
-	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files), indexed);
+	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
 		sources = readRest(files, unreadable);
-		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources), indexed);
+		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
 	const { run, checked, tasks, reported } = plan;
@@ -143,8 +140,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 			await report(source.uri, result.diagnostics);
 		}
 		if (profileFor) {
-			// The index's report, when it was made of this very tree for the same settings and paths.
-			const key = indexKey === undefined ? undefined : reportKey({ graphKey, roots: folders, cwd, language, tree: treeKey(sources), settings: checker.settingsFor(profileFor) });
+			// The index's report, when it was made of this very tree for the same settings and paths (and the built-in knowledge: team knowledge may name other plugins).
+			const key = indexFile && !team ? reportKey({ graphKey, roots: folders, cwd, language, tree: treeKey(sources), settings: checker.settingsFor(profileFor) }) : undefined;
 			profileReported = (key === undefined ? undefined : indexFile?.indexedReport(key)) ?? checker.profile(profileFor, paths);
 		}
 	}

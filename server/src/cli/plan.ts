@@ -1,7 +1,6 @@
 /* Which files of a lint run have to be checked, and which the cache answers for. */
 import type { SourceFile } from '../node/lint';
 import type { CacheFile, CachedFile } from './cache';
-import type { LocalFindings } from './check';
 import type { CheckTask } from './workers';
 
 /** The run key, the files reported (in order), the findings the cache has for them, and what is left to check. */
@@ -12,17 +11,14 @@ export interface RunPlan {
 	tasks: CheckTask[];
 }
 
-/**
- * Splits the reported files into those whose findings the cache holds for this run key and those to
- * check, with the local findings found earlier for their texts: the cache's, else `indexed` (an index's).
- */
-export function planRun(cache: CacheFile, run: string, reported: SourceFile[], indexed?: (uri: string, hash: string) => LocalFindings | undefined): RunPlan {
+/** Splits the reported files into those whose findings the cache holds for this run key and those to check. */
+export function planRun(cache: CacheFile, run: string, reported: SourceFile[]): RunPlan {
 	const checked = new Map<string, CachedFile>();
 	const tasks: CheckTask[] = [];
 	for (const source of reported) {
 		const hit = cache.findings(run, source.uri, source.hash);
 		if (hit) checked.set(source.uri, hit);
-		else tasks.push({ uri: source.uri, earlier: cache.localFindings(source.uri, source.hash) ?? indexed?.(source.uri, source.hash) });
+		else tasks.push({ uri: source.uri, earlier: cache.localFindings(source.uri, source.hash) });
 	}
 	return { run, reported, checked, tasks };
 }
