@@ -81,6 +81,53 @@ describe('kubelore lint in CI: shards', () => {
 		assert.match(missing.stderr, /cannot read the index .*no-such\.index: no such file or folder/);
 	});
 
+	it('prints with the index what it prints without; the cluster profile is the index\'s only for the same tree and profile settings', async () => {
+		const copy = join(dir, 'carried');
+		cpSync(repo, copy, { recursive: true });
+		const legacy = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: legacy\n  namespace: shop\nspec:\n  backend:\n    serviceName: app-1\n    servicePort: 80\n';
+		writeFileSync(join(copy, 'legacy.yaml'), `${legacy}---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: ebs.csi.aws.com\n`);
+		// A folder with a profile of its own: its files have other settings.
+		mkdirSync(join(copy, 'quiet'));
+		writeFileSync(join(copy, 'quiet', '.kubelore.yaml'), 'storageClasses:\n  - slow\nrules:\n  deprecated-api-version: warning\n');
+		writeFileSync(join(copy, 'quiet', 'legacy.yaml'), legacy);
+		const written = join(dir, 'carried.index');
+		const index = await runCli(['index', '.', '--out', written], { cwd: copy });
+		assert.equal(index.code, 0, index.stderr);
+		const run = async (args: string[], cwd = copy) => {
+			const result = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', ...args], { cwd });
+			assert.equal(result.code, 0, result.stderr);
+			return result.stdout;
+		};
+		type Profiled = JsonLog & { profile: { storageClasses: { name: string }[] } };
+		for (const shard of [[], ['--shard', '1/2'], ['--shard', '2/2']]) assert.equal(await run([...shard, '--index', written]), await run(shard), shard.join(' '));
+		const plain = JSON.parse(await run([])) as Profiled;
+		assert.deepEqual(plain.profile.storageClasses.map((c) => c.name), ['fast']);
+
+		// What the index says shows through: altered there, the run prints it altered...
+		const [header, ...rest] = readFileSync(written, 'utf8').split('\n');
+		assert.match(header, /"name":"fast"/);
+		const altered = join(dir, 'altered.index');
+		writeFileSync(altered, [header.replace(/"name":"fast"/g, '"name":"from-the-index"'), ...rest].join('\n'));
+		const fromIndex = JSON.parse(await run(['--index', altered])) as Profiled;
+		assert.deepEqual(fromIndex.profile.storageClasses.map((c) => c.name), ['from-the-index']);
+		assert.deepEqual(fromIndex.findings, plain.findings);
+		// ...for the settings of any folder of the tree (the index holds a report for each)...
+		const quiet = JSON.parse(await run(['--index', altered, '--config', join(copy, 'quiet', '.kubelore.yaml')])) as Profiled;
+		assert.deepEqual(quiet.profile.storageClasses.map((c) => c.name), ['slow', 'from-the-index']);
+		// ...but not for other profile settings, nor for another tree, nor with team knowledge.
+		writeFileSync(join(dir, 'other.kubelore.yaml'), 'storageClasses:\n  - other\n');
+		const configured = JSON.parse(await run(['--index', altered, '--config', join(dir, 'other.kubelore.yaml')])) as Profiled;
+		assert.deepEqual(configured.profile.storageClasses.map((c) => c.name), ['other', 'fast']);
+		mkdirSync(join(dir, 'notes'), { recursive: true });
+		writeFileSync(join(dir, 'notes', 'note.md'), '---\nid: team-note\ntitle: A note\n---\nA note of the team.\n');
+		const team = JSON.parse(await run(['--index', altered, '--knowledge', join(dir, 'notes')])) as Profiled;
+		assert.deepEqual(team.profile.storageClasses.map((c) => c.name), ['fast']);
+		writeFileSync(join(copy, 'later.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n  namespace: shop\n');
+		const changed = JSON.parse(await run(['--index', altered])) as Profiled;
+		assert.deepEqual(changed.profile.storageClasses.map((c) => c.name), ['fast'], 'the profile of the tree as it is');
+		assert.equal(await run(['--index', written]), await run([]));
+	});
+
 	it('refuses an index written by another build, or a file that is not an index, instead of using it', async () => {
 		const written = join(dir, 'versioned.index');
 		const index = await runCli(['index', '.', '--out', written], { cwd: repo });

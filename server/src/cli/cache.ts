@@ -33,6 +33,8 @@ interface Header {
 	profile?: ProfileReport;
 	/** The settings local findings were found with, once each: files name them by their place here. */
 	settings?: string[];
+	/** An index's cluster profile reports, by reportKey: a shard of the same tree and settings prints one instead of working it out. */
+	reports?: Record<string, ProfileReport>;
 }
 
 /** A file's findings as the header stores them: the settings by their place in the header's list. */
@@ -41,9 +43,11 @@ type StoredFile = Omit<CachedFile, 'local'> & { local: { settings: string | numb
 /** What a run writes into the cache besides the findings. */
 export interface CacheExtras {
 	/** When the run started reading (ms since the epoch). */
-	started: number;
-	sources: { uri: string; hash: string; stamp?: FileStamp }[];
+	started?: number;
+	sources?: { uri: string; hash: string; stamp?: FileStamp }[];
 	profile?: ProfileReport;
+	/** The cluster profile reports of an index, by reportKey. */
+	reports?: Record<string, ProfileReport>;
 }
 
 /**
@@ -58,7 +62,6 @@ export class CacheFile {
 	/** The parse lines as read: where each record's JSON lies in `bytes`, by hash. */
 	private stored: Map<string, [start: number, end: number]> | undefined;
 	private bytes: Buffer = Buffer.alloc(0);
-	private readonly parses = new Map<string, FileRecord>();
 	private readonly fresh = new Map<string, FileRecord>();
 
 	private constructor(
@@ -72,16 +75,20 @@ export class CacheFile {
 	static read(path: string, tool: string): CacheFile {
 		try {
 			const { line, next } = firstLine(path);
-			const header = JSON.parse(line) as Header;
-			if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
-			const settings = header.settings ?? [];
-			for (const file of Object.values(header.files as Record<string, StoredFile>)) {
-				if (typeof file.local.settings === 'number') file.local.settings = settings[file.local.settings];
-			}
-			return new CacheFile(tool, header, { path, offset: next });
+			return CacheFile.withHeader(tool, JSON.parse(line) as Header, { path, offset: next });
 		} catch {
 			return new CacheFile(tool, undefined);
 		}
+	}
+
+	/** The file of a header already read: empty when another tool wrote it; throws when the header is not whole. */
+	static withHeader(tool: string, header: Header, parseLine: { path: string; offset: number }): CacheFile {
+		if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
+		const settings = header.settings ?? [];
+		for (const file of Object.values(header.files as Record<string, StoredFile>)) {
+			if (typeof file.local.settings === 'number') file.local.settings = settings[file.local.settings];
+		}
+		return new CacheFile(tool, header, parseLine);
 	}
 
 	static empty(tool: string): CacheFile {
@@ -110,32 +117,69 @@ export class CacheFile {
 		return file?.hash === hash ? file.local : undefined;
 	}
 
-	/** A parse by content hash (read from the file on first use), or one made in this run. */
+	/** The cluster profile report an index holds for a run of this key (see reportKey). */
+	indexedReport(key: string): ProfileReport | undefined {
+		return this.header?.reports?.[key];
+	}
+
+	/** A parse by content hash (read from the file at each use), or one made in this run. */
 	parse(hash: string): FileRecord | undefined {
-		const known = this.parses.get(hash) ?? this.fresh.get(hash);
+		const known = this.fresh.get(hash);
 		if (known) return known;
-		const at = this.storedRecords().get(hash);
+		const at = this.nextInOrder(hash) ?? this.storedRecords().get(hash);
 		let record: FileRecord | undefined;
 		try {
 			record = at && recordFromStored(JSON.parse(this.bytes.toString('utf8', at[0], at[1])));
 		} catch {
 			// A damaged line (a file cut short): that file is parsed again.
 		}
-		if (record) this.parses.set(hash, record);
+		// Not kept: the index holds what it needs of it from here on, and a rewrite copies the stored bytes.
 		return record;
 	}
 
-	/** The parse lines, read once: the bytes, and where each record lies; a file that cannot be read counts as empty (every file is parsed again). */
-	private storedRecords(): Map<string, [start: number, end: number]> {
-		if (!this.stored) {
-			this.stored = new Map();
+	/** Where the next parse line starts while parses are asked for in the order they were written; -1 once they are not. */
+	private cursor: number | undefined;
+
+	/**
+	 * Where the record of `hash` lies when it is on the next line: a run over the tree an index was
+	 * written of asks for the parses in the order they were written, and needs no table of them all.
+	 * Undefined once a parse was asked for out of order (then the table answers).
+	 */
+	private nextInOrder(hash: string): [start: number, end: number] | undefined {
+		if (this.stored) return undefined;
+		this.cursor ??= this.readBytes();
+		const line = this.cursor;
+		const tab = line + hash.length;
+		if (line < 0 || tab >= this.bytes.length || this.bytes[tab] !== 9 || this.bytes.toString('latin1', line, tab) !== hash) {
+			this.cursor = -1;
+			return undefined;
+		}
+		const newline = this.bytes.indexOf(10, tab);
+		const end = newline < 0 ? this.bytes.length : newline;
+		this.cursor = end + 1;
+		return [tab + 1, end];
+	}
+
+	/** Reads the file's bytes (once); returns where its parse lines start. A file that cannot be read counts as empty (every file is parsed again). */
+	private readBytes(): number {
+		if (this.cursor === undefined) {
 			try {
 				if (this.parseLine) this.bytes = readFileSync(this.parseLine.path);
 			} catch {
 				// Gone since the header was read: every file is parsed again.
 			}
+		}
+		return this.parseLine?.offset ?? this.bytes.length;
+	}
+
+	/** The parse lines: where each record lies, by hash (worked out once). */
+	private storedRecords(): Map<string, [start: number, end: number]> {
+		if (!this.stored) {
+			this.stored = new Map();
+			const first = this.readBytes();
+			this.cursor = -1;
 			const bytes = this.bytes;
-			for (let line = this.parseLine?.offset ?? bytes.length; line < bytes.length; ) {
+			for (let line = first; line < bytes.length; ) {
 				const newline = bytes.indexOf(10, line);
 				const end = newline < 0 ? bytes.length : newline;
 				const tab = bytes.indexOf(9, line);
@@ -155,7 +199,7 @@ export class CacheFile {
 		const parses = new Map<string, FileRecord | Buffer>();
 		for (const hash of hashes) {
 			// Records read from the file go back as the bytes they were stored as, without being made into records.
-			const record = this.fresh.get(hash) ?? this.parses.get(hash);
+			const record = this.fresh.get(hash);
 			const at = record ? undefined : this.storedRecords().get(hash);
 			if (record) parses.set(hash, record);
 			else if (at) parses.set(hash, this.bytes.subarray(at[0], at[1]));
@@ -168,8 +212,8 @@ export class CacheFile {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()] };
-		if (extras) {
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports };
+		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {
 				// A file written just before or while it was read may change again within the same timestamp: read it next time.
@@ -255,6 +299,29 @@ export function cachePath(location: string | undefined, cwd: string): string {
 	return path;
 }
 
+/** What a cluster profile report depends on: the tree, the knowledge, the profile's settings, and how the output shows paths. */
+export interface ReportInputs {
+	graphKey: string;
+	/** The folders the run was given (they bound the scopes of cross-file checks). */
+	roots: string[];
+	cwd: string;
+	language: string;
+	/** Every file read (see treeKey). */
+	tree: string;
+	settings: { cni: string; runtimeClasses: string[]; storageClasses: string[] };
+}
+
+/** The files read, by URI and content hash, in the order read, as one key. */
+export function treeKey(files: readonly { uri: string; hash: string }[]): string {
+	return hashOf(files.map((f) => [f.uri, f.hash]));
+}
+
+/** The key of a cluster profile report: the same only for the same tree, knowledge, settings and way of showing paths. */
+export function reportKey(inputs: ReportInputs): string {
+	const { cni, runtimeClasses, storageClasses } = inputs.settings;
+	return hashOf(['report', inputs.graphKey, [...inputs.roots].sort(), inputs.cwd, inputs.language, inputs.tree, [cni, runtimeClasses, storageClasses]]);
+}
+
 /** A short stable hash of any JSON-able value. */
 export function hashOf(value: unknown): string {
 	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -270,17 +337,26 @@ export type IndexProblem = { code: string } | { otherTool: string } | { damaged:
  */
 export function readIndexFile(path: string, tool: string, onError: (problem: IndexProblem) => never): CacheFile {
 	let header: unknown;
+	let next: number;
 	try {
 		accessSync(path, constants.R_OK);
-		header = JSON.parse(firstLine(path).line) as unknown;
+		const first = firstLine(path);
+		next = first.next;
+		header = JSON.parse(first.line) as unknown;
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		return onError(code ? { code } : { damaged: true });
 	}
 	if (!header || typeof header !== 'object' || !('format' in header) || !('tool' in header)) return onError({ damaged: true });
 	if (header.format !== FORMAT || header.tool !== tool) return onError({ otherTool: `format ${String(header.format)}, ${String(header.tool)}` });
-	const file = CacheFile.read(path, tool);
-	return file.header ? file : onError({ damaged: true });
+	let file: CacheFile | undefined;
+	try {
+		// The header is read once (an index's holds the cluster profile's reports).
+		file = CacheFile.withHeader(tool, header as Header, { path, offset: next });
+	} catch {
+		// Not a whole header (no files): below.
+	}
+	return file?.header ? file : onError({ damaged: true });
 }
 
 /** How the header of an index names its build, for the message that rejects it. */

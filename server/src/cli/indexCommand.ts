@@ -1,21 +1,28 @@
-/* `kubelore index --out FILE`: the parses of every file, written once for the shards of a CI matrix. */
+/* `kubelore index --out FILE`: the parses of every file and the cluster profile, written once for the shards of a CI matrix. */
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import { toPosix, type ReadFailure } from '../node/files';
 import { indexSources, readRest, readSources } from '../node/lint';
 import type { Localized } from '../service/knowledge/types';
 import { WorkspaceIndex } from '../service/workspace/index';
+import { graphWithTeam } from '../node/knowledge';
 import type { LintOptions } from './args';
-import { CacheFile } from './cache';
+import { CacheFile, reportKey, treeKey } from './cache';
+import { Checker, type CheckOptions } from './check';
+import type { ProfileReport } from './formats/profile';
+import { PathNames } from './formats/types';
 import { expandInputs } from './inputs';
 import { errorText, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
-import { slowHeapGrowth, toolKey, type Runtime } from './runtime';
+import { docsDir, loadGraphFile, slowHeapGrowth, toolKey, type Runtime } from './runtime';
 
 /** Writes the index file; the exit status is 2 when a path could not be read (the others are still indexed). */
 export async function runIndex(out: string, options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stderr } = runtime;
 	slowHeapGrowth();
 	let fatal = false;
+	const roots = new Set<string>();
 	const note = (path: string, message: Localized, args: string[], isFatal: boolean) => {
 		const shown = toPosix(relative(process.cwd(), resolve(path)) || path);
 		stderr.write(`kubelore: ${shown}: ${say(message, language, ...args.map((a) => errorText(a, language)))}\n`);
@@ -23,17 +30,31 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	};
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
 	const files = await readSources(
-		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, new Set(), (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
+		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
 		unreadable,
 	);
 	// Without a reuse callback every file was read: this only narrows the type.
 	const sources = readRest(files, unreadable);
+	const { data: graphData, key: graphKey } = loadGraphFile(runtime);
 	const cache = CacheFile.empty(toolKey(runtime));
 	// Through an index, so that Helm templates (parsed by where they are, not kept) are told apart as in a run.
-	indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => cache.remember(hash, record));
+	const index = new WorkspaceIndex();
+	indexSources(index, sources, () => undefined, (hash, record) => cache.remember(hash, record));
+	index.setFolders([...roots].map((r) => URI.file(r).path));
+	const checkOptions: CheckOptions = { language, rules: {}, docsBase: pathToFileURL(docsDir(runtime)).toString(), cwd: process.cwd(), distDir: runtime.distDir };
+	const checker = new Checker(index, graphWithTeam(graphData, undefined), checkOptions);
+	// The cluster profile report a shard prints (that of its first file's settings), for each settings the files have: a shard of the same tree prints it as it is.
+	const reports: Record<string, ProfileReport> = {};
+	const paths = new PathNames(process.cwd());
+	const tree = treeKey(sources);
+	for (const source of sources) {
+		if (!source.report) continue;
+		const key = reportKey({ graphKey, roots: [...roots], cwd: process.cwd(), language, tree, settings: checker.settingsFor(source.uri) });
+		reports[key] ??= checker.profile(source.uri, paths);
+	}
 	const path = resolve(out);
 	try {
-		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)));
+		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)), { reports });
 	} catch (error) {
 		note(out, CLI_TEXT.unreadable, [(error as NodeJS.ErrnoException).code ?? (error as Error).message], true);
 		return 2;

@@ -11,7 +11,7 @@ import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/index';
 import type { FailOn, LintOptions } from './args';
-import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, type CachedFile } from './cache';
+import { cachePath, CacheFile, hashOf, indexTool, readIndexFile, reportKey, treeKey, type CachedFile } from './cache';
 import { planRun, sameStamps } from './plan';
 import { Checker, type CheckOptions } from './check';
 import { JsonFormatter } from './formats/json';
@@ -139,7 +139,11 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 			if (cacheFile) checked.set(source.uri, { hash: source.hash, ...result });
 			await report(source.uri, result.diagnostics);
 		}
-		if (profileFor) profileReported = checker.profile(profileFor, paths);
+		if (profileFor) {
+			// The index's report, when it was made of this very tree for the same settings and paths (and the built-in knowledge: team knowledge may name other plugins).
+			const key = indexFile && !team ? reportKey({ graphKey, roots: folders, cwd, language, tree: treeKey(sources), settings: checker.settingsFor(profileFor) }) : undefined;
+			profileReported = (key === undefined ? undefined : indexFile?.indexedReport(key)) ?? checker.profile(profileFor, paths);
+		}
 	}
 	if (summary.files === 0) for (const source of reported) await report(source.uri, checked.get(source.uri)!.diagnostics);
 	progress.clear();
