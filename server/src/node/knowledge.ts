@@ -25,20 +25,21 @@ export function loadGraphData(distDir: string): GraphData {
 		bodies ??= readBodies(join(distDir, GRAPH_FILE));
 		return bodies.get(id) ?? { en: '', zh: '' };
 	};
-	for (const entity of core.entities) {
-		Object.defineProperty(entity, 'body', {
-			configurable: true,
-			enumerable: true,
-			get(this: Entity): Localized {
-				const body = bodyOf(this.id);
-				Object.defineProperty(this, 'body', { value: body, writable: true, enumerable: true, configurable: true });
-				return body;
-			},
-			set(this: Entity, value: Localized) {
-				Object.defineProperty(this, 'body', { value, writable: true, enumerable: true, configurable: true });
-			},
-		});
-	}
+	const own = (entity: Entity, value: Localized) => Object.defineProperty(entity, 'body', { value, writable: true, enumerable: true, configurable: true });
+	// One descriptor for all entities: a getter made per entity costs more than the parse it saves.
+	const lazyBody: PropertyDescriptor = {
+		configurable: true,
+		enumerable: true,
+		get(this: Entity): Localized {
+			const body = bodyOf(this.id);
+			own(this, body);
+			return body;
+		},
+		set(this: Entity, value: Localized) {
+			own(this, value);
+		},
+	};
+	for (const entity of core.entities) Object.defineProperty(entity, 'body', lazyBody);
 	return core as GraphData;
 }
 
