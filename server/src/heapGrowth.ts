@@ -45,10 +45,13 @@ export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.
 let afterLastFull: number | undefined;
 let watching = false;
 
+/** The old generation and the large objects (a large object is in the young generation until its first collection). */
+const OLD_SPACES = new Set(['old_space', 'large_object_space', 'new_large_object_space']);
+
 /** Bytes in use in the old generation, large objects included. */
 function oldGenerationUsed(): number {
 	let used = 0;
-	for (const space of getHeapSpaceStatistics()) if (space.space_name === 'old_space' || space.space_name === 'large_object_space') used += space.space_used_size;
+	for (const space of getHeapSpaceStatistics()) if (OLD_SPACES.has(space.space_name)) used += space.space_used_size;
 	return used;
 }
 
