@@ -25,7 +25,10 @@ import { runInNewContext } from 'node:vm';
 export const YOUNG_LIMIT = 8 * 1024 * 1024;
 /** How much the old generation may grow past what survived the last full collection. */
 export const OLD_GROWTH_PERCENT = 50;
-/** Bytes the old generation may grow past what the last full collection left before an idle server collects it. */
+/**
+ * Bytes the old generation may grow past what the last full collection left before an idle server
+ * collects it, or a quarter of what it left when that is more: a larger heap takes longer to collect.
+ */
 export const QUIET_COLLECT_GROWTH = 6 * 1024 * 1024;
 /** V8's own factor, by which the young generation grows when much of it survives. */
 const DEFAULT_YOUNG_GROWTH = 2;
@@ -56,8 +59,8 @@ function oldGenerationUsed(): number {
 }
 
 /**
- * Collects the whole heap when the old generation has grown by QUIET_COLLECT_GROWTH since the last
- * full collection; true when it did. For idle time only: the collection stops the server for some
+ * Collects the whole heap when the old generation has grown by QUIET_COLLECT_GROWTH (or a quarter)
+ * since the last full collection; true when it did. For idle time only: the collection stops the server for some
  * milliseconds.
  */
 export function collectIfGrown(collect = fullCollector): boolean {
@@ -69,7 +72,7 @@ export function collectIfGrown(collect = fullCollector): boolean {
 		}).observe({ entryTypes: ['gc'] });
 	}
 	// The first time, nothing is known of what the heap holds: one collection tells.
-	if (afterLastFull !== undefined && oldGenerationUsed() - afterLastFull < QUIET_COLLECT_GROWTH) return false;
+	if (afterLastFull !== undefined && oldGenerationUsed() - afterLastFull < Math.max(QUIET_COLLECT_GROWTH, afterLastFull / 4)) return false;
 	const gc = collect();
 	if (gc === undefined) return false;
 	gc();
