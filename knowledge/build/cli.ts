@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { checkEntitiesAgainstTable, readApiTable } from './apiTable';
 import { buildGraph, type Article, type SourceFile } from './builder';
+import { GRAPH_CORE_FILE, withoutBodies } from './graphFiles';
 import { readCoverage } from './coverage';
 import { pluginTableProblems } from './pluginTable';
 
@@ -42,6 +43,7 @@ for (const [category, list] of coverage) {
 for (const p of problems) console.error(`${p.file}:${p.line}: ${p.message}`);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(graph));
+writeFileSync(join(dirname(out), GRAPH_CORE_FILE), JSON.stringify(withoutBodies(graph)));
 
 const relations = graph.entities.reduce((n, e) => n + e.relations.length, 0);
 const mentions = graph.entities.reduce((n, e) => n + e.mentions.length, 0);

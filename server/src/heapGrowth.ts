@@ -10,14 +10,26 @@
  * Both are V8 flags read when the heap grows, so they take effect when set at run time, from
  * whichever command started the server. A limit given on Node's command line (or NODE_OPTIONS)
  * is left to rule.
+ *
+ * V8 also lets the old generation grow by at least 8 MB (and the young generation's size) before it
+ * collects it, whatever the percentage: the texts and trees of a few dozen edits of a large file
+ * stay there as garbage, some 15 MB resident. So when the server is idle (collectIfGrown, called
+ * from its idle work) and the old generation has grown by QUIET_COLLECT_GROWTH since the last full
+ * collection, it collects it at once.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** Bytes of the young generation (both semi-spaces) past which it no longer grows. */
 export const YOUNG_LIMIT = 8 * 1024 * 1024;
 /** How much the old generation may grow past what survived the last full collection. */
 export const OLD_GROWTH_PERCENT = 50;
+/**
+ * Bytes the old generation may grow past what the last full collection left before an idle server
+ * collects it, or a quarter of what it left when that is more: a larger heap takes longer to collect.
+ */
+export const QUIET_COLLECT_GROWTH = 6 * 1024 * 1024;
 /** V8's own factor, by which the young generation grows when much of it survives. */
 const DEFAULT_YOUNG_GROWTH = 2;
 
@@ -26,10 +38,73 @@ export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.
 	const given = (flag: RegExp) => commandLine.some((arg) => flag.test(arg));
 	try {
 		if (!given(/--heap-growing-percent\b/)) setFlagsFromString(`--heap-growing-percent=${OLD_GROWTH_PERCENT}`);
-		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) capYoungGeneration();
+		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) new PerformanceObserver(capYoungGeneration).observe({ entryTypes: ['gc'] });
 	} catch {
 		// A Node without these flags runs with V8's sizes.
 	}
+}
+
+/** Bytes in use in the old generation (large objects included) after the last full collection seen. */
+let afterLastFull: number | undefined;
+let watching = false;
+
+/** The old generation and the large objects (a large object is in the young generation until its first collection). */
+const OLD_SPACES = new Set(['old_space', 'large_object_space', 'new_large_object_space']);
+
+/** Bytes in use in the old generation, large objects included. */
+function oldGenerationUsed(): number {
+	let used = 0;
+	for (const space of getHeapSpaceStatistics()) if (OLD_SPACES.has(space.space_name)) used += space.space_used_size;
+	return used;
+}
+
+/**
+ * Collects the whole heap when the old generation has grown by QUIET_COLLECT_GROWTH (or a quarter)
+ * since the last full collection; true when it did. For idle time only: the collection stops the server for some
+ * milliseconds.
+ */
+export function collectIfGrown(collect = fullCollector): boolean {
+	if (!watching) {
+		watching = true;
+		// V8's own full collections move the baseline too (their entries arrive a moment after them).
+		new PerformanceObserver((list) => {
+			if (list.getEntries().some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) afterLastFull = oldGenerationUsed();
+		}).observe({ entryTypes: ['gc'] });
+	}
+	// The first time, nothing is known of what the heap holds: one collection tells.
+	if (afterLastFull !== undefined && oldGenerationUsed() - afterLastFull < Math.max(QUIET_COLLECT_GROWTH, afterLastFull / 4)) return false;
+	const gc = collect();
+	if (gc === undefined) return false;
+	gc();
+	afterLastFull = oldGenerationUsed();
+	return true;
+}
+
+let gcFunction: (() => void) | null | undefined;
+
+/**
+ * V8's collection function: the global `gc` of a context made while --expose-gc is set, the flag
+ * then set back (V8 stamps a code cache with the flags), or the global one when Node was started with
+ * --expose-gc. Undefined where neither can be had.
+ */
+function fullCollector(): (() => void) | undefined {
+	if (gcFunction === undefined) {
+		const global = (globalThis as { gc?: unknown }).gc;
+		if (typeof global === 'function') gcFunction = () => void global();
+		else {
+			gcFunction = null;
+			try {
+				setFlagsFromString('--expose-gc');
+				const made = runInNewContext('gc') as unknown;
+				if (typeof made === 'function') gcFunction = () => void made();
+			} catch {
+				// collected by V8 alone
+			} finally {
+				setFlagsFromString('--no-expose-gc');
+			}
+		}
+	}
+	return gcFunction ?? undefined;
 }
 
 /** Whether the young generation may grow now (false once the cap holds it). */
@@ -50,15 +125,13 @@ export function withStartFlags<T>(make: () => T): T {
 }
 
 /**
- * The young generation's size is checked after each collection: at the limit it stops growing; made
+ * The young generation's size, checked after each collection: at the limit it stops growing; made
  * smaller again (V8 shrinks it when the server is idle), it may grow back up to the limit.
  */
 function capYoungGeneration(): void {
-	new PerformanceObserver(() => {
-		const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
-		const grow = young < YOUNG_LIMIT;
-		if (grow === growing) return;
-		growing = grow;
-		setFlagsFromString(`--semi-space-growth-factor=${grow ? DEFAULT_YOUNG_GROWTH : 1}`);
-	}).observe({ entryTypes: ['gc'] });
+	const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+	const grow = young < YOUNG_LIMIT;
+	if (grow === growing) return;
+	growing = grow;
+	setFlagsFromString(`--semi-space-growth-factor=${grow ? DEFAULT_YOUNG_GROWTH : 1}`);
 }

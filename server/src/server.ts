@@ -13,6 +13,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import { collectIfGrown } from './heapGrowth';
 import { loadFieldDocs } from './node/fieldDocs';
 import { loadSchemas } from './node/schemas';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
@@ -397,6 +398,8 @@ function* idleSteps(uri: string): Generator<void, void> {
 		}
 	}
 	yield* service.rangesAhead(uri);
+	// Last, the garbage of earlier versions, while nothing waits for the server.
+	collectIfGrown();
 }
 /** The version of each open file whose documents are parsed (or being parsed) ahead. */
 const parsedAhead = new Map<string, number>();

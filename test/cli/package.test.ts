@@ -22,10 +22,10 @@ describe('the npm package', () => {
 
 	it('holds the command line, its knowledge and rule pages, and nothing of the editor or the sources', () => {
 		const files = packed.files.map((f) => f.path);
-		for (const needed of ['bin/kubelore.js', 'dist/cli.js', 'dist/graph.json', 'dist/schemas/index.json', 'dist/schemas/1.30.json', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
+		for (const needed of ['bin/kubelore.js', 'dist/cli.js', 'dist/graph.json', 'dist/graph-core.json', 'dist/schemas/index.json', 'dist/schemas/1.30.json', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
 		const pages = files.filter((f) => f.startsWith('docs/rules/'));
 		assert.ok(pages.length > 0 && pages.every((f) => f.endsWith('.md')));
-		assert.deepEqual(files.filter((f) => !/^(bin\/kubelore\.js|dist\/(cli\.js|graph\.json|schemas\/[\d.]+\.json|schemas\/index\.json)|docs\/rules\/[^/]+\.md|package\.json|README\.md|LICENSE)$/.test(f)), []);
+		assert.deepEqual(files.filter((f) => !/^(bin\/kubelore\.js|dist\/(cli\.js|graph\.json|graph-core\.json|schemas\/[\d.]+\.json|schemas\/index\.json)|docs\/rules\/[^/]+\.md|package\.json|README\.md|LICENSE)$/.test(f)), []);
 	});
 
 	it('needs no runtime dependencies (everything is bundled)', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { YOUNG_LIMIT } from '../../server/src/heapGrowth';
+import { QUIET_COLLECT_GROWTH, YOUNG_LIMIT } from '../../server/src/heapGrowth';
 import { ROOT } from '../util/service';
 
 /**
@@ -50,4 +50,40 @@ describe('the server heap limits', () => {
 	it('leave the young generation to a size given on the command line', () => {
 		assert.ok(largestYoungGeneration('given') > 2 * YOUNG_LIMIT);
 	});
+
+	it('collect the old generation when it has grown past QUIET_COLLECT_GROWTH, and only then', () => {
+		const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', COLLECT], {
+			cwd: ROOT,
+			env: { ...process.env, HEAP_GROWTH: join(ROOT, 'server', 'src', 'heapGrowth.ts'), GROWTH: String(QUIET_COLLECT_GROWTH) },
+			encoding: 'utf8',
+		});
+		assert.equal(run.status, 0, run.stderr);
+		const result = JSON.parse(run.stdout.trim()) as Record<string, unknown>;
+		assert.equal(result.first, true, 'the first call collects, to learn what the heap holds');
+		assert.equal(result.exposed, 'undefined', 'no gc is left in the global scope of later contexts (the flags are as at start)');
+		assert.equal(result.again, false, 'nothing grew since');
+		assert.equal(result.grown, true, 'garbage past the limit is collected');
+		assert.ok((result.freed as number) > (result.garbage as number) / 2, `garbage freed: ${JSON.stringify(result)}`);
+		assert.equal(result.after, false);
+	});
 });
+
+/** Calls collectIfGrown after nothing, then after garbage past QUIET_COLLECT_GROWTH; prints what it did. */
+const COLLECT = `
+const { collectIfGrown } = require(process.env.HEAP_GROWTH);
+const v8 = require('node:v8');
+const vm = require('node:vm');
+const used = () => v8.getHeapSpaceStatistics().filter((s) => ['old_space', 'large_object_space', 'new_large_object_space'].includes(s.space_name)).reduce((n, s) => n + s.space_used_size, 0);
+const result = { first: collectIfGrown(), exposed: vm.runInNewContext('typeof gc') };
+result.again = collectIfGrown();
+let kept = [];
+// strings in the heap, of a server's texts' size (JSON.parse makes them whole, as it makes a message's text)
+for (let i = 0; kept.length * 2 ** 20 < 1.5 * Number(process.env.GROWTH); i++) kept.push(JSON.parse(JSON.stringify(String.fromCharCode(97 + (i % 26)).repeat(2 ** 20))));
+result.garbage = kept.length * 2 ** 20;
+kept = undefined;
+const before = used();
+result.grown = collectIfGrown();
+result.freed = before - used();
+result.after = collectIfGrown();
+console.log(JSON.stringify(result));
+`;

@@ -2,13 +2,55 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildTeamKnowledge, type SourceFile, type TeamKnowledge } from '../../../knowledge/build/builder';
+import { GRAPH_CORE_FILE, GRAPH_FILE, type CoreGraphData } from '../../../knowledge/build/graphFiles';
 import { KnowledgeGraph } from '../service/knowledge/graph';
-import type { GraphData } from '../service/knowledge/types';
+import type { Entity, GraphData, Localized } from '../service/knowledge/types';
 import { FileFilter, readTextFile, toPosix, walkFiles } from './files';
 
-/** Reads graph.json, written at build time beside the bundle. */
+/**
+ * Reads the graph written at build time beside the bundle: graph-core.json, whose entities have no
+ * body, with each body read from graph.json the first time any entity's body is asked for (the
+ * knowledge search and the entry view; the rules and hovers never ask). Without the core file,
+ * graph.json whole.
+ */
 export function loadGraphData(distDir: string): GraphData {
-	return JSON.parse(readFileSync(join(distDir, 'graph.json'), 'utf8')) as GraphData;
+	let core: CoreGraphData;
+	try {
+		core = JSON.parse(readFileSync(join(distDir, GRAPH_CORE_FILE), 'utf8')) as CoreGraphData;
+	} catch {
+		return JSON.parse(readFileSync(join(distDir, GRAPH_FILE), 'utf8')) as GraphData;
+	}
+	let bodies: Map<string, Localized> | undefined;
+	const bodyOf = (id: string): Localized => {
+		bodies ??= readBodies(join(distDir, GRAPH_FILE));
+		return bodies.get(id) ?? { en: '', zh: '' };
+	};
+	const own = (entity: Entity, value: Localized) => Object.defineProperty(entity, 'body', { value, writable: true, enumerable: true, configurable: true });
+	// One descriptor for all entities: a getter made per entity costs more than the parse it saves.
+	const lazyBody: PropertyDescriptor = {
+		configurable: true,
+		enumerable: true,
+		get(this: Entity): Localized {
+			const body = bodyOf(this.id);
+			own(this, body);
+			return body;
+		},
+		set(this: Entity, value: Localized) {
+			own(this, value);
+		},
+	};
+	for (const entity of core.entities) Object.defineProperty(entity, 'body', lazyBody);
+	return core as GraphData;
+}
+
+/** Each entity's body in graph.json, by id; none when the file cannot be read. */
+function readBodies(path: string): Map<string, Localized> {
+	try {
+		const whole = JSON.parse(readFileSync(path, 'utf8')) as GraphData;
+		return new Map(whole.entities.map((entity) => [entity.id, entity.body]));
+	} catch {
+		return new Map();
+	}
 }
 
 const MARKDOWN = new FileFilter(['**/*.md', '**/*.markdown'], ['**/node_modules/**', '**/.git/**']);
