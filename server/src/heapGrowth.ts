@@ -33,11 +33,11 @@ export const QUIET_COLLECT_GROWTH = 6 * 1024 * 1024;
 /** V8's own factor, by which the young generation grows when much of it survives. */
 const DEFAULT_YOUNG_GROWTH = 2;
 
-/** Sets the limits, unless the command line (or NODE_OPTIONS) sets limits of its own. */
-export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.NODE_OPTIONS ?? '']): void {
+/** Sets the limits (the old generation's growth may be given), unless the command line (or NODE_OPTIONS) sets limits of its own. */
+export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.NODE_OPTIONS ?? ''], oldGrowthPercent = OLD_GROWTH_PERCENT): void {
 	const given = (flag: RegExp) => commandLine.some((arg) => flag.test(arg));
 	try {
-		if (!given(/--heap-growing-percent\b/)) setFlagsFromString(`--heap-growing-percent=${OLD_GROWTH_PERCENT}`);
+		if (!given(/--heap-growing-percent\b/)) setFlagsFromString(`--heap-growing-percent=${oldGrowthPercent}`);
 		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) new PerformanceObserver(capYoungGeneration).observe({ entryTypes: ['gc'] });
 	} catch {
 		// A Node without these flags runs with V8's sizes.

@@ -10,6 +10,7 @@ import type { Language } from '../service/knowledge/types';
 import { forgetValidation } from '../service/features/validation';
 import { documentAt, forgetLightTree, nodeAt } from '../service/manifest/nodes';
 import { RULES } from '../service/rules/index';
+import { forgetSchemaIssues } from '../service/rules/schemaIssues';
 import { createLanguageService, type LanguageService } from '../service/service';
 import { DEFAULT_SETTINGS, type RuleSetting, type Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/index';
@@ -84,7 +85,10 @@ export class Checker {
 		// Each file is checked once in a run: what validation and placing findings keep for the next edit of it is let go.
 		forgetValidation(uri);
 		const file = this.index.getFile(uri);
-		for (const document of file?.manifest.documents ?? []) forgetLightTree(document);
+		for (const document of file?.manifest.documents ?? []) {
+			forgetLightTree(document);
+			if (document.resource) forgetSchemaIssues(document.resource.value);
+		}
 		// Its line offsets too (a tenth of the memory of a run): a later finding that points into the file works them out again.
 		if (file?.text instanceof TextSnapshot) file.text.forgetLines();
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };

@@ -42,6 +42,9 @@ export function writable(record: FileRecord): boolean {
 	return record.every((d) => jsonSafe(d.resource?.value));
 }
 
+const NO_PROBLEMS: DocumentRecord['problems'] = [];
+const NO_DISABLED: string[] = [];
+
 /** The record of a parse, to be kept in memory only. */
 export function plainRecord(manifest: ManifestFile): FileRecord {
 	return manifest.documents.map((d) => ({
@@ -50,8 +53,9 @@ export function plainRecord(manifest: ManifestFile): FileRecord {
 		kind: d.kind,
 		partialReason: d.partialReason,
 		resource: d.resource,
-		problems: d.problems,
-		disabled: [...d.disabledRules],
+		// Shared when empty (most documents): nothing adds to a parsed document's problems.
+		problems: d.problems.length ? d.problems : NO_PROBLEMS,
+		disabled: d.disabledRules.size ? [...d.disabledRules] : NO_DISABLED,
 	}));
 }
 
@@ -76,7 +80,7 @@ export function recordFromStored(stored: unknown): FileRecord | undefined {
 		const [start, end, kind, partialReason, value, problems, disabled] = item as StoredDocument;
 		const resource = value ? readResource(value) : undefined;
 		if (typeof start !== 'number' || typeof end !== 'number' || (value && !resource)) return undefined;
-		record.push({ start, end, kind, partialReason: partialReason || undefined, resource, problems: problems || [], disabled: disabled || [] });
+		record.push({ start, end, kind, partialReason: partialReason || undefined, resource, problems: problems || NO_PROBLEMS, disabled: disabled || NO_DISABLED });
 	}
 	return record;
 }

@@ -28,7 +28,8 @@ export function profileReport(profile: ClusterProfile, index: WorkspaceIndex, gr
 	const source = (value: ProfileValue): ProfileSource => {
 		const first: ProfileEvidence | undefined = value.evidence[0];
 		if (value.configured || !first) return { source: 'configured' };
-		const line = (index.getFile(first.uri)?.text.positionAt(first.start).line ?? 0) + 1;
+		const text = index.getFile(first.uri)?.text.getText();
+		const line = (text === undefined ? 0 : lineAt(text, first.start)) + 1;
 		return { source: 'inferred', file: paths.shown(first.uri), line, what: first.what };
 	};
 	const cniEntity = profile.cni && graph.get(profile.cni.value);
@@ -38,6 +39,27 @@ export function profileReport(profile: ClusterProfile, index: WorkspaceIndex, gr
 		runtimeClasses: profile.runtimeClasses.map((v) => ({ name: v.value, ...source(v) })),
 		storageClasses: profile.storageClasses.map((v) => ({ name: v.value, ...source(v) })),
 	};
+}
+
+/**
+ * The line (from 0) an offset is on, as the text's positionAt gives it (CRLF, LF and CR end a
+ * line), without working out where every line starts: a profile names one place in each of
+ * thousands of files, whose line offsets were let go once they were checked.
+ */
+export function lineAt(text: string, offset: number): number {
+	const end = Math.max(Math.min(offset, text.length), 0);
+	let line = 0;
+	if (!text.includes('\r')) {
+		for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+		return line;
+	}
+	for (let i = 0; i < end; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 10) line++;
+		// A CR ends a line unless an LF follows it; a CRLF counts once, at its LF (an offset between the two is on the line before).
+		else if (code === 13 && text.charCodeAt(i + 1) !== 10) line++;
+	}
+	return line;
 }
 
 const LINE = {

@@ -280,9 +280,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The labels or annotations of a resource that writes none (most of them): one record shared by all, never changed. */
+const NO_STRINGS: Record<string, string> = Object.freeze({});
+
 function stringRecord(value: unknown): Record<string, string> {
+	if (!isRecord(value)) return NO_STRINGS;
 	const out: Record<string, string> = {};
-	if (!isRecord(value)) return out;
 	for (const [key, v] of Object.entries(value)) {
 		if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = String(v);
 	}

@@ -36,6 +36,11 @@ export function schemaIssues(context: RuleContext): VersionedIssue[] {
 	return cached.issues.length === 0 ? NO_ISSUES : cached.issues.map((issue) => ({ issue, version: version.version }));
 }
 
+/** Lets go of the issues remembered for a resource value: a run that checks each file once needs them no more after its file. */
+export function forgetSchemaIssues(value: object): void {
+	remembered.delete(value);
+}
+
 /**
  * Issues at the paths their values are written at. Values follow merge keys and aliases; a
  * field merged from an anchor is reported once, where the anchor writes it, though every place
