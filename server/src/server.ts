@@ -22,9 +22,8 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { createServerConnection } from './stdio';
-import { keyAndValuePositions, WARM_UP, warmUp } from './warmUp';
+import { keyAndValuePositions, warmReaders, warmUp } from './warmUp';
 import { explainAt } from './service/features/explain';
-import { parseManifest } from './service/manifest/parse';
 import { createLanguageService, type LanguageService } from './service/service';
 import { DEFAULT_SETTINGS, languageForLocale, type Settings } from './service/settings';
 import type { Localized } from './service/knowledge/types';
@@ -102,7 +101,7 @@ connection.onInitialized(() => {
 	// (which parses its document with ranges) waits for their code to be compiled.
 	setImmediate(() => {
 		fieldDocs?.('v1', 'Pod', 'spec');
-		for (const document of parseManifest('untitled:warm-up.yaml', 0, WARM_UP, { valuesFirst: true }).documents) void document.yaml;
+		warmReaders();
 	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {

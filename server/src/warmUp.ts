@@ -83,13 +83,18 @@ export const WARM_UP_HOVERS: Position[] = [
 	{ line: 33, character: 9 }, // the selector's label: the workloads it selects
 ];
 
+/** Both YAML readers run once on WARM_UP (values first, then with ranges), so that their code is compiled. */
+export function warmReaders(): void {
+	for (const document of parseManifest(WARM_UP_URI, 0, WARM_UP, { valuesFirst: true }).documents) void document.yaml;
+}
+
 /**
  * Both YAML readers run on WARM_UP (values first, then with ranges), and the WARM_UP_HOVERS, in an
  * index of its own: answers are dropped and the server's index is left as it was. Returns how many
  * of the hovers had something to say.
  */
 export function warmUp(graph: KnowledgeGraph, settings: Settings, fieldDocs: FieldDocs | undefined): number {
-	for (const document of parseManifest(WARM_UP_URI, 0, WARM_UP, { valuesFirst: true }).documents) void document.yaml;
+	warmReaders();
 	const index = new WorkspaceIndex();
 	index.setFile(WARM_UP_URI, WARM_UP, 0, true);
 	const service = createLanguageService({ index, graph, docsBase: '', fieldDocs });
