@@ -138,24 +138,14 @@ export function lightAt(tree: LightTree, text: string, offset: number, blockValu
 	for (;;) {
 		if (node.kind === 'map') {
 			if (node.odd) return UNKNOWN;
-			let hit: [string, LightPair] | undefined;
-			for (const entry of node.pairs) {
-				const [keyStart, keyEnd] = entry[1].key;
-				if (offset < keyStart) break; // pairs are in the order written: none after holds it either
-				if (offset <= keyEnd) {
-					path.push(entry[0]);
-					return { path, scalar: { value: entry[0], range: [keyStart, keyEnd, keyEnd] }, isKey: true };
-				}
-				const value = entry[1].value;
-				if (value.kind === 'multiline' || !value.range) return UNKNOWN;
-				if (offset <= value.range[1]) {
-					hit = entry;
-					break;
-				}
-			}
-			if (!hit) return { path, isKey: false };
-			path.push(hit[0]);
-			node = hit[1].value;
+			const found = pairAt(node.pairs, offset);
+			if (found === UNKNOWN) return UNKNOWN;
+			if (!found) return { path, isKey: false };
+			const name = found[0];
+			const key = found[1].key;
+			path.push(name);
+			if (offset <= key[1]) return { path, scalar: { value: name, range: [key[0], key[1], key[1]] }, isKey: true };
+			node = found[1].value;
 		} else if (node.kind === 'seq') {
 			let index = -1;
 			for (let i = 0; i < node.items.length; i++) {
@@ -180,6 +170,32 @@ export function lightAt(tree: LightTree, text: string, offset: number, blockValu
 			return UNKNOWN; // a flow collection whose insides are not read, or a scalar whose end is not
 		}
 	}
+}
+
+/**
+ * The first pair of a map (in the order written) whose key or value holds an offset, with its key;
+ * undefined when none does, UNKNOWN when a value before it has no range. Read with forEach: a
+ * hover runs this mostly in code not yet optimized, where each step of an iterator is allocated.
+ */
+function pairAt(pairs: Map<string, LightPair>, offset: number): [string, LightPair] | undefined | typeof UNKNOWN {
+	let found: [string, LightPair] | undefined | typeof UNKNOWN;
+	let done = false;
+	pairs.forEach((pair, name) => {
+		if (done) return;
+		// Pairs are in the order written: none after this one holds the offset either.
+		if (offset < pair.key[0]) done = true;
+		else if (offset <= pair.key[1]) {
+			found = [name, pair];
+			done = true;
+		} else if (pair.value.kind === 'multiline' || !pair.value.range) {
+			found = UNKNOWN;
+			done = true;
+		} else if (offset <= pair.value.range[1]) {
+			found = [name, pair];
+			done = true;
+		}
+	});
+	return found;
 }
 
 /** Plain scalars the core schema reads as null, true or false. */
