@@ -65,6 +65,40 @@ describe('text snapshots of open documents', () => {
 		}
 	});
 
+	it('answers as a fresh document when its lines were found only part way before each edit', () => {
+		const rnd = random(SEED + 1);
+		for (let run = 0; run < 20; run++) {
+			// Half the texts start without a CR (searched for LFs alone), until an edit brings one.
+			const pieces = run % 2 ? PIECES : PIECES.filter((p) => !p.includes('\r'));
+			const initial = Array.from({ length: 400 }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+			let snapshot = new TextSnapshot('file:///a.yaml', 'yaml', 1, initial);
+			const model = TextDocument.create('file:///a.yaml', 'yaml', 1, initial);
+			for (let step = 0; step < 40; step++) {
+				// One question near the top, or none: only the lines up to it are found.
+				const line = Math.floor(rnd() * Math.min(model.lineCount, 12));
+				const fresh = () => TextDocument.create('file:///a.yaml', 'yaml', 1, model.getText());
+				if (rnd() < 0.5) assert.deepEqual(snapshot.offsetAt({ line, character: 2 }), fresh().offsetAt({ line, character: 2 }));
+				else if (rnd() < 0.6) {
+					const offset = Math.floor(rnd() * Math.min(model.getText().length, 80));
+					assert.deepEqual(snapshot.positionAt(offset), fresh().positionAt(offset));
+				}
+				// An edit near the top: the lines after it are not found yet.
+				const scratch = fresh();
+				const change = randomEdit(rnd, scratch);
+				if (change.range) {
+					change.range.start.line = Math.min(change.range.start.line, 10);
+					change.range.end.line = Math.min(change.range.end.line, 12);
+				}
+				TextDocument.update(model, [change], step + 2);
+				snapshot = snapshot.update([change], step + 2);
+				// Now and then lines far below the edit, or the whole of the answers.
+				const far = model.lineCount - 1 - Math.floor(rnd() * 5);
+				if (rnd() < 0.3) assert.deepEqual(snapshot.offsetAt({ line: far, character: 1 }), fresh().offsetAt({ line: far, character: 1 }), `run ${run} step ${step}`);
+				if (step % 10 === 9) assert.deepEqual(answers(snapshot), answers(fresh()), `run ${run} step ${step}`);
+			}
+		}
+	});
+
 	it('answers the same after its line offsets were let go', () => {
 		const text = 'a: 1\r\nb:\n  - x\r\n\ré: 2\n';
 		const snapshot = new TextSnapshot('file:///forget.yaml', 'yaml', 1, text);

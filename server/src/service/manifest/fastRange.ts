@@ -138,24 +138,14 @@ export function lightAt(tree: LightTree, text: string, offset: number, blockValu
 	for (;;) {
 		if (node.kind === 'map') {
 			if (node.odd) return UNKNOWN;
-			let hit: [string, LightPair] | undefined;
-			for (const entry of node.pairs) {
-				const [keyStart, keyEnd] = entry[1].key;
-				if (offset < keyStart) break; // pairs are in the order written: none after holds it either
-				if (offset <= keyEnd) {
-					path.push(entry[0]);
-					return { path, scalar: { value: entry[0], range: [keyStart, keyEnd, keyEnd] }, isKey: true };
-				}
-				const value = entry[1].value;
-				if (value.kind === 'multiline' || !value.range) return UNKNOWN;
-				if (offset <= value.range[1]) {
-					hit = entry;
-					break;
-				}
-			}
-			if (!hit) return { path, isKey: false };
-			path.push(hit[0]);
-			node = hit[1].value;
+			const found = pairAt(node.pairs, offset);
+			if (found === UNKNOWN) return UNKNOWN;
+			if (!found) return { path, isKey: false };
+			const name = found[0];
+			const key = found[1].key;
+			path.push(name);
+			if (offset <= key[1]) return { path, scalar: { value: name, range: [key[0], key[1], key[1]] }, isKey: true };
+			node = found[1].value;
 		} else if (node.kind === 'seq') {
 			let index = -1;
 			for (let i = 0; i < node.items.length; i++) {
@@ -180,6 +170,32 @@ export function lightAt(tree: LightTree, text: string, offset: number, blockValu
 			return UNKNOWN; // a flow collection whose insides are not read, or a scalar whose end is not
 		}
 	}
+}
+
+/**
+ * The first pair of a map (in the order written) whose key or value holds an offset, with its key;
+ * undefined when none does, UNKNOWN when a value before it has no range. Read with forEach: a
+ * hover runs this mostly in code not yet optimized, where each step of an iterator is allocated.
+ */
+function pairAt(pairs: Map<string, LightPair>, offset: number): [string, LightPair] | undefined | typeof UNKNOWN {
+	let found: [string, LightPair] | undefined | typeof UNKNOWN;
+	let done = false;
+	pairs.forEach((pair, name) => {
+		if (done) return;
+		// Pairs are in the order written: none after this one holds the offset either.
+		if (offset < pair.key[0]) done = true;
+		else if (offset <= pair.key[1]) {
+			found = [name, pair];
+			done = true;
+		} else if (pair.value.kind === 'multiline' || !pair.value.range) {
+			found = UNKNOWN;
+			done = true;
+		} else if (offset <= pair.value.range[1]) {
+			found = [name, pair];
+			done = true;
+		}
+	});
+	return found;
 }
 
 /** Plain scalars the core schema reads as null, true or false. */
@@ -212,10 +228,25 @@ interface Line {
 	content: number;
 }
 
+/**
+ * The scan of one document. Its methods hand back what they read through fields rather than new
+ * objects (the line after a node, the parts of a key): a hover scans a document it has not seen
+ * before, mostly in code not yet optimized, where every such object is allocated.
+ */
 class Scan {
 	private readonly lines: Line[] = [];
 	/** Lines past this one belong to no node (a `...` marker ends the document). */
 	private last = 0;
+	/** The line after the node the last call of `node`, `map`, `seq` or `value` read. */
+	private next = 0;
+	/** The key `keyAt` last found: its range and its value (undefined when not a plain string). */
+	private keyStart = 0;
+	private keyEnd = 0;
+	private keyValue: string | undefined;
+	/** The arguments and the answer of the last call of `keyAt` (a map's first key is asked for twice). */
+	private keyAsked = -1;
+	private keyAskedEnd = -1;
+	private keyColon = -1;
 
 	constructor(private readonly text: string) {
 		let start = 0;
@@ -280,23 +311,23 @@ class Scan {
 		const start = this.nextContent(i);
 		if (start >= this.last) return null;
 		const line = this.lines[start];
-		const [node, next] = this.node(start, line.content, -1, 0);
-		if (next < this.last) throw new GiveUp();
+		const node = this.node(start, line.content, -1, 0);
+		if (this.next < this.last) throw new GiveUp();
 		if (node.kind !== 'map' && node.kind !== 'seq') throw new GiveUp(); // a scalar document: left to the parser
 		return node;
 	}
 
-	/** A node whose first character is at `at` on line `i`, inside a parent indented `parent`. */
-	private node(i: number, at: number, parent: number, depth: number): [LightNode, number] {
+	/** A node whose first character is at `at` on line `i`, inside a parent indented `parent`; `next` is then the line after it. */
+	private node(i: number, at: number, parent: number, depth: number): LightNode {
 		if (depth > MAX_LEVELS) throw new GiveUp();
 		const line = this.lines[i];
 		const column = at - line.start;
 		if (this.isDash(at, line.end)) return this.seq(i, column, depth);
-		if (this.keyAt(at, line.end)) return this.map(i, column, depth);
+		if (this.keyAt(at, line.end) >= 0) return this.map(i, column, depth);
 		return this.value(i, at, parent);
 	}
 
-	private map(i: number, column: number, depth: number): [LightNode, number] {
+	private map(i: number, column: number, depth: number): LightNode {
 		const pairs = new Map<string, LightPair>();
 		let first: LightPair | undefined;
 		let odd = false;
@@ -304,28 +335,33 @@ class Scan {
 		let lastValue: LightNode | undefined;
 		for (;;) {
 			const line = this.lines[i];
-			const key = this.keyAt(at, line.end);
-			if (!key) throw new GiveUp();
-			const pair: LightPair = { key: key.range, value: { kind: 'multiline' } };
-			first ??= pair;
-			if (key.value === undefined) odd = true;
-			// Two equal keys (an error the parser reports): lookups give up, as on keys the scan does not read.
-			else if (pairs.has(key.value)) odd = true;
-			else pairs.set(key.value, pair);
-			const after = this.spacesFrom(key.colon + 1, line.end) + key.colon + 1;
-			let next: number;
+			const colon = this.keyAt(at, line.end);
+			if (colon < 0) throw new GiveUp();
+			const key: [number, number] = [this.keyStart, this.keyEnd];
+			const name = this.keyValue;
+			const after = this.spacesFrom(colon + 1, line.end) + colon + 1;
+			let value: LightNode;
 			if (after >= line.end || this.text[after] === '#') {
-				if (after < line.end && after === key.colon + 1) throw new GiveUp();
+				if (after < line.end && after === colon + 1) throw new GiveUp();
 				const j = this.nextContent(i + 1);
 				const below = j < this.last ? this.lines[j] : undefined;
-				if (below && below.content - below.start > column) [pair.value, next] = this.node(j, below.content, column, depth + 1);
-				else if (below && below.content - below.start === column && this.isDash(below.content, below.end)) [pair.value, next] = this.seq(j, column, depth + 1);
-				else [pair.value, next] = [this.empty(after, line.end), i + 1];
+				if (below && below.content - below.start > column) value = this.node(j, below.content, column, depth + 1);
+				else if (below && below.content - below.start === column && this.isDash(below.content, below.end)) value = this.seq(j, column, depth + 1);
+				else {
+					value = this.empty(after, line.end);
+					this.next = i + 1;
+				}
 			} else {
-				[pair.value, next] = this.value(i, after, column);
+				value = this.value(i, after, column);
 			}
-			lastValue = pair.value;
-			i = this.nextContent(next);
+			const pair: LightPair = { key, value };
+			first ??= pair;
+			if (name === undefined) odd = true;
+			// Two equal keys (an error the parser reports): lookups give up, as on keys the scan does not read.
+			else if (pairs.has(name)) odd = true;
+			else pairs.set(name, pair);
+			lastValue = value;
+			i = this.nextContent(this.next);
 			if (i >= this.last) break;
 			const indent = this.lines[i].content - this.lines[i].start;
 			if (indent < column) break;
@@ -334,10 +370,11 @@ class Scan {
 		}
 		const node: LightNode = { kind: 'map', pairs, first, odd };
 		this.close(node, first!.key[0], lastValue!, column, i);
-		return [node, i];
+		this.next = i;
+		return node;
 	}
 
-	private seq(i: number, column: number, depth: number): [LightNode, number] {
+	private seq(i: number, column: number, depth: number): LightNode {
 		const items: LightNode[] = [];
 		const start = this.lines[i].start + column;
 		for (;;) {
@@ -346,22 +383,22 @@ class Scan {
 			if (!this.isDash(dash, line.end)) break;
 			const after = dash + 1 + this.spacesFrom(dash + 1, line.end);
 			let item: LightNode;
-			let next: number;
 			if (after >= line.end || this.text[after] === '#') {
 				if (after < line.end && after === dash + 1) throw new GiveUp();
 				const j = this.nextContent(i + 1);
 				const below = j < this.last ? this.lines[j] : undefined;
-				if (below && below.content - below.start > column) [item, next] = this.node(j, below.content, column, depth + 1);
+				if (below && below.content - below.start > column) item = this.node(j, below.content, column, depth + 1);
 				else {
-					[item, next] = [this.empty(after, line.end), i + 1];
+					item = this.empty(after, line.end);
+					this.next = i + 1;
 					// After a comment line, the parser ends an empty item past its line break.
 					if (this.commentAbove(i)) item.end = undefined;
 				}
 			} else {
-				[item, next] = this.node(i, after, column, depth + 1);
+				item = this.node(i, after, column, depth + 1);
 			}
 			items.push(item);
-			i = this.nextContent(next);
+			i = this.nextContent(this.next);
 			if (i >= this.last) break;
 			const indent = this.lines[i].content - this.lines[i].start;
 			if (indent < column) break;
@@ -371,24 +408,29 @@ class Scan {
 		}
 		const node: LightNode = { kind: 'seq', items };
 		this.close(node, start, items[items.length - 1], column, i);
-		return [node, i];
+		this.next = i;
+		return node;
 	}
 
-	/** A value that starts at `at` on line `i` and is not a block collection; returns the line after it. */
-	private value(i: number, at: number, parent: number): [LightNode, number] {
+	/** A value that starts at `at` on line `i` and is not a block collection; `next` is then the line after it. */
+	private value(i: number, at: number, parent: number): LightNode {
 		const line = this.lines[i];
 		const c = this.text[at];
 		if (c === '"' || c === "'") {
 			const close = this.closingQuote(at, line.end);
 			if (close < 0 || !this.restIsComment(close + 1, line.end)) throw new GiveUp();
 			this.nothingBelow(i, parent);
-			return [{ kind: 'scalar', range: [at, close + 1], type: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', end: this.lineAfter(i) }, i + 1];
+			this.next = i + 1;
+			return { kind: 'scalar', range: [at, close + 1], type: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', end: this.lineAfter(i) };
 		}
 		if (c === '[' || c === '{') {
 			const close = this.flowEnd(at, line.end);
 			if (!this.restIsComment(close, line.end)) throw new GiveUp();
 			this.nothingBelow(i, parent);
-			return [{ ...this.flow(at, close), end: this.lineAfter(i) }, i + 1];
+			const flow = this.flow(at, close);
+			flow.end = this.lineAfter(i);
+			this.next = i + 1;
+			return flow;
 		}
 		if (c === '|' || c === '>') {
 			if (!BLOCK_HEADER.test(this.text.slice(at, line.end))) throw new GiveUp();
@@ -414,9 +456,10 @@ class Scan {
 			}
 			if (indent >= 0 && deepestBlank > indent) throw new GiveUp();
 			// It ends after its last line of text; kept trailing blank lines (`|+`) are not worked out.
-			if (lastText < 0 || this.text.slice(at, line.end).includes('+')) return [{ kind: 'block' }, j];
+			this.next = j;
+			if (lastText < 0 || this.text.slice(at, line.end).includes('+')) return { kind: 'block' };
 			const end = this.lineAfter(lastText);
-			return [{ kind: 'block', range: [at, end], end }, j];
+			return { kind: 'block', range: [at, end], end };
 		}
 		if (INDICATOR.has(c) && !(c === '-' && at + 1 < line.end && this.text[at + 1] !== ' ')) throw new GiveUp();
 		const end = this.plainEnd(at, line.end);
@@ -432,8 +475,12 @@ class Scan {
 			if (comment || this.text[below.content] === '-' || this.plainEnd(below.content, below.end) !== this.trimmedEnd(below)) throw new GiveUp();
 			more = true;
 		}
-		if (more) return [{ kind: 'multiline' }, j];
-		return [{ kind: 'scalar', range: [at, end], type: 'PLAIN', end: this.lineAfter(i) }, i + 1];
+		if (more) {
+			this.next = j;
+			return { kind: 'multiline' };
+		}
+		this.next = i + 1;
+		return { kind: 'scalar', range: [at, end], type: 'PLAIN', end: this.lineAfter(i) };
 	}
 
 	/**
@@ -461,23 +508,38 @@ class Scan {
 		return end;
 	}
 
-	/** The key written at `at`: its range, its value (undefined when not a plain string) and its colon. */
-	private keyAt(at: number, end: number): { range: [number, number]; value: string | undefined; colon: number } | undefined {
+	/**
+	 * The offset of the colon of the key written at `at`, or -1 when no key is there. The key's range
+	 * and value (undefined when not a plain string) are left in `keyStart`, `keyEnd` and `keyValue`.
+	 */
+	private keyAt(at: number, end: number): number {
+		if (at !== this.keyAsked || end !== this.keyAskedEnd) {
+			this.keyColon = this.readKey(at, end);
+			this.keyAsked = at;
+			this.keyAskedEnd = end;
+		}
+		return this.keyColon;
+	}
+
+	private readKey(at: number, end: number): number {
 		const c = this.text[at];
 		if (c === '"' || c === "'") {
 			const close = this.closingQuote(at, end);
-			if (close < 0) return undefined;
+			if (close < 0) return -1;
 			const colon = close + 1 + this.spacesFrom(close + 1, end);
-			if (this.text[colon] !== ':' || !(colon + 1 === end || this.text[colon + 1] === ' ')) return undefined;
+			if (this.text[colon] !== ':' || !(colon + 1 === end || this.text[colon + 1] === ' ')) return -1;
 			if (close + 1 - at > MAX_KEY) throw new GiveUp();
 			const inner = this.text.slice(at + 1, close);
 			const escaped = c === '"' ? inner.includes('\\') : inner.includes("'");
-			return { range: [at, close + 1], value: escaped ? undefined : inner, colon };
+			this.keyStart = at;
+			this.keyEnd = close + 1;
+			this.keyValue = escaped ? undefined : inner;
+			return colon;
 		}
-		if (INDICATOR.has(c) && !(c === '-' && at + 1 < end && this.text[at + 1] !== ' ')) return undefined;
+		if (INDICATOR.has(c) && !(c === '-' && at + 1 < end && this.text[at + 1] !== ' ')) return -1;
 		for (let k = at; k < end; k++) {
 			const code = this.text.charCodeAt(k);
-			if (code === 35 /* # */ && this.text.charCodeAt(k - 1) === 32) return undefined;
+			if (code === 35 /* # */ && this.text.charCodeAt(k - 1) === 32) return -1;
 			if (code === 58 /* : */ && (k + 1 === end || this.text.charCodeAt(k + 1) === 32)) {
 				let keyEnd = k;
 				while (keyEnd > at && this.text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
@@ -487,10 +549,13 @@ class Scan {
 					const ch = this.text.charCodeAt(n);
 					if (ch === 9 || ch < 32 || ch === 0x7f || ch === 0xfeff) throw new GiveUp();
 				}
-				return { range: [at, keyEnd], value: NOT_A_STRING_KEY.test(value) ? undefined : value, colon: k };
+				this.keyStart = at;
+				this.keyEnd = keyEnd;
+				this.keyValue = NOT_A_STRING_KEY.test(value) ? undefined : value;
+				return k;
 			}
 		}
-		return undefined;
+		return -1;
 	}
 
 	/** The offset of the quote that closes the one at `at` on the same line, or -1. */
@@ -566,15 +631,17 @@ class Scan {
 		let first: LightPair | undefined;
 		let odd = false;
 		for (const [s, e] of trimmed) {
-			const key = this.keyAt(s, e);
-			if (!key) return opaque;
-			const value = this.flowScalar(this.trim(key.colon + 1, e)[0], e);
+			const colon = this.keyAt(s, e);
+			if (colon < 0) return opaque;
+			const key: [number, number] = [this.keyStart, this.keyEnd];
+			const name = this.keyValue;
+			const value = this.flowScalar(this.trim(colon + 1, e)[0], e);
 			if (!value) return opaque;
-			const pair = { key: key.range, value };
+			const pair = { key, value };
 			first ??= pair;
-			if (key.value === undefined) odd = true;
-			else if (pairs.has(key.value)) odd = true;
-			else pairs.set(key.value, pair);
+			if (name === undefined) odd = true;
+			else if (pairs.has(name)) odd = true;
+			else pairs.set(name, pair);
 		}
 		return { kind: 'map', pairs, first, odd, range, flow: true };
 	}
