@@ -48,6 +48,28 @@ describe('kubelore lint in CI: shards', () => {
 		);
 	});
 
+	it('reports, over 4 shards with one index, exactly what one run reports, profile included', async () => {
+		const copy = join(dir, 'four');
+		cpSync(repo, copy, { recursive: true });
+		// Storage classes in two files, so that the cluster profile names files of several shards.
+		const storageClass = (name: string) => `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\nprovisioner: ebs.csi.aws.com\n`;
+		writeFileSync(join(copy, 'storage-a.yaml'), storageClass('fast'));
+		writeFileSync(join(copy, 'storage-b.yaml'), `${storageClass('slow')}---\n${storageClass('cold')}`);
+		const written = join(dir, 'four.index');
+		const index = await runCli(['index', '.', '--out', written], { cwd: copy });
+		assert.equal(index.code, 0, index.stderr);
+		type Profiled = JsonLog & { profile: { storageClasses: { name: string; file: string }[] } };
+		const full = (await lint([], copy)) as Profiled;
+		assert.deepEqual(full.profile.storageClasses.map((c) => c.file).sort(), ['storage-a.yaml', 'storage-b.yaml', 'storage-b.yaml']);
+		const shards = (await Promise.all([1, 2, 3, 4].map((k) => lint(['--shard', `${k}/4`, '--index', written], copy)))) as Profiled[];
+		assert.deepEqual(sorted(shards.flatMap((s) => s.findings)), sorted(full.findings));
+		assert.equal(
+			shards.reduce((sum, s) => sum + s.summary.files, 0),
+			full.summary.files,
+		);
+		for (const shard of shards) assert.deepEqual(shard.profile, full.profile);
+	});
+
 	it('splits by path alone: the same shard for the same file, whatever else is in the repository', async () => {
 		const first = await lint(['--shard', '2/3']);
 		const other = join(dir, 'other');

@@ -15,12 +15,12 @@ import { PathNames } from './formats/types';
 import { expandInputs } from './inputs';
 import { errorText, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
-import { docsDir, loadGraphFile, slowHeapGrowth, toolKey, type Runtime } from './runtime';
+import { docsDir, loadGraphFile, growHeapForIndex, toolKey, type Runtime } from './runtime';
 
 /** Writes the index file; the exit status is 2 when a path could not be read (the others are still indexed). */
 export async function runIndex(out: string, options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stderr } = runtime;
-	slowHeapGrowth();
+	growHeapForIndex();
 	let fatal = false;
 	const roots = new Set<string>();
 	const note = (path: string, message: Localized, args: string[], isFatal: boolean) => {

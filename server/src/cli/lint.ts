@@ -21,7 +21,7 @@ import { PathNames, severityOf, type FormatContext, type Formatter, type InputNo
 import { expandInputs } from './inputs';
 import { CLI_TEXT, ERROR_CODES, say } from './messages';
 import type { FileRecord } from './records';
-import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, readAll, slowHeapGrowth, toolKey, type Runtime } from './runtime';
+import { CliError, docsDir, docsUrl, loadGraphFile, packageVersion, growHeapForIndex, readAll, slowHeapGrowth, toolKey, type Runtime } from './runtime';
 import { inShard } from './shard';
 import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
@@ -58,7 +58,9 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const cacheFile = options.cache ? cachePath(options.cacheLocation, cwd) : undefined;
 	const cache = cacheFile ? CacheFile.read(cacheFile, tool) : CacheFile.empty(tool);
 	// A run the cache may answer for whole leaves the heap's growth as it is until something has to be checked: limiting it costs collections.
-	if (!cache.header) slowHeapGrowth();
+	// A run with an index reads the parses of the whole tree, which live to its end (see growHeapForIndex).
+	if (options.index !== undefined) growHeapForIndex();
+	else if (!cache.header) slowHeapGrowth();
 	const started = Date.now();
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
 	const files = await readSources(

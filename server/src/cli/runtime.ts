@@ -131,3 +131,19 @@ export function slowHeapGrowth(): void {
 	heapLimited = true;
 	limitHeapGrowth(undefined, CLI_OLD_GROWTH_PERCENT);
 }
+
+/**
+ * How much the old generation may grow between full collections in a run that reads a whole index
+ * (`kubelore index`, or a lint run with --index). Nearly everything it makes lives to the end: a
+ * full collection frees little, and the peak is the last size either way. At 100% rather than 30%,
+ * a shard of 50,000 generated files with --index took 6-15% less CPU time (medians of runs side by
+ * side on a busy machine) for 1% more peak RSS.
+ */
+const INDEX_OLD_GROWTH_PERCENT = 100;
+
+/** The heap of a run that reads a whole index: as slowHeapGrowth's, but the old generation grows faster (see INDEX_OLD_GROWTH_PERCENT). */
+export function growHeapForIndex(): void {
+	if (heapLimited) return;
+	heapLimited = true;
+	limitHeapGrowth(undefined, INDEX_OLD_GROWTH_PERCENT);
+}

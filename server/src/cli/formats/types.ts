@@ -75,13 +75,20 @@ export function messageOf(d: Diagnostic): string {
 }
 
 /** How files are named in the output: relative to the current folder, and by name for standard input. */
+/** A relative path of letters, digits, `-`, `_`, `.`, `~` and slashes: written the same in a URI. */
+const PLAIN_PATH = /^[\w.~-]+(\/[\w.~-]+)*$/;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 export class PathNames {
 	private readonly named = new Map<string, string>();
 	private readonly worked = new Map<string, string>();
 	readonly cwdUri: string;
+	/** The URI of the current folder as the index writes URIs, with a slash: what starts the URI of every file under it. */
+	private readonly under: string;
 
 	constructor(readonly cwd: string) {
 		this.cwdUri = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).toString();
+		this.under = `${URI.file(cwd).toString().replace(/\/$/, '')}/`;
 	}
 
 	/** Gives a uri a name of its own (standard input). */
@@ -93,8 +100,19 @@ export class PathNames {
 	shown(uri: string): string {
 		let shown = this.named.get(uri) ?? this.worked.get(uri);
 		// Kept once worked out: a file is named for each of its findings and each finding pointing into it.
-		if (shown === undefined) this.worked.set(uri, (shown = toPosix(relative(this.cwd, URI.parse(uri).fsPath)) || '.'));
+		if (shown === undefined) this.worked.set(uri, (shown = this.plainRelative(uri) ?? (toPosix(relative(this.cwd, URI.parse(uri).fsPath)) || '.')));
 		return shown;
+	}
+
+	/**
+	 * The path of a file under the current folder whose URI escapes nothing (no `%`, no `.` or `..`
+	 * segments): the rest of its URI as it is, the same as the path worked out from it, without
+	 * parsing the URI (a cluster profile names a file for each of thousands of storage classes).
+	 */
+	private plainRelative(uri: string): string | undefined {
+		if (process.platform === 'win32' || !uri.startsWith(this.under)) return undefined;
+		const rest = uri.slice(this.under.length);
+		return PLAIN_PATH.test(rest) && !DOT_SEGMENT.test(rest) ? rest : undefined;
 	}
 
 	/** A SARIF artifact location: relative to %SRCROOT% (the current folder) when inside it, else absolute. */
