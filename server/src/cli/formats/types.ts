@@ -74,11 +74,12 @@ export function messageOf(d: Diagnostic): string {
 	return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
-/** How files are named in the output: relative to the current folder, and by name for standard input. */
 /** A relative path of letters, digits, `-`, `_`, `.`, `~` and slashes: written the same in a URI. */
 const PLAIN_PATH = /^[\w.~-]+(\/[\w.~-]+)*$/;
+/** A `.` or `..` segment, which a URI's path may hold but a file's relative path resolves away. */
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 
+/** How files are named in the output: relative to the current folder, and by name for standard input. */
 export class PathNames {
 	private readonly named = new Map<string, string>();
 	private readonly worked = new Map<string, string>();
