@@ -139,7 +139,8 @@ const MIN_SHARED = 64;
  * Long strings of a record's values that are written as they are in the file's text become
  * slices of that text (the same characters): the run keeps the text anyway, and a copy of the
  * string would hold them twice. Shorter strings met before in `same` (kinds, namespaces, label
- * values, repeated across thousands of files) become that one copy. The values are changed in place.
+ * values, repeated across thousands of files) become that one copy. Lists become arrays of their
+ * own length. The values are changed in place.
  */
 export function shareText(record: FileRecord, text: string, same?: Map<string, string>): void {
 	for (const document of record) {
@@ -159,6 +160,12 @@ export function shareText(record: FileRecord, text: string, same?: Map<string, s
 					}
 					const at = text.indexOf(item, document.start);
 					if (at >= 0 && at + item.length <= document.end) node[key] = text.slice(at, at + item.length);
+				} else if (Array.isArray(item) && item.length > 0) {
+					// The parser pushes a sequence's items one by one: its array keeps room for 17 or more (a list of one
+					// takes some 180 bytes), and thousands of short lists stay for the whole run. A copy is as long as its items.
+					const exact = item.slice();
+					node[key] = exact;
+					stack.push(exact);
 				} else if (item !== null && typeof item === 'object') stack.push(item);
 			}
 		}
