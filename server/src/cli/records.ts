@@ -153,26 +153,40 @@ export function shareText(record: FileRecord, text: string, same?: Map<string, s
 
 function shareValueStrings(value: object, document: DocumentRecord, text: string, same: Map<string, string> | undefined): void {
 	const stack: object[] = [value];
+	/** The item shared, copied or looked into, as it is to be stored. */
+	const share = (item: unknown): unknown => {
+		if (typeof item === 'string') {
+			if (item.length < MIN_SHARED) {
+				const known = same?.get(item);
+				if (known !== undefined) return known;
+				same?.set(item, item);
+				return item;
+			}
+			const at = text.indexOf(item, document.start);
+			return at >= 0 && at + item.length <= document.end ? text.slice(at, at + item.length) : item;
+		}
+		if (Array.isArray(item) && item.length > 0) {
+			// The parser pushes a sequence's items one by one: its array keeps room for 17 or more (a list of one
+			// takes some 180 bytes), and thousands of short lists stay for the whole run. A copy is as long as its items.
+			const exact = item.slice();
+			stack.push(exact);
+			return exact;
+		}
+		if (item !== null && typeof item === 'object') stack.push(item);
+		return item;
+	};
 	while (stack.length) {
-		const node = stack.pop() as Record<string, unknown>;
-		for (const key in node) {
-			const item = node[key];
-			if (typeof item === 'string') {
-				if (item.length < MIN_SHARED) {
-					const known = same?.get(item);
-					if (known !== undefined) node[key] = known;
-					else same?.set(item, item);
-					continue;
-				}
-				const at = text.indexOf(item, document.start);
-				if (at >= 0 && at + item.length <= document.end) node[key] = text.slice(at, at + item.length);
-			} else if (Array.isArray(item) && item.length > 0) {
-				// The parser pushes a sequence's items one by one: its array keeps room for 17 or more (a list of one
-				// takes some 180 bytes), and thousands of short lists stay for the whole run. A copy is as long as its items.
-				const exact = item.slice();
-				node[key] = exact;
-				stack.push(exact);
-			} else if (item !== null && typeof item === 'object') stack.push(item);
+		const node = stack.pop()!;
+		if (Array.isArray(node)) {
+			// By index: a for-in loop would go through the indices as strings.
+			for (let i = 0; i < node.length; i++) node[i] = share(node[i]);
+			continue;
+		}
+		const record = node as Record<string, unknown>;
+		for (const key in record) {
+			const item = record[key];
+			const shared = share(item);
+			if (shared !== item) record[key] = shared;
 		}
 	}
 }
