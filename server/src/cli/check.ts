@@ -7,7 +7,7 @@ import { loadSchemas } from '../node/schemas';
 import { applyProjectConfig, type ProjectConfig } from '../service/config';
 import type { KnowledgeGraph } from '../service/knowledge/graph';
 import type { Language } from '../service/knowledge/types';
-import { forgetValidation } from '../service/features/validation';
+import { forgetValidation, type DiagnosticData } from '../service/features/validation';
 import { documentAt, forgetLightTree, nodeAt } from '../service/manifest/nodes';
 import { RULES } from '../service/rules/index';
 import { forgetSchemaIssues } from '../service/rules/schemaIssues';
@@ -65,8 +65,9 @@ export class Checker {
 		private readonly options: CheckOptions,
 	) {
 		const schemas = loadSchemas(options.distDir);
-		this.all = createLanguageService({ index, graph, docsBase: options.docsBase, schemas });
-		this.crossFile = createLanguageService({ index, graph, docsBase: options.docsBase, schemas, rules: RULES.filter((r) => !LOCAL_RULES.has(r.id)) });
+		// Each file is checked once: validation keeps nothing for a next time.
+		this.all = createLanguageService({ index, graph, docsBase: options.docsBase, schemas, once: true });
+		this.crossFile = createLanguageService({ index, graph, docsBase: options.docsBase, schemas, rules: RULES.filter((r) => !LOCAL_RULES.has(r.id)), once: true });
 	}
 
 	check(uri: string, earlier?: LocalFindings): CheckedFile {
@@ -89,6 +90,8 @@ export class Checker {
 			forgetLightTree(document);
 			if (document.resource) forgetSchemaIssues(document.resource.value);
 		}
+		// Findings that point into other files had those files' documents scanned for lines: let go of the scans too.
+		for (const other of pointedAt(uri, diagnostics)) for (const document of this.index.getFile(other)?.manifest.documents ?? []) forgetLightTree(document);
 		// Its line offsets too (a tenth of the memory of a run): a later finding that points into the file works them out again.
 		if (file?.text instanceof TextSnapshot) file.text.forgetLines();
 		return { uri, diagnostics: diagnostics.sort(compareDiagnostics), local: { settings: key, diagnostics: local } };
@@ -129,6 +132,17 @@ export class Checker {
 		if (name === undefined) this.names.set(uri, (name = toPosix(relative(this.options.cwd, URI.parse(uri).fsPath))));
 		d.data = { ...data, identity: [d.code ?? '', name, where, path].join('|') };
 	}
+}
+
+/** The other files that findings point into (related places, edits of their fixes). */
+function pointedAt(uri: string, diagnostics: Diagnostic[]): Set<string> {
+	const others = new Set<string>();
+	for (const d of diagnostics) {
+		for (const related of d.relatedInformation ?? []) others.add(related.location.uri);
+		for (const fix of (d.data as Partial<DiagnosticData> | undefined)?.fixes ?? []) for (const edit of fix.edits) if (edit.uri) others.add(edit.uri);
+	}
+	others.delete(uri);
+	return others;
 }
 
 function isLocal(d: Diagnostic): boolean {

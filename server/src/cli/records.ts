@@ -1,7 +1,7 @@
 /* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
 import { createHash } from 'node:crypto';
-import { parseManifest, readResource, DocumentBase } from '../service/manifest/parse';
-import type { ManifestDocument, ManifestFile } from '../service/manifest/types';
+import { isRecord, parseManifest, readResource, DocumentBase } from '../service/manifest/parse';
+import type { ManifestDocument, ManifestFile, Resource } from '../service/manifest/types';
 import { parseYaml, tooDeepAt } from '../service/manifest/yamlRead';
 
 /** One document of a parsed file, without its syntax tree (parsed again only if a range is needed). */
@@ -139,29 +139,85 @@ const MIN_SHARED = 64;
  * Long strings of a record's values that are written as they are in the file's text become
  * slices of that text (the same characters): the run keeps the text anyway, and a copy of the
  * string would hold them twice. Shorter strings met before in `same` (kinds, namespaces, label
- * values, repeated across thousands of files) become that one copy. The values are changed in place.
+ * values, repeated across thousands of files) become that one copy. Lists become arrays of their
+ * own length. The values are changed in place.
  */
 export function shareText(record: FileRecord, text: string, same?: Map<string, string>): void {
 	for (const document of record) {
-		const value = document.resource?.value;
-		if (!value) continue;
-		const stack: object[] = [value];
-		while (stack.length) {
-			const node = stack.pop() as Record<string, unknown>;
-			for (const key in node) {
-				const item = node[key];
-				if (typeof item === 'string') {
-					if (item.length < MIN_SHARED) {
-						const known = same?.get(item);
-						if (known !== undefined) node[key] = known;
-						else same?.set(item, item);
-						continue;
-					}
-					const at = text.indexOf(item, document.start);
-					if (at >= 0 && at + item.length <= document.end) node[key] = text.slice(at, at + item.length);
-				} else if (item !== null && typeof item === 'object') stack.push(item);
+		const resource = document.resource;
+		if (!resource) continue;
+		shareValueStrings(resource.value, document, text, same);
+		shareResourceFields(resource, same);
+	}
+}
+
+function shareValueStrings(value: object, document: DocumentRecord, text: string, same: Map<string, string> | undefined): void {
+	const stack: object[] = [value];
+	/** The item shared, copied or looked into, as it is to be stored. */
+	const share = (item: unknown): unknown => {
+		if (typeof item === 'string') {
+			if (item.length < MIN_SHARED) {
+				const known = same?.get(item);
+				if (known !== undefined) return known;
+				same?.set(item, item);
+				return item;
 			}
+			const at = text.indexOf(item, document.start);
+			return at >= 0 && at + item.length <= document.end ? text.slice(at, at + item.length) : item;
 		}
+		if (Array.isArray(item) && item.length > 0) {
+			// The parser pushes a sequence's items one by one: its array keeps room for 17 or more (a list of one
+			// takes some 180 bytes), and thousands of short lists stay for the whole run. A copy is as long as its items.
+			const exact = item.slice();
+			stack.push(exact);
+			return exact;
+		}
+		if (item !== null && typeof item === 'object') stack.push(item);
+		return item;
+	};
+	while (stack.length) {
+		const node = stack.pop()!;
+		if (Array.isArray(node)) {
+			// By index: a for-in loop would go through the indices as strings.
+			for (let i = 0; i < node.length; i++) node[i] = share(node[i]);
+			continue;
+		}
+		const record = node as Record<string, unknown>;
+		for (const key in record) {
+			const item = record[key];
+			const shared = share(item);
+			if (shared !== item) record[key] = shared;
+		}
+	}
+}
+
+/**
+ * The resource's own fields (kind, name, labels...) were read from its value before the value's
+ * strings were shared: they take the value's strings again, else the one copy in `same`, so
+ * that the strings of the parse are not kept beside them.
+ */
+function shareResourceFields(resource: Resource, same: Map<string, string> | undefined): void {
+	const { value } = resource;
+	const metadata = isRecord(value.metadata) ? value.metadata : {};
+	const shared = (text: string, written: unknown): string => {
+		if (written === text) return written;
+		if (text.length >= MIN_SHARED || !same) return text;
+		const known = same.get(text);
+		if (known !== undefined) return known;
+		same.set(text, text);
+		return text;
+	};
+	resource.apiVersion = shared(resource.apiVersion, value.apiVersion);
+	resource.kind = shared(resource.kind, value.kind);
+	if (resource.name !== undefined) resource.name = shared(resource.name, metadata.name);
+	if (resource.namespace !== undefined) resource.namespace = shared(resource.namespace, metadata.namespace);
+	for (const [record, written] of [
+		[resource.labels, metadata.labels],
+		[resource.annotations, metadata.annotations],
+	] as const) {
+		if (Object.isFrozen(record)) continue;
+		const from = isRecord(written) ? written : {};
+		for (const key in record) record[key] = shared(record[key], from[key]);
 	}
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -91,16 +91,40 @@ export interface FileStamp {
  * with the file's stamp first: when it says so, the file is not read (its text is known elsewhere).
  */
 export function readTextFileSync(path: string, skip?: (stamp: FileStamp) => boolean): { text: string; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
+	let fd: number | undefined;
 	try {
-		const info = statSync(path);
+		// One open and one stat of the open file (reading the file by its name would stat it again).
+		// Without blocking: opening a named pipe would otherwise wait for a writer.
+		fd = openSync(path, OPEN_FLAGS);
+		const info = fstatSync(fd);
 		const problem = checkSize(info);
 		if (problem) return problem;
 		const stamp = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
 		if (skip?.(stamp)) return { skipped: true, stamp };
-		const read = decode(readFileSync(path));
+		const read = decode(readOpen(fd, info.size));
 		return 'error' in read ? read : { text: read.text, stamp };
 	} catch (error) {
 		return failed(error);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The whole of an open file, read from its start: `size` bytes, or what is there when it changed meanwhile. */
+function readOpen(fd: number, size: number): Buffer {
+	let buffer = Buffer.allocUnsafe(size + 1);
+	let length = 0;
+	for (;;) {
+		if (length === buffer.length) {
+			const larger = Buffer.allocUnsafe(buffer.length * 2);
+			buffer.copy(larger, 0, 0, length);
+			buffer = larger;
+		}
+		const read = readSync(fd, buffer, length, buffer.length - length, length);
+		if (read === 0) return buffer.subarray(0, length);
+		length += read;
 	}
 }
 

@@ -28,6 +28,8 @@ export interface ServiceOptions {
 	schemas?: SchemaSource;
 	/** Diagnostics carry no fixes: code actions work them out when asked (ValidationOptions.fixesOnRequest). */
 	fixesOnRequest?: boolean;
+	/** Each file is validated once: nothing is kept for the next validation (ValidationOptions.once). */
+	once?: boolean;
 }
 
 /** The language service: documents in (through the index), LSP types out. No I/O, no connection. */
@@ -63,7 +65,7 @@ export function createLanguageService(options: ServiceOptions): LanguageService 
 	const { index } = options;
 	const schemas = options.schemas ? new SchemaCatalog(options.schemas) : undefined;
 	const offsetOf = (uri: string, position: Position) => index.getFile(uri)?.text.offsetAt(position) ?? -1;
-	const validation: ValidationOptions = { docsBase: options.docsBase, rules: options.rules, schemas, fixesOnRequest: options.fixesOnRequest };
+	const validation: ValidationOptions = { docsBase: options.docsBase, rules: options.rules, schemas, fixesOnRequest: options.fixesOnRequest, once: options.once };
 	return {
 		index,
 		graph: options.graph,

@@ -1,5 +1,6 @@
 /* The cluster profile a lint run used, for the text line and the JSON field. */
 import { KnowledgeGraph } from '../../service/knowledge/graph';
+import { forgetLightTree } from '../../service/manifest/nodes';
 import type { Language, Localized } from '../../service/knowledge/types';
 import type { WorkspaceIndex } from '../../service/workspace/index';
 import type { ClusterProfile, ProfileEvidence, ProfileValue } from '../../service/workspace/profile';
@@ -28,8 +29,11 @@ export function profileReport(profile: ClusterProfile, index: WorkspaceIndex, gr
 	const source = (value: ProfileValue): ProfileSource => {
 		const first: ProfileEvidence | undefined = value.evidence[0];
 		if (value.configured || !first) return { source: 'configured' };
-		const text = index.getFile(first.uri)?.text.getText();
+		const file = index.getFile(first.uri);
+		const text = file?.text.getText();
 		const line = (text === undefined ? 0 : lineAt(text, first.start)) + 1;
+		// Placing the evidence scanned its file's documents for lines: a profile names a place in each of thousands of files, and the scans would stay to the end.
+		for (const document of file?.manifest.documents ?? []) forgetLightTree(document);
 		return { source: 'inferred', file: paths.shown(first.uri), line, what: first.what };
 	};
 	const cniEntity = profile.cni && graph.get(profile.cni.value);

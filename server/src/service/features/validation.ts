@@ -39,6 +39,11 @@ export interface ValidationOptions {
 	 * thousands of findings then sends a smaller message and builds no fix it is not asked for.
 	 */
 	fixesOnRequest?: boolean;
+	/**
+	 * Each file is validated once (a command-line run): nothing is kept for its next validation,
+	 * which the findings of an edit would have reused. The findings are the same.
+	 */
+	once?: boolean;
 }
 
 /** Diagnostics of one file: a syntax error per broken document, then every rule on every resource. */
@@ -59,17 +64,18 @@ export function* validationSteps(uri: string, index: WorkspaceIndex, graph: Know
 	if (!file) return [];
 	if (index.isPartialFile(uri)) return [];
 	const diagnostics: Diagnostic[] = [];
-	const reuse = rememberedFindings(uri, file.manifest.documents, graph, settings, options.schemas);
-	const cross = crossFindings(uri, file.manifest, index, reuse.startOf);
+	const reuse = options.once ? undefined : rememberedFindings(uri, file.manifest.documents, graph, settings, options.schemas);
+	const cross = reuse && crossFindings(uri, file.manifest, index, reuse.startOf);
 	const place = filePlace(uri, file, index, graph, settings, options);
+	const keptFor = reuse && cross ? (d: ManifestDocument) => reuse.forDocument(d, cross) : () => undefined;
 	for (const document of file.manifest.documents) {
 		yield;
-		diagnoseDocument(place, document, diagnostics, (d) => reuse.forDocument(d, cross), !options.fixesOnRequest);
+		diagnoseDocument(place, document, diagnostics, keptFor, !options.fixesOnRequest);
 		// Its findings are placed: the line scan made to place them would otherwise live as long as the
 		// document (until its parse with ranges), and the garbage collector would copy it along.
 		forgetLightTree(document);
 	}
-	reuse.done();
+	reuse?.done();
 	return diagnostics;
 }
 
