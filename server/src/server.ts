@@ -145,6 +145,8 @@ connection.onDidChangeConfiguration(() => {
 	void loadTeam().then(() => refreshDiagnostics());
 });
 
+// Asked of the client before the document is read: the answer comes while it is parsed, not after.
+documents.onDidOpen(({ document }) => void settings.get(document.uri).catch(() => undefined));
 documents.onDidChangeContent(({ document }) => {
 	// Its settings stay: they change with the configuration (onDidChangeConfiguration), not with the text.
 	index.setFile(document.uri, document.getText(), document.version, true, undefined, document);
