@@ -43,12 +43,13 @@ const distDir = __dirname;
 let baseGraph: GraphData = { version: 1, entities: [] };
 const index = new WorkspaceIndex();
 const fieldDocs = loadFieldDocs(distDir);
+const schemas = loadSchemas(distDir);
 const service = createLanguageService({
 	index,
 	graph: graphWithTeam(baseGraph, undefined),
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
 	fieldDocs,
-	schemas: loadSchemas(distDir),
+	schemas,
 	// A file with thousands of findings sends them without their fixes; a code action works them out.
 	fixesOnRequest: true,
 });
@@ -380,11 +381,11 @@ function parseAhead(uri: string): void {
 
 /**
  * Called by start.ts right before it writes the code cache (once, in a server that found none): the
- * warm-up hovers then put their code into it compiled, and later servers answer their first hover
- * without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
+ * warm-up validation and hovers then put their code into it compiled, and later servers compute their
+ * first diagnostics and answer their first hover without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
  */
 export function beforeCodeCache(): void {
-	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
+	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs, schemas);
 }
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
