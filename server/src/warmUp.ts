@@ -106,5 +106,7 @@ export function warmUp(graph: KnowledgeGraph, settings: Settings, fieldDocs: Fie
 	while (!steps.next().done);
 	let answered = 0;
 	for (const position of WARM_UP_HOVERS) if (service.doHover(WARM_UP_URI, position, settings)) answered++;
+	// The findings validation remembers per graph and file: the server's graph keeps none for this file.
+	service.forget(WARM_UP_URI);
 	return answered;
 }
