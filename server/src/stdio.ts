@@ -2,6 +2,8 @@
  * The server's connection over stdin and stdout. vscode-jsonrpc's stream writer sends a message's
  * header and its body as two writes, each a system call that wakes the client; on a busy machine the
  * pair costs as much as the hover it carries. This writer sends both in one write, framed the same way.
+ * Its stream reader, for its part, buffers every chunk, scans headers byte by byte and decodes each
+ * message a few promise turns later; the reader here does the same job with less work per message.
  */
 import { inspect } from 'node:util';
 import { AbstractMessageReader, AbstractMessageWriter, createConnection, Disposable, ProposedFeatures, type Connection, type DataCallback, type Message, type MessageReader, type MessageWriter, type RemoteConsole } from 'vscode-languageserver/node';
@@ -209,9 +211,10 @@ export class StreamMessageReader extends AbstractMessageReader implements Messag
 }
 
 /**
- * The connection the command line asks for: over stdin and stdout with `--stdio` (written by
- * OneWriteMessageWriter, and the console sent to the client as log messages, as the library does for
- * stdio, so that nothing else reaches stdout), else as vscode-languageserver works it out (IPC, socket, pipe).
+ * The connection the command line asks for: over stdin and stdout with `--stdio` (read by
+ * StreamMessageReader, written by OneWriteMessageWriter, and the console sent to the client as log
+ * messages, as the library does for stdio, so that nothing else reaches stdout), else as
+ * vscode-languageserver works it out (IPC, socket, pipe).
  */
 export function createServerConnection(argv = process.argv): Connection {
 	if (!argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
