@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WorkspaceIndex, byNameThenPlace, orderOfKeys, type IndexedResource } from '../../server/src/service/workspace/index';
+import { WorkspaceIndex, type IndexedResource } from '../../server/src/service/workspace/index';
 
 /** A small seeded generator, so that a failure can be replayed. */
 function seeded(seed: number): () => number {
@@ -12,6 +12,11 @@ function seeded(seed: number): () => number {
 }
 
 const byPlace = (a: IndexedResource, b: IndexedResource) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.document.start - b.document.start);
+const byNameThenPlace = (a: IndexedResource, b: IndexedResource) => {
+	const x = a.resource.name ?? '';
+	const y = b.resource.name ?? '';
+	return x < y ? -1 : x > y ? 1 : byPlace(a, b);
+};
 const described = (list: readonly IndexedResource[]) => list.map((e) => `${e.resource.name ?? ''}|${e.uri}@${e.document.start}`);
 
 /** Names that share long prefixes, end inside one another, repeat, and reach past ASCII. */
@@ -24,24 +29,7 @@ function randomName(rnd: () => number): string | undefined {
 	return name;
 }
 
-describe('the sorted lists of a kind are settled without a comparison sort of resources', () => {
-	it('orders keys as a sort by code units, equal keys by position', () => {
-		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-			const rnd = seeded(seed);
-			const alphabet = ['a', 'b', 'ab', '', '-', '0', '9', 'é', '\u{1F600}', 'Z', 'x'.repeat(30)];
-			const keys = Array.from({ length: Math.floor(rnd() * 400) }, () => {
-				let key = '';
-				const length = Math.floor(rnd() * 5);
-				for (let i = 0; i < length; i++) key += alphabet[Math.floor(rnd() * alphabet.length)];
-				return key;
-			});
-			const expected = keys.map((_, i) => i).sort((i, j) => (keys[i] < keys[j] ? -1 : keys[i] > keys[j] ? 1 : i - j));
-			assert.deepEqual(orderOfKeys(keys), expected, `seed ${seed}`);
-		}
-		assert.deepEqual(orderOfKeys([]), []);
-		assert.deepEqual(orderOfKeys(Array(40).fill('same')), Array.from({ length: 40 }, (_, i) => i));
-	});
-
+describe('the sorted lists of a kind, settled after batches of files, equal a plain sort with the two comparators', () => {
 	for (const seed of [11, 12, 13, 14, 15]) {
 		it(`equals a plain sort with the two comparators over files of several resources with equal names (seed ${seed})`, () => {
 			const rnd = seeded(seed);

@@ -451,125 +451,26 @@ interface KindEntries {
 	version: number;
 }
 
-/**
- * The lists with the added resources merged in. No comparison sort of resources: a file's resources
- * come in offset order, so the place order is the files' URIs in order with their runs joined, and the
- * name order is that list ordered by name with equal names kept in place order. Both orders are found
- * by a radix sort of the strings, which reads a prefix shared by many (a folder's path) about once
- * per string, not once per comparison. Each list then goes into its sorted list by binary search.
- */
+/** The lists with the added resources merged in: a sort of the new ones and one pass over the rest. */
 function settled(entries: KindEntries): KindEntries {
 	if (entries.added.size === 0) return entries;
-	const added = inPlaceOrder(entries.added);
+	const added = [...entries.added.values()].flat();
 	entries.added.clear();
-	entries.byPlace = merge(entries.byPlace, added, byPlace);
-	const byName = orderOfKeys(added.map((entry) => entry.resource.name ?? '')).map((at) => added[at]);
-	entries.byName = merge(entries.byName, byName, byNameThenPlace);
+	entries.byPlace = merge(entries.byPlace, added.sort(byPlace), byPlace);
+	entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);
 	return entries;
 }
 
-/** The resources of several files by URI, then offset. */
-function inPlaceOrder(files: Map<string, IndexedResource[]>): IndexedResource[] {
-	const uris = [...files.keys()];
-	const out: IndexedResource[] = [];
-	for (const at of orderOfKeys(uris)) {
-		const list = files.get(uris[at])!;
-		for (let i = 1; i < list.length; i++) {
-			if (list[i - 1].document.start < list[i].document.start) continue;
-			list.sort(byPlace);
-			break;
-		}
-		for (const entry of list) out.push(entry);
-	}
-	return out;
-}
-
-/**
- * The positions of `keys` in the order of the keys (code units, as `<` orders strings), equal keys
- * by position: a three-way radix quicksort.
- */
-export function orderOfKeys(keys: readonly string[]): number[] {
-	const order = new Array<number>(keys.length);
-	for (let i = 0; i < keys.length; i++) order[i] = i;
-	radixSort(keys, order, 0, keys.length, 0);
-	return order;
-}
-
-/** Sorts `order[lo, hi)`, whose keys agree on their first `depth` code units. */
-function radixSort(keys: readonly string[], order: number[], lo: number, hi: number, depth: number): void {
-	while (hi - lo > 16) {
-		const pivot = codeAt(keys[order[(lo + hi) >> 1]], depth);
-		// [lo, lt) below the pivot's code unit at depth, [lt, gt] at it, (gt, hi) above it
-		let lt = lo;
-		let gt = hi - 1;
-		let i = lo;
-		while (i <= gt) {
-			const c = codeAt(keys[order[i]], depth);
-			if (c < pivot) swap(order, lt++, i++);
-			else if (c > pivot) swap(order, i, gt--);
-			else i++;
-		}
-		radixSort(keys, order, lo, lt, depth);
-		radixSort(keys, order, gt + 1, hi, depth);
-		if (pivot < 0) {
-			// Keys that ended here are equal: by position (the partitions above moved them about).
-			const equal = order.slice(lt, gt + 1).sort((x, y) => x - y);
-			for (let k = 0; k < equal.length; k++) order[lt + k] = equal[k];
-			return;
-		}
-		lo = lt;
-		hi = gt + 1;
-		depth++;
-	}
-	for (let i = lo + 1; i < hi; i++) {
-		const at = order[i];
-		const key = keys[at];
-		let j = i;
-		while (j > lo && before(key, at, keys[order[j - 1]], order[j - 1])) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = at;
-	}
-}
-
-function before(key: string, at: number, other: string, otherAt: number): boolean {
-	return key === other ? at < otherAt : key < other;
-}
-
-/** The code unit at `depth`, or -1 past the end (a key that ends comes before its longer ones). */
-function codeAt(key: string, depth: number): number {
-	return depth < key.length ? key.charCodeAt(depth) : -1;
-}
-
-function swap(order: number[], i: number, j: number): void {
-	const x = order[i];
-	order[i] = order[j];
-	order[j] = x;
-}
-
-/**
- * Two sorted lists of distinct items as one (where they compare equal does not arise): each item of
- * `b` finds its place in the rest of `a` by binary search, and the items of `a` before it are copied
- * without comparing them.
- */
+/** Two sorted lists as one (of distinct items: where they compare equal does not arise). */
 function merge<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
 	if (a.length === 0) return b.slice();
 	const out = new Array<T>(a.length + b.length);
 	let i = 0;
+	let j = 0;
 	let k = 0;
-	for (const item of b) {
-		let lo = i;
-		let hi = a.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (compare(a[mid], item) < 0) lo = mid + 1;
-			else hi = mid;
-		}
-		while (i < lo) out[k++] = a[i++];
-		out[k++] = item;
-	}
+	while (i < a.length && j < b.length) out[k++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
 	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
 	return out;
 }
 
