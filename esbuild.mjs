@@ -22,24 +22,6 @@ function asciiOnly(file) {
 	if (ascii !== text) writeFileSync(file, ascii);
 }
 
-/**
- * vscode-jsonrpc and vscode-languageserver require node:crypto and node:child_process when loaded, for
- * named pipes, sockets and global module folders, none of which a server over stdio uses. Node compiles
- * each built-in module it loads: in the server bundle, those two are loaded on the first use of one of
- * their functions instead, which a server over stdio never makes.
- */
-const LAZY_BUILTINS = /^(crypto|child_process)$/;
-const lazyBuiltins = {
-	name: 'lazy-builtins',
-	setup(build) {
-		build.onResolve({ filter: LAZY_BUILTINS }, (args) => (/[\\/]node_modules[\\/]vscode-/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
-		build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-			contents: `let real; const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)})); module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, key) => { const d = Object.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; } });`,
-			loader: 'js',
-		}));
-	},
-};
-
 const viewsApart = {
 	name: 'views-apart',
 	setup(build) {
@@ -54,7 +36,7 @@ await Promise.all([
 	// vscode-languageclient, most of the client's code: loaded right after activation returns.
 	esbuild.build({ ...node, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
 	// The server in dist/serverMain.js, started by the small dist/server.js, which keeps its code cache (server/src/start.ts).
-	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js', plugins: [lazyBuiltins] }).then(() => {
+	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' }).then(() => {
 		asciiOnly('dist/serverMain.js');
 		const id = createHash('sha256').update(readFileSync('dist/serverMain.js')).digest('hex').slice(0, 16);
 		return esbuild.build({ ...node, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', define: { BUNDLE_ID: JSON.stringify(id) } });

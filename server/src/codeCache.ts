@@ -1,4 +1,5 @@
 /* The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign file cannot pass. */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -75,11 +76,8 @@ export function writeCache(dir: string, file: string, body: Buffer): void {
 	}
 }
 
-/** CRC-32 where Node has it, else the first bytes of a SHA-1 (node:crypto is then loaded: a start that does not need it does not pay for it). */
+/** CRC-32 where Node has it, else the first bytes of a SHA-1. */
 export function checksum(data: Buffer): number {
 	const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
-	if (crc32) return crc32(data) >>> 0;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on a Node without zlib.crc32
-	const { createHash } = require('node:crypto') as typeof import('node:crypto');
-	return createHash('sha1').update(data).digest().readUInt32LE(0);
+	return crc32 ? crc32(data) >>> 0 : createHash('sha1').update(data).digest().readUInt32LE(0);
 }

@@ -43,13 +43,12 @@ const distDir = __dirname;
 let baseGraph: GraphData = { version: 1, entities: [] };
 const index = new WorkspaceIndex();
 const fieldDocs = loadFieldDocs(distDir);
-const schemas = loadSchemas(distDir);
 const service = createLanguageService({
 	index,
 	graph: graphWithTeam(baseGraph, undefined),
 	docsBase: pathToFileURL(join(distDir, '..', 'docs', 'rules')).toString(),
 	fieldDocs,
-	schemas,
+	schemas: loadSchemas(distDir),
 	// A file with thousands of findings sends them without their fixes; a code action works them out.
 	fixesOnRequest: true,
 });
@@ -146,8 +145,6 @@ connection.onDidChangeConfiguration(() => {
 	void loadTeam().then(() => refreshDiagnostics());
 });
 
-// Asked of the client before the document is read: the answer comes while it is parsed, not after.
-documents.onDidOpen(({ document }) => void settings.get(document.uri).catch(() => undefined));
 documents.onDidChangeContent(({ document }) => {
 	// Its settings stay: they change with the configuration (onDidChangeConfiguration), not with the text.
 	index.setFile(document.uri, document.getText(), document.version, true, undefined, document);
@@ -381,11 +378,11 @@ function parseAhead(uri: string): void {
 
 /**
  * Called by start.ts right before it writes the code cache (once, in a server that found none): the
- * warm-up validation and hovers then put their code into it compiled, and later servers compute their
- * first diagnostics and answer their first hover without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
+ * warm-up hovers then put their code into it compiled, and later servers answer their first hover
+ * without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
  */
 export function beforeCodeCache(): void {
-	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs, schemas);
+	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
 }
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */

@@ -9,7 +9,6 @@ import type { FieldDocs } from './service/features/hoverContext';
 import type { KnowledgeGraph } from './service/knowledge/graph';
 import { parseManifest } from './service/manifest/parse';
 import { createLanguageService } from './service/service';
-import type { SchemaSource } from './service/schema/catalog';
 import type { Settings } from './service/settings';
 import { WorkspaceIndex } from './service/workspace/index';
 
@@ -90,23 +89,16 @@ export function warmReaders(): void {
 }
 
 /**
- * Both YAML readers run on WARM_UP (values first, then with ranges), its validation as an open
- * computes it (with the schemas, when given), and the WARM_UP_HOVERS, in an index of its own:
- * answers are dropped and the server's index is left as it was. Returns how many of the hovers had
- * something to say.
+ * Both YAML readers run on WARM_UP (values first, then with ranges), and the WARM_UP_HOVERS, in an
+ * index of its own: answers are dropped and the server's index is left as it was. Returns how many
+ * of the hovers had something to say.
  */
-export function warmUp(graph: KnowledgeGraph, settings: Settings, fieldDocs: FieldDocs | undefined, schemas?: SchemaSource): number {
+export function warmUp(graph: KnowledgeGraph, settings: Settings, fieldDocs: FieldDocs | undefined): number {
 	warmReaders();
 	const index = new WorkspaceIndex();
 	index.setFile(WARM_UP_URI, WARM_UP, 0, true);
-	const service = createLanguageService({ index, graph, docsBase: '', fieldDocs, schemas, fixesOnRequest: true });
-	// The code of validation (the rules, the schema checks, the findings' ranges) goes into the code cache
-	// compiled, as the hovers' does: a cache written by a server that never opened a file holds it too.
-	const steps = service.validationSteps(WARM_UP_URI, settings);
-	while (!steps.next().done);
+	const service = createLanguageService({ index, graph, docsBase: '', fieldDocs });
 	let answered = 0;
 	for (const position of WARM_UP_HOVERS) if (service.doHover(WARM_UP_URI, position, settings)) answered++;
-	// The findings validation remembers per graph and file: the server's graph keeps none for this file.
-	service.forget(WARM_UP_URI);
 	return answered;
 }

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { keyAndValuePositions, WARM_UP, WARM_UP_HOVERS, warmUp } from '../../server/src/warmUp';
 import { fieldDocs } from '../fixtures/hover/harness';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { realGraph, realSchemas, ROOT, settings, workspace } from '../util/service';
+import { realGraph, settings } from '../util/service';
 
 describe('the warm-up at server start', () => {
 	it('finds the start of each key and of each value written after its key', () => {
@@ -31,18 +29,5 @@ describe('the warm-up at server start', () => {
 		const starts = keyAndValuePositions(WARM_UP).map((p) => `${p.line}:${p.character}`);
 		for (const p of WARM_UP_HOVERS) assert.ok(starts.includes(`${p.line}:${p.character}`), `${p.line}:${p.character} starts a key or a value`);
 		assert.equal(warmUp(realGraph(), settings(), fieldDocs), WARM_UP_HOVERS.length);
-	});
-
-	it('validates its manifest with the schemas too, and the diagnostics of the files a server then opens are the same', () => {
-		const graph = realGraph();
-		const files = { 'web.yaml': readFileSync(join(ROOT, 'examples', 'shop', 'web.yaml'), 'utf8'), 'data.yaml': readFileSync(join(ROOT, 'examples', 'storage', 'data.yaml'), 'utf8') };
-		const diagnostics = () => {
-			const { service, uri } = workspace(files, graph);
-			return Object.keys(files).map((name) => service.doValidation(uri(name), settings()));
-		};
-		const before = diagnostics();
-		assert.ok(before.flat().length > 0, 'the files have findings');
-		assert.equal(warmUp(graph, settings(), fieldDocs, realSchemas()), WARM_UP_HOVERS.length);
-		assert.deepEqual(diagnostics(), before);
 	});
 });

@@ -129,28 +129,13 @@ export function podsOfService(service: IndexedResource, index: WorkspaceIndex, s
 	return selectedTemplates({ entry: service, index, settings, scope: new Scope(index, service, settings) }, selector);
 }
 
-/** Calls `found` with the path (a copy) of each non-empty string under a reference key; `path` is the stack of keys walked, restored on return. */
 function walkStrings(value: unknown, path: NodePath, found: (path: NodePath, value: string) => void): void {
-	if (Array.isArray(value)) {
-		for (let i = 0; i < value.length; i++) {
-			const item: unknown = value[i];
-			if (item && typeof item === 'object') {
-				path.push(i);
-				walkStrings(item, path, found);
-				path.pop();
-			}
-		}
-	} else if (isRecord(value)) {
-		for (const key in value) {
-			if (!Object.hasOwn(value, key)) continue;
-			const item = value[key];
+	if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], found));
+	else if (isRecord(value)) {
+		for (const [key, item] of Object.entries(value)) {
 			if (typeof item === 'string') {
 				if (item && REFERENCE_KEYS.has(key)) found([...path, key], item);
-			} else if (item && typeof item === 'object') {
-				path.push(key);
-				walkStrings(item, path, found);
-				path.pop();
-			}
+			} else if (item && typeof item === 'object') walkStrings(item, [...path, key], found);
 		}
 	}
 }
