@@ -16,14 +16,14 @@ import { Checker } from '../../server/src/cli/check';
 import { PathNames } from '../../server/src/cli/formats/types';
 import { parseForRecord, plainRecord, shareText } from '../../server/src/cli/records';
 import { MAX_FILE_BYTES, readTextFileSync } from '../../server/src/node/files';
-import { indexSources, readRest, readSources, type SourceText } from '../../server/src/node/lint';
-import { expandInputs } from '../../server/src/cli/inputs';
+import { indexSources, type SourceText } from '../../server/src/node/lint';
 import { loadSchemas } from '../../server/src/node/schemas';
 import { createLanguageService } from '../../server/src/service/service';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { clusterProfile } from '../../server/src/service/workspace/profile';
 import { realGraph, ROOT } from '../util/service';
+import { sourcesOf } from '../util/sources';
 
 const DOCS = pathToFileURL(join(ROOT, 'docs', 'rules')).toString();
 
@@ -65,15 +65,6 @@ spec:
   selector: { app: webb }
   ports: [{ port: 80, targetPort: 8080 }]
 `;
-
-async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: string[] }> {
-	const roots = new Set<string>();
-	const files = await readSources(
-		expandInputs([root], { exclude: [], stdinPath: join(root, '<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, () => undefined),
-		() => undefined,
-	);
-	return { sources: readRest(files, () => undefined), roots: [...roots] };
-}
 
 function indexOf(sources: SourceText[], roots: string[]): WorkspaceIndex {
 	const index = new WorkspaceIndex();

@@ -13,25 +13,16 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { workspace } from '../../bench/generate';
 import { Checker } from '../../server/src/cli/check';
-import { expandInputs } from '../../server/src/cli/inputs';
-import { indexSources, readSources, readRest, type SourceText } from '../../server/src/node/lint';
+import { indexSources, type SourceText } from '../../server/src/node/lint';
 import { parseManifest } from '../../server/src/service/manifest/parse';
 import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { parseForRecord, plainRecord, recordFromStored, shareText, storedRecord, type FileRecord } from '../../server/src/cli/records';
 import { realGraph, ROOT } from '../util/service';
+import { sourcesOf } from '../util/sources';
 
 const CORPUS = '/work/shared/corpus';
 const CORPUS_OR = (fallback: string) => (existsSync(CORPUS) ? CORPUS : fallback);
-
-async function sourcesOf(root: string): Promise<{ sources: SourceText[]; roots: string[] }> {
-	const roots = new Set<string>();
-	const files = await readSources(
-		expandInputs([root], { exclude: [], stdinPath: join(root, '<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, () => undefined),
-		() => undefined,
-	);
-	return { sources: readRest(files, () => undefined), roots: [...roots] };
-}
 
 const PAIR_A = `apiVersion: apps/v1
 kind: Deployment

@@ -2,19 +2,9 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, it, mock } from 'node:test';
 import { StreamMessageReader as LibraryReader, type Message, type MessageReader, type PartialMessageInfo } from 'vscode-languageserver/node';
+import { random } from '../../bench/generate';
 import { StreamMessageReader } from '../../server/src/stdio';
 
-/** A seeded generator of numbers in [0, 1). */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const frame = (body: string, headers = (length: number) => `Content-Length: ${length}\r\n`) => {
 	const bytes = Buffer.from(body, 'utf8');
