@@ -126,10 +126,10 @@ let heapLimited = false;
  * a third to a half (5,000 and 10,000 generated files) at about the same time; the young
  * generation's cap saves a tenth more of the peak over 5,000 files.
  */
-export function slowHeapGrowth(): void {
+export function slowHeapGrowth(oldGrowthPercent = CLI_OLD_GROWTH_PERCENT): void {
 	if (heapLimited) return;
 	heapLimited = true;
-	limitHeapGrowth(undefined, CLI_OLD_GROWTH_PERCENT);
+	limitHeapGrowth(undefined, oldGrowthPercent);
 }
 
 /**
@@ -143,7 +143,5 @@ const INDEX_OLD_GROWTH_PERCENT = 100;
 
 /** The heap of a run that reads a whole index: as slowHeapGrowth's, but the old generation grows faster (see INDEX_OLD_GROWTH_PERCENT). */
 export function growHeapForIndex(): void {
-	if (heapLimited) return;
-	heapLimited = true;
-	limitHeapGrowth(undefined, INDEX_OLD_GROWTH_PERCENT);
+	slowHeapGrowth(INDEX_OLD_GROWTH_PERCENT);
 }
