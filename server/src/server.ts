@@ -13,7 +13,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { collectIfGrown } from './heapGrowth';
+import { collectIfGrown, collectYoung } from './heapGrowth';
 import { loadFieldDocs } from './node/fieldDocs';
 import { loadSchemas } from './node/schemas';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
@@ -209,6 +209,7 @@ connection.languages.diagnostics.on(
 	ready(async ({ textDocument }, token) => {
 		const items = await diagnosticsOf(textDocument.uri);
 		if (items === undefined || token.isCancellationRequested) throw overtaken(token);
+		afterOpen(textDocument.uri);
 		parseAhead(textDocument.uri);
 		return { kind: 'full', items };
 	}),
@@ -358,9 +359,21 @@ async function pushDiagnostics(uri: string): Promise<void> {
 	const diagnostics = await diagnosticsOf(uri);
 	// A newer version schedules its own push.
 	if (diagnostics) {
+		afterOpen(uri);
 		await connection.sendDiagnostics({ uri, diagnostics });
 		parseAhead(uri);
 	}
+}
+
+/**
+ * Right before the first diagnostics of a document just opened go out: the young generation, full of
+ * what the open parsed and checked, is collected while the client waits for them. The hovers a user
+ * makes right after an open (their first look at the file) would otherwise pay for that collection,
+ * the first of them with everything the open left alive.
+ */
+function afterOpen(uri: string): void {
+	if (parsedAhead.has(uri)) return;
+	collectYoung();
 }
 
 /**
