@@ -259,6 +259,12 @@ class Scan {
 	private keyColon = -1;
 	/** True while the scan reads a collection that does not hold the target: its pairs and items are not kept. */
 	private shallow = false;
+	/**
+	 * True while the scan reads a pair's value or an item that no collection keeps (inside a shallow
+	 * one): a one-line scalar is then read into `reused`, which only ends its collection (see close).
+	 */
+	private unkept = false;
+	private readonly reused: Extract<LightNode, { kind: 'scalar' }> = { kind: 'scalar', range: [0, 0], type: 'PLAIN', end: 0 };
 
 	/** `target`: the offset the tree is read for (see lightTree), or -1 for the whole tree. */
 	constructor(
@@ -361,6 +367,7 @@ class Scan {
 			const after = this.spacesFrom(colon + 1, line.end) + colon + 1;
 			// The value of a pair that surely does not hold the target is read without its insides.
 			this.shallow = shallow || this.besideTarget(i, column, false);
+			this.unkept = shallow;
 			let value: LightNode;
 			if (after >= line.end || this.text[after] === '#') {
 				if (after < line.end && after === colon + 1) throw new GiveUp();
@@ -409,6 +416,7 @@ class Scan {
 			if (!this.isDash(dash, line.end)) break;
 			const after = dash + 1 + this.spacesFrom(dash + 1, line.end);
 			this.shallow = shallow || this.besideTarget(i, column, true);
+			this.unkept = shallow;
 			let item: LightNode;
 			if (after >= line.end || this.text[after] === '#') {
 				if (after < line.end && after === dash + 1) throw new GiveUp();
@@ -450,7 +458,7 @@ class Scan {
 			if (close < 0 || !this.restIsComment(close + 1, line.end)) throw new GiveUp();
 			this.nothingBelow(i, parent);
 			this.next = i + 1;
-			return { kind: 'scalar', range: [at, close + 1], type: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', end: this.lineAfter(i) };
+			return this.scalar(at, close + 1, c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', this.lineAfter(i));
 		}
 		if (c === '[' || c === '{') {
 			const close = this.flowEnd(at, line.end);
@@ -509,7 +517,18 @@ class Scan {
 			return { kind: 'multiline' };
 		}
 		this.next = i + 1;
-		return { kind: 'scalar', range: [at, end], type: 'PLAIN', end: this.lineAfter(i) };
+		return this.scalar(at, end, 'PLAIN', this.lineAfter(i));
+	}
+
+	/** A one-line scalar node: a new one, or `reused` while no collection keeps it. */
+	private scalar(start: number, end: number, type: ScalarType, after: number): LightNode {
+		if (!this.unkept) return { kind: 'scalar', range: [start, end], type, end: after };
+		const node = this.reused;
+		node.range[0] = start;
+		node.range[1] = end;
+		node.type = type;
+		node.end = after;
+		return node;
 	}
 
 	/**
