@@ -214,13 +214,16 @@ const recentTrees: { text: string; tree: LightTree }[] = [];
 const RECENT_TREES = 8;
 /** The last few document texts of such lookups (held by their documents already). */
 const recentTexts: string[] = [];
+/** A document text this long is read whole at its first lookup: the next lookups in it take the kept tree rather than scan it again. */
+const WHOLE_TREE_FIRST = 64 * 1024;
 
 /**
  * The light tree of a document that has not been parsed with ranges, or undefined (parsed
  * already, not read values-first, or beyond the scan). Once the full parse exists, it is used.
  * A tree for the lookup of the node at an offset (`target`, the node under a hover) is not kept
  * with its document: the first lookup in a document text reads a tree for its offset alone (see
- * lightTree), the next one reads the whole tree, kept among the last few. Hovering over a large
+ * lightTree), the next one reads the whole tree, kept among the last few (a long text is read
+ * whole at once). Hovering over a large
  * file then leaves no tree per document behind for the garbage collector to copy, and a first
  * hover in a document builds a few nodes, not the whole tree.
  */
@@ -239,7 +242,7 @@ function light(document: ManifestDocument, target?: number): LightTree {
 	}
 	const recent = recentTrees.find((r) => r.text === text);
 	if (recent) return recent.tree;
-	if (!recentTexts.includes(text)) {
+	if (text.length < WHOLE_TREE_FIRST && !recentTexts.includes(text)) {
 		recentTexts.unshift(text);
 		if (recentTexts.length > RECENT_TREES) recentTexts.pop();
 		return lightTree(text, target);
