@@ -80,23 +80,36 @@ export function collectIfGrown(collect = fullCollector): boolean {
 	return true;
 }
 
-let gcFunction: (() => void) | null | undefined;
+/**
+ * Collects the young generation at once, where V8's collection function can be had; true when it did.
+ * For the moment right before an answer that ends a long computation: its garbage is then collected
+ * while the client still waits for that answer, not during the short requests that follow it.
+ */
+export function collectYoung(collect = youngCollector): boolean {
+	const gc = collect();
+	if (gc === undefined) return false;
+	gc();
+	return true;
+}
+
+type Collect = (options?: { type: 'minor' }) => void;
+let gcFunction: Collect | null | undefined;
 
 /**
  * V8's collection function: the global `gc` of a context made while --expose-gc is set, the flag
  * then set back (V8 stamps a code cache with the flags), or the global one when Node was started with
  * --expose-gc. Undefined where neither can be had.
  */
-function fullCollector(): (() => void) | undefined {
+function collector(): Collect | undefined {
 	if (gcFunction === undefined) {
 		const global = (globalThis as { gc?: unknown }).gc;
-		if (typeof global === 'function') gcFunction = () => void global();
+		if (typeof global === 'function') gcFunction = global as Collect;
 		else {
 			gcFunction = null;
 			try {
 				setFlagsFromString('--expose-gc');
 				const made = runInNewContext('gc') as unknown;
-				if (typeof made === 'function') gcFunction = () => void made();
+				if (typeof made === 'function') gcFunction = made as Collect;
 			} catch {
 				// collected by V8 alone
 			} finally {
@@ -105,6 +118,18 @@ function fullCollector(): (() => void) | undefined {
 		}
 	}
 	return gcFunction ?? undefined;
+}
+
+/** A full collection of the heap, or undefined. */
+function fullCollector(): (() => void) | undefined {
+	const gc = collector();
+	return gc && (() => void gc());
+}
+
+/** A collection of the young generation alone (a scavenge), or undefined. */
+function youngCollector(): (() => void) | undefined {
+	const gc = collector();
+	return gc && (() => void gc({ type: 'minor' }));
 }
 
 /** Whether the young generation may grow now (false once the cap holds it). */

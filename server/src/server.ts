@@ -13,7 +13,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { collectIfGrown } from './heapGrowth';
+import { collectIfGrown, collectYoung } from './heapGrowth';
 import { loadFieldDocs } from './node/fieldDocs';
 import { loadSchemas } from './node/schemas';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
@@ -22,7 +22,7 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { createServerConnection } from './stdio';
-import { keyAndValuePositions, warmReaders, warmUp } from './warmUp';
+import { keyAndValuePositions, warmUp } from './warmUp';
 import { explainAt } from './service/features/explain';
 import { createLanguageService, type LanguageService } from './service/service';
 import { DEFAULT_SETTINGS, languageForLocale, type Settings } from './service/settings';
@@ -96,12 +96,13 @@ connection.onInitialized(() => {
 	// Handled before any later message, so no request sees the graph missing.
 	baseGraph = loadGraphData(distDir);
 	service.graph = graphWithTeam(baseGraph, undefined);
-	// Between two messages: the field descriptions (read on the first key hover otherwise), and both
-	// YAML readers run once on a small manifest, so that neither the first open nor the first hover
-	// (which parses its document with ranges) waits for their code to be compiled.
+	// Between two messages: the field descriptions (read on the first key hover otherwise), both YAML
+	// readers and the warm-up hovers run once on a small manifest of the server's own (warmUp.ts, in an
+	// index of its own), so that neither the first open nor the first hovers after it run code for the
+	// first time: hovers made right after an open otherwise take two to three times as long as later ones.
 	setImmediate(() => {
 		fieldDocs?.('v1', 'Pod', 'spec');
-		warmReaders();
+		warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
 	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
@@ -209,6 +210,7 @@ connection.languages.diagnostics.on(
 	ready(async ({ textDocument }, token) => {
 		const items = await diagnosticsOf(textDocument.uri);
 		if (items === undefined || token.isCancellationRequested) throw overtaken(token);
+		afterOpen(textDocument.uri);
 		parseAhead(textDocument.uri);
 		return { kind: 'full', items };
 	}),
@@ -358,9 +360,21 @@ async function pushDiagnostics(uri: string): Promise<void> {
 	const diagnostics = await diagnosticsOf(uri);
 	// A newer version schedules its own push.
 	if (diagnostics) {
+		afterOpen(uri);
 		await connection.sendDiagnostics({ uri, diagnostics });
 		parseAhead(uri);
 	}
+}
+
+/**
+ * Right before the first diagnostics of a document just opened go out: the young generation, full of
+ * what the open parsed and checked, is collected while the client waits for them. The hovers a user
+ * makes right after an open (their first look at the file) would otherwise pay for that collection,
+ * the first of them with everything the open left alive.
+ */
+function afterOpen(uri: string): void {
+	if (parsedAhead.has(uri)) return;
+	collectYoung();
 }
 
 /**
@@ -379,7 +393,7 @@ function parseAhead(uri: string): void {
 /**
  * Called by start.ts right before it writes the code cache (once, in a server that found none): the
  * warm-up hovers then put their code into it compiled, and later servers answer their first hover
- * without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
+ * without compiling it (they run the hovers once at start all the same, see onInitialized).
  */
 export function beforeCodeCache(): void {
 	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);

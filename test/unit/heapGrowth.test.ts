@@ -66,7 +66,44 @@ describe('the server heap limits', () => {
 		assert.ok((result.freed as number) > (result.garbage as number) / 2, `garbage freed: ${JSON.stringify(result)}`);
 		assert.equal(result.after, false);
 	});
+
+	it('collect the young generation alone when asked, with no gc left in the global scope', () => {
+		const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', YOUNG], {
+			cwd: ROOT,
+			env: { ...process.env, HEAP_GROWTH: join(ROOT, 'server', 'src', 'heapGrowth.ts') },
+			encoding: 'utf8',
+		});
+		assert.equal(run.status, 0, run.stderr);
+		const result = JSON.parse(run.stdout.trim()) as Record<string, unknown>;
+		assert.equal(result.collected, true);
+		assert.equal(result.exposed, 'undefined');
+		assert.deepEqual(result.kinds, ['minor'], 'one collection, of the young generation');
+		assert.ok((result.youngAfter as number) < (result.youngBefore as number) / 2, `the garbage in the young generation collected: ${JSON.stringify(result)}`);
+	});
 });
+
+/** Fills the young generation with garbage, then calls collectYoung; prints the collections it made and what the young generation held. */
+const YOUNG = `
+const { collectYoung } = require(process.env.HEAP_GROWTH);
+const v8 = require('node:v8');
+const vm = require('node:vm');
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_used_size;
+let sink;
+for (let i = 0; i < 2000; i++) sink = { i, text: 'item ' + i };
+const kinds = [];
+const observer = new PerformanceObserver((list) => {
+	for (const e of list.getEntries()) kinds.push(e.detail.kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : 'other ' + e.detail.kind);
+});
+observer.observe({ entryTypes: ['gc'] });
+const youngBefore = young();
+const collected = collectYoung();
+const youngAfter = young();
+setTimeout(() => {
+	observer.disconnect();
+	console.log(JSON.stringify({ collected, exposed: vm.runInNewContext('typeof gc'), kinds, youngBefore, youngAfter, sink: sink.i }));
+}, 100);
+`;
 
 /** Calls collectIfGrown after nothing, then after garbage past QUIET_COLLECT_GROWTH; prints what it did. */
 const COLLECT = `

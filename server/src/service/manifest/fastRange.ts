@@ -41,6 +41,10 @@ export const ABSENT = Symbol('absent');
 export const UNKNOWN = Symbol('unknown');
 export type Lookup<T> = T | typeof ABSENT | typeof UNKNOWN;
 
+/** The pairs and items of collections read without their insides (Scan.shallow): shared, never written to. */
+const NO_PAIRS = new Map<string, LightPair>();
+const NO_ITEMS: LightNode[] = [];
+
 /** Thrown inside the scan when the text holds something it does not read. */
 class GiveUp extends Error {}
 
@@ -58,10 +62,16 @@ const MAX_KEY = 1024;
 const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 const BLOCK_HEADER = /^[|>](?:[1-9][-+]?|[-+][1-9]?)?(?:[ ]+#.*)?[ ]*$/;
 
-/** Reads a document's text into a light tree, or undefined when any of it is beyond the scan. */
-export function lightTree(text: string): LightTree {
+/**
+ * Reads a document's text into a light tree, or undefined when any of it is beyond the scan. With
+ * a `target` offset, the tree serves `lightAt` at that offset alone: the whole text is scanned
+ * (what is beyond the scan anywhere still gives undefined), yet a collection that surely does not
+ * hold the target is kept without its pairs or items, its own kind and range as in the full tree.
+ * A hover then builds a few nodes, not a node for every line of its document.
+ */
+export function lightTree(text: string, target = -1): LightTree {
 	try {
-		return { root: new Scan(text).document() };
+		return { root: new Scan(text, target).document() };
 	} catch (error) {
 		if (error instanceof GiveUp) return undefined;
 		throw error;
@@ -247,8 +257,20 @@ class Scan {
 	private keyAsked = -1;
 	private keyAskedEnd = -1;
 	private keyColon = -1;
+	/** True while the scan reads a collection that does not hold the target: its pairs and items are not kept. */
+	private shallow = false;
+	/**
+	 * True while the scan reads a pair's value or an item that no collection keeps (inside a shallow
+	 * one): a one-line scalar is then read into `reused`, which only ends its collection (see close).
+	 */
+	private unkept = false;
+	private readonly reused: Extract<LightNode, { kind: 'scalar' }> = { kind: 'scalar', range: [0, 0], type: 'PLAIN', end: 0 };
 
-	constructor(private readonly text: string) {
+	/** `target`: the offset the tree is read for (see lightTree), or -1 for the whole tree. */
+	constructor(
+		private readonly text: string,
+		private readonly target = -1,
+	) {
 		let start = 0;
 		while (start <= text.length) {
 			const newline = text.indexOf('\n', start);
@@ -328,8 +350,10 @@ class Scan {
 	}
 
 	private map(i: number, column: number, depth: number): LightNode {
-		const pairs = new Map<string, LightPair>();
+		const shallow = this.shallow;
+		const pairs = shallow ? NO_PAIRS : new Map<string, LightPair>();
 		let first: LightPair | undefined;
+		let firstStart = -1;
 		let odd = false;
 		let at = this.lines[i].start + column;
 		let lastValue: LightNode | undefined;
@@ -337,9 +361,13 @@ class Scan {
 			const line = this.lines[i];
 			const colon = this.keyAt(at, line.end);
 			if (colon < 0) throw new GiveUp();
-			const key: [number, number] = [this.keyStart, this.keyEnd];
+			if (firstStart < 0) firstStart = this.keyStart;
+			const key: [number, number] | undefined = shallow ? undefined : [this.keyStart, this.keyEnd];
 			const name = this.keyValue;
 			const after = this.spacesFrom(colon + 1, line.end) + colon + 1;
+			// The value of a pair that surely does not hold the target is read without its insides.
+			this.shallow = shallow || this.besideTarget(i, column, false);
+			this.unkept = shallow;
 			let value: LightNode;
 			if (after >= line.end || this.text[after] === '#') {
 				if (after < line.end && after === colon + 1) throw new GiveUp();
@@ -354,12 +382,15 @@ class Scan {
 			} else {
 				value = this.value(i, after, column);
 			}
-			const pair: LightPair = { key, value };
-			first ??= pair;
-			if (name === undefined) odd = true;
-			// Two equal keys (an error the parser reports): lookups give up, as on keys the scan does not read.
-			else if (pairs.has(name)) odd = true;
-			else pairs.set(name, pair);
+			this.shallow = shallow;
+			if (key) {
+				const pair: LightPair = { key, value };
+				first ??= pair;
+				if (name === undefined) odd = true;
+				// Two equal keys (an error the parser reports): lookups give up, as on keys the scan does not read.
+				else if (pairs.has(name)) odd = true;
+				else pairs.set(name, pair);
+			}
 			lastValue = value;
 			i = this.nextContent(this.next);
 			if (i >= this.last) break;
@@ -369,19 +400,23 @@ class Scan {
 			at = this.lines[i].content;
 		}
 		const node: LightNode = { kind: 'map', pairs, first, odd };
-		this.close(node, first!.key[0], lastValue!, column, i);
+		this.close(node, firstStart, lastValue!, column, i);
 		this.next = i;
 		return node;
 	}
 
 	private seq(i: number, column: number, depth: number): LightNode {
-		const items: LightNode[] = [];
+		const shallow = this.shallow;
+		const items: LightNode[] = shallow ? NO_ITEMS : [];
+		let lastItem: LightNode | undefined;
 		const start = this.lines[i].start + column;
 		for (;;) {
 			const line = this.lines[i];
 			const dash = line.start + column;
 			if (!this.isDash(dash, line.end)) break;
 			const after = dash + 1 + this.spacesFrom(dash + 1, line.end);
+			this.shallow = shallow || this.besideTarget(i, column, true);
+			this.unkept = shallow;
 			let item: LightNode;
 			if (after >= line.end || this.text[after] === '#') {
 				if (after < line.end && after === dash + 1) throw new GiveUp();
@@ -397,7 +432,9 @@ class Scan {
 			} else {
 				item = this.node(i, after, column, depth + 1);
 			}
-			items.push(item);
+			this.shallow = shallow;
+			if (!shallow) items.push(item);
+			lastItem = item;
 			i = this.nextContent(this.next);
 			if (i >= this.last) break;
 			const indent = this.lines[i].content - this.lines[i].start;
@@ -407,7 +444,7 @@ class Scan {
 			if (!this.isDash(this.lines[i].content, this.lines[i].end)) break;
 		}
 		const node: LightNode = { kind: 'seq', items };
-		this.close(node, start, items[items.length - 1], column, i);
+		this.close(node, start, lastItem!, column, i);
 		this.next = i;
 		return node;
 	}
@@ -421,7 +458,7 @@ class Scan {
 			if (close < 0 || !this.restIsComment(close + 1, line.end)) throw new GiveUp();
 			this.nothingBelow(i, parent);
 			this.next = i + 1;
-			return { kind: 'scalar', range: [at, close + 1], type: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', end: this.lineAfter(i) };
+			return this.scalar(at, close + 1, c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', this.lineAfter(i));
 		}
 		if (c === '[' || c === '{') {
 			const close = this.flowEnd(at, line.end);
@@ -480,7 +517,18 @@ class Scan {
 			return { kind: 'multiline' };
 		}
 		this.next = i + 1;
-		return { kind: 'scalar', range: [at, end], type: 'PLAIN', end: this.lineAfter(i) };
+		return this.scalar(at, end, 'PLAIN', this.lineAfter(i));
+	}
+
+	/** A one-line scalar node: a new one, or `reused` while no collection keeps it. */
+	private scalar(start: number, end: number, type: ScalarType, after: number): LightNode {
+		if (!this.unkept) return { kind: 'scalar', range: [start, end], type, end: after };
+		const node = this.reused;
+		node.range[0] = start;
+		node.range[1] = end;
+		node.type = type;
+		node.end = after;
+		return node;
 	}
 
 	/**
@@ -669,6 +717,26 @@ class Scan {
 		const node: LightNode = { kind: 'scalar', range: [at, at], type: 'PLAIN', bare: true };
 		if (at === lineEnd) node.end = at;
 		return node;
+	}
+
+	/**
+	 * True when the pair (or the sequence item, with `item`) written on line `i` at `column` surely
+	 * does not hold the target, so that `lightAt` never reads inside its value: it starts after the
+	 * target, or a line that ends it (a line indented less, or as much and not an item of a sequence
+	 * the value may be; for an item, any line indented as much) starts before the target. Whatever
+	 * the pair or item takes (its value, the comments after it) ends by that line's first character.
+	 */
+	private besideTarget(i: number, column: number, item: boolean): boolean {
+		if (this.target < 0) return false;
+		if (this.lines[i].start + column > this.target) return true;
+		for (let j = i + 1; j < this.last; j++) {
+			const line = this.lines[j];
+			if (line.content >= this.target) return false;
+			if (line.content === line.end || this.text.charCodeAt(line.content) === 35) continue;
+			const indent = line.content - line.start;
+			if (indent < column || (indent === column && (item || !this.isDash(line.content, line.end)))) return true;
+		}
+		return false;
 	}
 
 	/**

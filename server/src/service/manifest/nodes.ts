@@ -35,7 +35,7 @@ export function nodeAt(file: ManifestFile, offset: number): NodeAtOffset | undef
 	const document = documentAt(file, offset);
 	if (!document) return undefined;
 	const local = offset - document.start;
-	const fast = lightAt(light(document, false), document.text, local, (path) => stringAt(document.resource?.value, path));
+	const fast = lightAt(light(document, local), document.text, local, (path) => stringAt(document.resource?.value, path));
 	if (fast !== UNKNOWN) return { document, ...fast };
 	if (!document.yaml?.contents) return undefined;
 	const path: NodePath = [];
@@ -209,30 +209,47 @@ export function forgetLightTree(document: ManifestDocument): void {
 	lightTrees.delete(document);
 }
 
-/** Trees made for a lookup of the node under a cursor (a hover), of the last few document texts. */
+/** Trees made for lookups of the node under a cursor (hovers), of the last few document texts looked up twice. */
 const recentTrees: { text: string; tree: LightTree }[] = [];
 const RECENT_TREES = 8;
+/** The last few document texts of such lookups (held by their documents already). */
+const recentTexts: string[] = [];
+/** A document text this long is read whole at its first lookup: the next lookups in it take the kept tree rather than scan it again. */
+const WHOLE_TREE_FIRST = 64 * 1024;
 
 /**
  * The light tree of a document that has not been parsed with ranges, or undefined (parsed
  * already, not read values-first, or beyond the scan). Once the full parse exists, it is used.
- * A tree made for a lookup that is not `kept` (the node under a hover) is kept only among the
- * last few: hovering over a large file then leaves no tree per document behind, which the
- * garbage collector would have to copy and keep.
+ * A tree for the lookup of the node at an offset (`target`, the node under a hover) is not kept
+ * with its document: the first lookup in a document text reads a tree for its offset alone (see
+ * lightTree), the next one reads the whole tree, kept among the last few (a long text is read
+ * whole at once). Hovering over a large
+ * file then leaves no tree per document behind for the garbage collector to copy, and a first
+ * hover in a document builds a few nodes, not the whole tree.
  */
-function light(document: ManifestDocument, kept = true): LightTree {
+function light(document: ManifestDocument, target?: number): LightTree {
 	if (isParsed(document) || document.kind === 'broken' || document.partialReason === 'helm') {
 		lightTrees.delete(document);
 		return undefined;
 	}
 	if (lightTrees.has(document)) return lightTrees.get(document);
-	const recent = recentTrees.find((r) => r.text === document.text);
-	const tree = recent ? recent.tree : lightTree(document.text);
-	if (kept) lightTrees.set(document, tree);
-	else if (!recent) {
-		recentTrees.unshift({ text: document.text, tree });
-		if (recentTrees.length > RECENT_TREES) recentTrees.pop();
+	const text = document.text;
+	if (target === undefined) {
+		const recent = recentTrees.find((r) => r.text === text);
+		const tree = recent ? recent.tree : lightTree(text);
+		lightTrees.set(document, tree);
+		return tree;
 	}
+	const recent = recentTrees.find((r) => r.text === text);
+	if (recent) return recent.tree;
+	if (text.length < WHOLE_TREE_FIRST && !recentTexts.includes(text)) {
+		recentTexts.unshift(text);
+		if (recentTexts.length > RECENT_TREES) recentTexts.pop();
+		return lightTree(text, target);
+	}
+	const tree = lightTree(text);
+	recentTrees.unshift({ text, tree });
+	if (recentTrees.length > RECENT_TREES) recentTrees.pop();
 	return tree;
 }
 
