@@ -26,6 +26,7 @@ import { inShard } from './shard';
 import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
 import { checkInWorkers } from './workers';
+import { holdYoungGeneration } from '../heapGrowth';
 
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -68,7 +69,10 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 			note(p.path, p.message, p.args ?? [], p.fatal),
 		),
 		unreadable,
-		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
+		(n) => {
+			holdYoungGeneration();
+			progress.update(say(CLI_TEXT.progressReading, language, n));
+		},
 		// With a cache, a file whose stamp is unchanged is not read; profiles are read always (the team's knowledge is named there).
 		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
 	);
@@ -93,7 +97,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
-		sources = readRest(files, unreadable);
+		sources = readRest(files, unreadable, holdYoungGeneration);
 		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
@@ -109,6 +113,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const report = async (uri: string, found: Diagnostic[]) => {
 		const diagnostics = options.quiet ? found.filter((d) => severityOf(d) === 'error') : found;
 		summary.files++;
+		holdYoungGeneration();
 		if (diagnostics.length) summary.filesWithFindings++;
 		for (const d of diagnostics) summary.counts[severityOf(d)]++;
 		await out.write(formatter.file({ uri, diagnostics }));
