@@ -71,7 +71,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		unreadable,
 		(n) => {
 			holdYoungGeneration();
-			progress.update(say(CLI_TEXT.progressReading, language, n));
+			progress.update(() => say(CLI_TEXT.progressReading, language, n));
 		},
 		// With a cache, a file whose stamp is unchanged is not read; profiles are read always (the team's knowledge is named there).
 		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
@@ -117,7 +117,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		if (diagnostics.length) summary.filesWithFindings++;
 		for (const d of diagnostics) summary.counts[severityOf(d)]++;
 		await out.write(formatter.file({ uri, diagnostics }));
-		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
+		progress.update(() => say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
 	};
 	const profileFor = reported[0]?.uri;
 	let profileReported = cachedProfile;

@@ -100,12 +100,13 @@ export class ProgressLine {
 		private readonly enabled: boolean,
 	) {}
 
-	/** Redraws the line (at most every 100 ms, and not before the run has lasted a moment). */
-	update(text: string): void {
+	/** Redraws the line (at most every 100 ms, and not before the run has lasted a moment); the text is made only when drawn (a run updates it per file). */
+	update(text: string | (() => string)): void {
 		if (!this.enabled) return;
 		const now = Date.now();
 		if (now - this.started < SHOW_AFTER_MS || now - this.lastDraw < REDRAW_MS) return;
 		this.lastDraw = now;
+		if (typeof text === 'function') text = text();
 		const width = (this.stream.columns || 80) - 1;
 		this.stream.write(`\r\x1b[2K${text.length > width ? text.slice(0, width) : text}`);
 		this.shown = true;
