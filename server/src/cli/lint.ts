@@ -156,6 +156,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	progress.clear();
 	summary.profile = profileReported;
 	await out.write(formatter.end(summary));
+	await out.flush();
 	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length || !sameStamps(cache, sources ?? files))) {
 		const found: Record<string, CachedFile> = {};
 		for (const source of reported) found[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };
