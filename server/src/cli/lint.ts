@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
+import { holdYoungGeneration } from '../heapGrowth';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { graphWithTeam } from '../node/knowledge';
 import { allRead, indexSources, readRest, readSources, type SourceFile, type SourceText } from '../node/lint';
@@ -26,7 +27,6 @@ import { inShard } from './shard';
 import { readTeamKnowledge } from './team';
 import { colourWanted, createStyle, Output, ProgressLine } from './terminal';
 import { checkInWorkers } from './workers';
-import { holdYoungGeneration } from '../heapGrowth';
 
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
