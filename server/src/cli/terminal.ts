@@ -69,10 +69,10 @@ const GATHER_MS = 100;
 
 /**
  * Writes text and waits for the stream to drain when its buffer is full, so output never piles up
- * in memory. To a file or a pipe, the text of many files goes in one write: a write per file with
- * findings cost some 80 ms of a run over 5,000 unchanged files to /dev/null (writes to a file are
- * synchronous, each through the stream). To a terminal each text is written at once. flush() writes
- * what is gathered; a run calls it at its end.
+ * in memory. To a file or a pipe, the text of many files goes in one write: writes to a file are
+ * synchronous, each through the stream (3,323 writes of 1 KB to /dev/null took 70-90 ms of CPU time,
+ * 5-7 ms gathered; to a pipe 14-17 ms, under 1 ms gathered). To a terminal each text is written at
+ * once. flush() writes what is gathered; a run calls it at its end.
  */
 export class Output {
 	private gathered = '';
