@@ -38,7 +38,10 @@ export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.
 	const given = (flag: RegExp) => commandLine.some((arg) => flag.test(arg));
 	try {
 		if (!given(/--heap-growing-percent\b/)) setFlagsFromString(`--heap-growing-percent=${oldGrowthPercent}`);
-		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) new PerformanceObserver(capYoungGeneration).observe({ entryTypes: ['gc'] });
+		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) {
+			new PerformanceObserver(capYoungGeneration).observe({ entryTypes: ['gc'] });
+			youngCapped = true;
+		}
 	} catch {
 		// A Node without these flags runs with V8's sizes.
 	}
@@ -130,6 +133,19 @@ function fullCollector(): (() => void) | undefined {
 function youngCollector(): (() => void) | undefined {
 	const gc = collector();
 	return gc && (() => void gc({ type: 'minor' }));
+}
+
+/** Whether limitHeapGrowth caps the young generation (it does not when the command line sizes it). */
+let youngCapped = false;
+
+/**
+ * Checks the young generation against its cap now, as the gc observer does after a collection. The
+ * observer hears of collections only when the event loop turns: a command-line run that reads and
+ * checks thousands of files without returning to it calls this as it goes, or the young generation
+ * grows past the cap unseen (to 32 MB over 5,000 files, some 40 MB more peak RSS).
+ */
+export function holdYoungGeneration(): void {
+	if (youngCapped) capYoungGeneration();
 }
 
 /** Whether the young generation may grow now (false once the cap holds it). */

@@ -268,18 +268,20 @@ function firstLine(path: string): { line: string; next: number } {
 	const fd = openSync(path, 'r');
 	try {
 		const chunks: Buffer[] = [];
-		let position = 0;
+		let length = 0;
 		for (;;) {
-			const chunk = Buffer.alloc(1 << 20);
-			const size = readSync(fd, chunk, 0, chunk.length, position);
+			// Not filled with zeros first: read overwrites what is kept of it.
+			const chunk = Buffer.allocUnsafe(1 << 20);
+			const size = readSync(fd, chunk, 0, chunk.length, length);
 			const newline = chunk.subarray(0, size).indexOf(10);
 			if (newline >= 0 || size === 0) {
-				chunks.push(chunk.subarray(0, newline >= 0 ? newline : size));
-				const line = Buffer.concat(chunks);
+				const end = newline >= 0 ? newline : size;
+				chunks.push(chunk.subarray(0, end));
+				const line = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length + end);
 				return { line: line.toString('utf8'), next: line.length + 1 };
 			}
 			chunks.push(chunk.subarray(0, size));
-			position += size;
+			length += size;
 		}
 	} finally {
 		closeSync(fd);

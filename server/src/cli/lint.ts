@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
+import { holdYoungGeneration } from '../heapGrowth';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { graphWithTeam } from '../node/knowledge';
 import { allRead, indexSources, readRest, readSources, type SourceFile, type SourceText } from '../node/lint';
@@ -68,7 +69,10 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 			note(p.path, p.message, p.args ?? [], p.fatal),
 		),
 		unreadable,
-		(n) => progress.update(say(CLI_TEXT.progressReading, language, n)),
+		(n) => {
+			holdYoungGeneration();
+			progress.update(() => say(CLI_TEXT.progressReading, language, n));
+		},
 		// With a cache, a file whose stamp is unchanged is not read; profiles are read always (the team's knowledge is named there).
 		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
 	);
@@ -93,7 +97,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
-		sources = readRest(files, unreadable);
+		sources = readRest(files, unreadable, holdYoungGeneration);
 		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
@@ -109,10 +113,11 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const report = async (uri: string, found: Diagnostic[]) => {
 		const diagnostics = options.quiet ? found.filter((d) => severityOf(d) === 'error') : found;
 		summary.files++;
+		holdYoungGeneration();
 		if (diagnostics.length) summary.filesWithFindings++;
 		for (const d of diagnostics) summary.counts[severityOf(d)]++;
 		await out.write(formatter.file({ uri, diagnostics }));
-		progress.update(say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
+		progress.update(() => say(CLI_TEXT.progressChecking, language, summary.files, reported.length));
 	};
 	const profileFor = reported[0]?.uri;
 	let profileReported = cachedProfile;
@@ -151,6 +156,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	progress.clear();
 	summary.profile = profileReported;
 	await out.write(formatter.end(summary));
+	await out.flush();
 	if (cacheFile && (tasks.length || cache.header?.run !== run || Object.keys(cache.header.files).length !== reported.length || !sameStamps(cache, sources ?? files))) {
 		const found: Record<string, CachedFile> = {};
 		for (const source of reported) found[source.uri] = { ...checked.get(source.uri)!, hash: source.hash };

@@ -62,8 +62,22 @@ export function isWide(code: number): boolean {
 	);
 }
 
-/** Writes text and waits for the stream to drain when its buffer is full, so output never piles up in memory. */
+/** Characters of text an Output gathers before it writes them to a stream that is not a terminal, or... */
+const GATHER_CHARS = 16 * 1024;
+/** ...how long it holds them at most, so that a slow run still shows its findings as it goes. */
+const GATHER_MS = 100;
+
+/**
+ * Writes text and waits for the stream to drain when its buffer is full, so output never piles up
+ * in memory. To a file or a pipe, the text of many files goes in one write: writes to a file are
+ * synchronous, each through the stream (3,323 writes of 1 KB to /dev/null took 70-90 ms of CPU time,
+ * 5-7 ms gathered; to a pipe 14-17 ms, under 1 ms gathered). To a terminal each text is written at
+ * once. flush() writes what is gathered; a run calls it at its end.
+ */
 export class Output {
+	private gathered = '';
+	private lastWrite = Date.now();
+
 	constructor(
 		readonly stream: NodeJS.WriteStream,
 		private readonly beforeWrite: () => void = () => {},
@@ -71,6 +85,20 @@ export class Output {
 
 	async write(text: string): Promise<void> {
 		if (!text) return;
+		if (this.stream.isTTY) return this.send(text);
+		this.gathered += text;
+		if (this.gathered.length >= GATHER_CHARS || Date.now() - this.lastWrite >= GATHER_MS) await this.flush();
+	}
+
+	/** Writes what was gathered. */
+	async flush(): Promise<void> {
+		const text = this.gathered;
+		this.gathered = '';
+		this.lastWrite = Date.now();
+		if (text) await this.send(text);
+	}
+
+	private async send(text: string): Promise<void> {
 		this.beforeWrite();
 		if (!this.stream.write(text)) await once(this.stream, 'drain');
 	}
@@ -100,12 +128,13 @@ export class ProgressLine {
 		private readonly enabled: boolean,
 	) {}
 
-	/** Redraws the line (at most every 100 ms, and not before the run has lasted a moment). */
-	update(text: string): void {
+	/** Redraws the line (at most every 100 ms, and not before the run has lasted a moment); the text is made only when drawn (a run updates it per file). */
+	update(text: string | (() => string)): void {
 		if (!this.enabled) return;
 		const now = Date.now();
 		if (now - this.started < SHOW_AFTER_MS || now - this.lastDraw < REDRAW_MS) return;
 		this.lastDraw = now;
+		if (typeof text === 'function') text = text();
 		const width = (this.stream.columns || 80) - 1;
 		this.stream.write(`\r\x1b[2K${text.length > width ? text.slice(0, width) : text}`);
 		this.shown = true;

@@ -65,8 +65,8 @@ export function allRead(files: SourceFile[]): files is SourceText[] {
 	return files.every((f) => f.text !== undefined);
 }
 
-/** Reads the files that were not read (a file that can no longer be read is reported and left out). */
-export function readRest(files: SourceFile[], onUnreadable: (path: string, failure: ReadFailure) => void): SourceText[] {
+/** Reads the files that were not read (a file that can no longer be read is reported and left out); `onRead` hears of each file read. */
+export function readRest(files: SourceFile[], onUnreadable: (path: string, failure: ReadFailure) => void, onRead?: () => void): SourceText[] {
 	const out: SourceText[] = [];
 	for (const file of files) {
 		if (file.text !== undefined) {
@@ -79,6 +79,7 @@ export function readRest(files: SourceFile[], onUnreadable: (path: string, failu
 			continue;
 		}
 		out.push({ ...file, text: read.text, hash: hashText(read.text), stamp: read.stamp });
+		onRead?.();
 	}
 	return out;
 }
