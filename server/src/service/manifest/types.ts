@@ -29,6 +29,8 @@ export interface Resource {
 	annotations: Record<string, string>;
 	/** The plain JavaScript value of the document. */
 	value: Record<string, unknown>;
+	/** False when the value certainly has no key of that name anywhere (told without reading the value); absent: it may. */
+	mayHold?(key: string): boolean;
 }
 
 /** One `---`-separated document of a file. Node ranges are relative to `start`. */

@@ -3,7 +3,7 @@ import type { NodePath } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
 import { namespaceOf, type Scope } from './scope';
-import { matchLabels, templateLabels } from './selectors';
+import { matchLabels, templateLabels, WORKLOAD_KINDS } from './selectors';
 
 /** The resource being looked at and what is around it (a rule's context satisfies it). */
 export interface ScopeContext {
@@ -38,6 +38,8 @@ export interface ContainerPort {
  * `spec.template` with containers (Argo Rollouts, OpenKruise CloneSets and the like).
  */
 export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
+	// Another kind has a pod template only with `containers` in its value: one without is not read.
+	if (entry.resource.mayHold?.('containers') === false && !WORKLOAD_KINDS.includes(entry.resource.kind)) return undefined;
 	const value = entry.resource.value;
 	const base: NodePath = entry.resource.kind === 'Pod' ? [] : entry.resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
 	const template = at(value, base);

@@ -4,7 +4,7 @@ import { placeLater, rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
 import type { NodePath } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
-import { podSpecOf, valueAt } from '../rules/podSpec';
+import { podSpecOf } from '../rules/podSpec';
 import type { Settings } from '../settings';
 import { LAYOUT, type IndexedResource, type WorkspaceIndex } from './index';
 
@@ -187,7 +187,8 @@ function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 	for (const kind of ['RuntimeClass', 'StorageClass'] as const) {
 		index.ofKind(kind).forEach((entry, position) => {
 			const name = entry.resource.name;
-			if (name && !index.isPartial(entry) && valueAt(entry.resource.value, ['metadata', 'name']) !== undefined) out.push(observation(entry, position, ['metadata', 'name'], `${kind} ${name}`, { kind, name }));
+			// The name is read from the value's metadata.name (readResource): the place of the evidence is there.
+			if (name && !index.isPartial(entry)) out.push(observation(entry, position, ['metadata', 'name'], `${kind} ${name}`, { kind, name }));
 		});
 	}
 	return out;
