@@ -41,6 +41,11 @@ function writeFiles(apps: number): void {
 				`apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-${i}\nspec:\n  capacity:\n    storage: 2Gi\n  accessModes:\n    - ReadWriteOnce\n  storageClassName: class-${i % 3}\n  claimRef:\n    name: data-${i}\n    namespace: ${i % 9 === 0 ? 'other' : 'shop'}\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-${i}\n`,
 			);
 	}
+	// Network plugins the cluster profile infers from images (one written in capitals), each in a file of its own.
+	const plugin = (kind: string, name: string, image: string) =>
+		`apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: kube-system\nspec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: main\n          image: ${image}\n`;
+	files.set('network/calico.yaml', plugin('Deployment', 'calico-kube-controllers', 'Docker.io/Calico/Kube-Controllers:v3.27.0'));
+	files.set('network/multus.yaml', plugin('DaemonSet', 'multus', 'ghcr.io/k8snetworkplumbingwg/multus-cni:v4.0.2'));
 	for (let k = 0; k < 3; k++) files.set(`classes/class-${k}.yaml`, `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: class-${k}\nprovisioner: ebs.csi.aws.com\n`);
 	for (const [path, text] of files) {
 		mkdirSync(dirname(join(repo, path)), { recursive: true });
@@ -87,6 +92,21 @@ describe('kubelore lint: shards with an index, files of other shards as context'
 		}
 		// A Service whose pods are an Argo Rollout's, read from another file.
 		assert.ok(full.findings.some((f) => f.rule === 'service-target-port-unknown' && f.related?.some((r) => r.file.startsWith('workloads/') && /Rollout/.test(r.message))));
+	});
+
+	it('work the cluster profile out as one run does when the tree is not the one indexed', async () => {
+		// A file the index does not hold: the index's profile report is for another tree, each shard makes its own.
+		writeFileSync(join(repo, 'late.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: shop\n');
+		try {
+			const full = JSON.parse(await lint('json', [])) as JsonLog;
+			assert.match(JSON.stringify(full.profile), /calico/i, 'the profile names the network plugin');
+			const shards = (await Promise.all(SHARDS.map((args) => lint('json', args)))).map((out) => JSON.parse(out) as JsonLog);
+			for (const shard of shards) assert.deepEqual(shard.profile, full.profile);
+			const all = (logs: JsonLog[]) => logs.flatMap((l) => l.findings.map((f) => JSON.stringify(f))).sort();
+			assert.deepEqual(all(shards), all([full]));
+		} finally {
+			rmSync(join(repo, 'late.yaml'));
+		}
 	});
 
 	it('report in SARIF and text what one run reports', async () => {

@@ -31,6 +31,10 @@ export interface Resource {
 	value: Record<string, unknown>;
 	/** False when the value certainly has no key of that name anywhere (told without reading the value); absent: it may. */
 	mayHold?(key: string): boolean;
+	/** False when no text of the value, lowercased, contains any of the words (told without reading the value); absent: it may. */
+	mayMention?(words: readonly string[]): boolean;
+	/** A workload's pod template labels as templateLabels reads them, when known without reading the value. */
+	podLabels?: Record<string, string>;
 }
 
 /** One `---`-separated document of a file. Node ranges are relative to `start`. */

@@ -38,20 +38,38 @@ export interface ContainerPort {
  * `spec.template` with containers (Argo Rollouts, OpenKruise CloneSets and the like).
  */
 export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
+	const { resource } = entry;
 	// Another kind has a pod template only with `containers` in its value: one without is not read.
-	if (entry.resource.mayHold?.('containers') === false && !WORKLOAD_KINDS.includes(entry.resource.kind)) return undefined;
-	const value = entry.resource.value;
-	const base: NodePath = entry.resource.kind === 'Pod' ? [] : entry.resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
-	const template = at(value, base);
-	const spec = at(template, ['spec']);
-	const known = templateLabels(entry.resource);
-	if (!known && !(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
-	const labels: Record<string, string> = known ?? {};
-	if (!known) {
-		const written = at(template, ['metadata', 'labels']);
-		if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
+	if (resource.mayHold?.('containers') === false && !WORKLOAD_KINDS.includes(resource.kind)) return undefined;
+	const base: NodePath = resource.kind === 'Pod' ? [] : resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
+	const labelsPath = [...base, 'metadata', 'labels'];
+	const specPath = [...base, 'spec'];
+	const known = templateLabels(resource);
+	if (known) {
+		// A workload's: its spec is read when asked for (most templates are looked up by their labels only).
+		let spec: Record<string, unknown> | undefined;
+		return {
+			entry,
+			labels: known,
+			labelValues: Object.values(known),
+			labelsPath,
+			specPath,
+			get spec() {
+				if (spec === undefined) {
+					const read = at(resource.value, specPath);
+					spec = isRecord(read) ? read : {};
+				}
+				return spec;
+			},
+		};
 	}
-	return { entry, labels, labelValues: Object.values(labels), labelsPath: [...base, 'metadata', 'labels'], specPath: [...base, 'spec'], spec: isRecord(spec) ? spec : {} };
+	const template = at(resource.value, base);
+	const spec = at(template, ['spec']);
+	if (!(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
+	const labels: Record<string, string> = {};
+	const written = at(template, ['metadata', 'labels']);
+	if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
+	return { entry, labels, labelValues: Object.values(labels), labelsPath, specPath, spec };
 }
 
 interface ScopeResources {

@@ -147,6 +147,18 @@ export function pluginForGroup(graph: KnowledgeGraph, group: string): Entity | u
 
 const groupCache = new WeakMap<KnowledgeGraph, Map<string, Entity>>();
 
+/** The image names of the network plugins and meta plugins, lowercased: an image that shows one contains one of them (see KnowledgeGraph.forImage). */
+function pluginImages(graph: KnowledgeGraph): string[] {
+	let images = imageCache.get(graph);
+	if (!images) {
+		images = graph.entities.filter((e) => e.facts.metaPlugin === true || isCniPlugin(e)).flatMap((e) => (e.matches.images ?? []).map((i) => i.toLowerCase()));
+		imageCache.set(graph, images);
+	}
+	return images;
+}
+
+const imageCache = new WeakMap<KnowledgeGraph, string[]>();
+
 /** Something the workspace shows about the cluster, and the resource of the index that shows it. */
 interface Observation {
 	entry: IndexedResource;
@@ -169,6 +181,8 @@ function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 	const out: Observation[] = [];
 	for (const kind of ['DaemonSet', 'Deployment']) {
 		index.ofKind(kind).forEach((entry, position) => {
+			// A value that names none of the plugins' images shows nothing: not read (see Resource.mayMention).
+			if (entry.resource.mayMention?.(pluginImages(graph)) === false) return;
 			const pod = podSpecOf(entry.resource);
 			if (!pod || index.isPartial(entry)) return;
 			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
