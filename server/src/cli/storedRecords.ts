@@ -1,6 +1,7 @@
 /* Records as the cache and index files store them: one line per file, each resource's value in a part of its own, read only when asked for. */
 import { NO_STRINGS, readResource } from '../service/manifest/parse';
 import type { Resource } from '../service/manifest/types';
+import { observedImages, OBSERVED_KINDS } from '../service/workspace/profile';
 import { templateLabels } from '../service/workspace/selectors';
 import type { DocumentRecord, FileRecord } from './records';
 
@@ -14,9 +15,19 @@ import type { DocumentRecord, FileRecord } from './records';
 type StoredDocument = [start: number, end: number, kind: DocumentRecord['kind'], partialReason: DocumentRecord['partialReason'] | 0, summary: StoredSummary | 0, problems: DocumentRecord['problems'] | 0, disabled: string[] | 0];
 /**
  * A resource's own fields; 0 for the labels or annotations of a value that has none written as a
- * map. A workload's (but a Pod's) also its pod template's labels, as templateLabels reads them.
+ * map. A workload's (but a Pod's) also its pod template's labels, as templateLabels reads them; a
+ * DaemonSet's or Deployment's also its container images, as the cluster profile reads them.
  */
-type StoredSummary = [apiVersion: string, kind: string, name: string | null, namespace: string | null, labels: Record<string, string> | 0, annotations: Record<string, string> | 0, podLabels?: Record<string, string>];
+type StoredSummary = [
+	apiVersion: string,
+	kind: string,
+	name: string | null,
+	namespace: string | null,
+	labels: Record<string, string> | 0,
+	annotations: Record<string, string> | 0,
+	podLabels?: Record<string, string> | 0,
+	podImages?: string[],
+];
 
 const NO_PROBLEMS: DocumentRecord['problems'] = [];
 const NO_DISABLED: string[] = [];
@@ -30,8 +41,11 @@ export function storedLine(record: FileRecord): string {
 	for (const d of record) {
 		const r = d.resource;
 		const summary: StoredSummary | 0 = r ? [r.apiVersion, r.kind, r.name ?? null, r.namespace ?? null, r.labels === NO_STRINGS ? 0 : r.labels, r.annotations === NO_STRINGS ? 0 : r.annotations] : 0;
-		const podLabels = r && r.kind !== 'Pod' ? templateLabels(r) : undefined;
-		if (summary && podLabels) summary.push(podLabels);
+		if (summary && r) {
+			const podLabels = r.kind !== 'Pod' ? templateLabels(r) : undefined;
+			if (OBSERVED_KINDS.includes(r.kind)) summary.push(podLabels ?? 0, observedImages(r));
+			else if (podLabels) summary.push(podLabels);
+		}
 		documents.push([d.start, d.end, d.kind, d.partialReason ?? 0, summary, d.problems.length ? d.problems : 0, d.disabled.length ? d.disabled : 0]);
 		if (r) line += `\t${JSON.stringify(r.value)}`;
 	}
@@ -60,7 +74,7 @@ export function recordFromLine(bytes: Buffer, start: number, end: number, later:
 	if (tab < 0 || tab > end) tab = end;
 	const head = JSON.parse(bytes.toString('utf8', start, tab)) as unknown;
 	const record = recordOf(head, (summary) => {
-		if (tab >= end || !Array.isArray(summary) || summary.length < 6 || summary.length > 7) return undefined;
+		if (tab >= end || !Array.isArray(summary) || summary.length < 6 || summary.length > 8) return undefined;
 		const from = tab + 1;
 		tab = bytes.indexOf(TAB, from);
 		if (tab < 0 || tab > end) tab = end;
@@ -98,6 +112,7 @@ export class StoredResource implements Resource {
 	labels: Record<string, string>;
 	annotations: Record<string, string>;
 	podLabels?: Record<string, string>;
+	podImages?: string[];
 	#value: Record<string, unknown> | undefined;
 	/** Where the value is stored; undefined once it is parsed. */
 	#bytes: Buffer | undefined;
@@ -105,7 +120,7 @@ export class StoredResource implements Resource {
 	#end: number;
 
 	private constructor(summary: StoredSummary, bytes: Buffer, start: number, end: number) {
-		const [apiVersion, kind, name, namespace, labels, annotations, podLabels] = summary;
+		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages] = summary;
 		this.apiVersion = apiVersion;
 		this.kind = kind;
 		this.name = name ?? undefined;
@@ -113,6 +128,7 @@ export class StoredResource implements Resource {
 		this.labels = labels || NO_STRINGS;
 		this.annotations = annotations || NO_STRINGS;
 		if (podLabels) this.podLabels = podLabels;
+		if (podImages) this.podImages = podImages;
 		this.#bytes = bytes;
 		this.#start = start;
 		this.#end = end;
@@ -120,10 +136,10 @@ export class StoredResource implements Resource {
 
 	/** The resource of a stored summary; undefined when the summary is not one. */
 	static of(summary: StoredSummary, bytes: Buffer, start: number, end: number): StoredResource | undefined {
-		const [apiVersion, kind, name, namespace, labels, annotations, podLabels] = summary;
+		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages] = summary;
 		const text = (v: unknown) => v === null || typeof v === 'string';
 		const map = (v: unknown) => v === 0 || (typeof v === 'object' && v !== null && !Array.isArray(v));
-		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !text(name) || !text(namespace) || !map(labels) || !map(annotations) || (podLabels !== undefined && !map(podLabels))) return undefined;
+		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !text(name) || !text(namespace) || !map(labels) || !map(annotations) || (podLabels !== undefined && !map(podLabels)) || (podImages !== undefined && !(Array.isArray(podImages) && podImages.every((i) => typeof i === 'string')))) return undefined;
 		return new StoredResource(summary, bytes, start, end);
 	}
 
@@ -153,25 +169,4 @@ export class StoredResource implements Resource {
 	mayHold(key: string): boolean {
 		return !this.#bytes || this.#bytes.subarray(this.#start, this.#end).includes(`"${key}":`);
 	}
-
-	/**
-	 * False when no text of the value, lowercased, contains any of the words: JSON.stringify
-	 * writes a string's characters as they are but quotes, backslashes, control characters and
-	 * lone surrogates, so a word of none of those found in a string is found in the stored text.
-	 * True when it may.
-	 */
-	mayMention(words: readonly string[]): boolean {
-		if (!this.#bytes) return true;
-		const text = this.#bytes.toString('utf8', this.#start, this.#end).toLowerCase();
-		return words.some((word) => !writtenAsIs(word) || text.includes(word));
-	}
-}
-
-/** True when JSON.stringify writes every character of the text as it is. */
-function writtenAsIs(text: string): boolean {
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return false;
-	}
-	return true;
 }

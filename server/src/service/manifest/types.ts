@@ -31,8 +31,8 @@ export interface Resource {
 	value: Record<string, unknown>;
 	/** False when the value certainly has no key of that name anywhere (told without reading the value); absent: it may. */
 	mayHold?(key: string): boolean;
-	/** False when no text of the value, lowercased, contains any of the words (told without reading the value); absent: it may. */
-	mayMention?(words: readonly string[]): boolean;
+	/** A DaemonSet's or Deployment's container images as the cluster profile reads them, when known without reading the value. */
+	podImages?: string[];
 	/** A workload's pod template labels as templateLabels reads them, when known without reading the value. */
 	podLabels?: Record<string, string>;
 }

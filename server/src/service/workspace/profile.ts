@@ -2,7 +2,7 @@ import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity } from '../knowledge/types';
 import { placeLater, rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
-import type { NodePath } from '../manifest/types';
+import type { NodePath, Resource } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
 import { podSpecOf } from '../rules/podSpec';
 import type { Settings } from '../settings';
@@ -147,17 +147,22 @@ export function pluginForGroup(graph: KnowledgeGraph, group: string): Entity | u
 
 const groupCache = new WeakMap<KnowledgeGraph, Map<string, Entity>>();
 
-/** The image names of the network plugins and meta plugins, lowercased: an image that shows one contains one of them (see KnowledgeGraph.forImage). */
-function pluginImages(graph: KnowledgeGraph): string[] {
-	let images = imageCache.get(graph);
-	if (!images) {
-		images = graph.entities.filter((e) => e.facts.metaPlugin === true || isCniPlugin(e)).flatMap((e) => (e.matches.images ?? []).map((i) => i.toLowerCase()));
-		imageCache.set(graph, images);
-	}
+/** True for a network plugin's or meta plugin's entity: its images in a DaemonSet or Deployment show it. */
+function showsPlugin(entity: Entity | undefined): entity is Entity {
+	return !!entity && (entity.facts.metaPlugin === true || isCniPlugin(entity));
+}
+
+/** The images observe reads of a DaemonSet or Deployment, in order. */
+export function observedImages(resource: Resource): string[] {
+	const pod = podSpecOf(resource);
+	if (!pod) return [];
+	const images: string[] = [];
+	for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) if (typeof container.value.image === 'string') images.push(container.value.image);
 	return images;
 }
 
-const imageCache = new WeakMap<KnowledgeGraph, string[]>();
+/** The kinds observe reads images of. */
+export const OBSERVED_KINDS = ['DaemonSet', 'Deployment'];
 
 /** Something the workspace shows about the cluster, and the resource of the index that shows it. */
 interface Observation {
@@ -179,16 +184,17 @@ function observation(entry: IndexedResource, position: number, path: NodePath, w
 /** Reads the workspace: the images of DaemonSets and Deployments, CRD groups, RuntimeClass and StorageClass names. */
 function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 	const out: Observation[] = [];
-	for (const kind of ['DaemonSet', 'Deployment']) {
+	for (const kind of OBSERVED_KINDS) {
 		index.ofKind(kind).forEach((entry, position) => {
-			// A value that names none of the plugins' images shows nothing: not read (see Resource.mayMention).
-			if (entry.resource.mayMention?.(pluginImages(graph)) === false) return;
+			// Images known without the value that show no plugin: the value is not read.
+			const images = entry.resource.podImages;
+			if (images && !images.some((image) => showsPlugin(graph.forImage(image)))) return;
 			const pod = podSpecOf(entry.resource);
 			if (!pod || index.isPartial(entry)) return;
 			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
 				const image = typeof container.value.image === 'string' ? container.value.image : undefined;
 				const entity = image ? graph.forImage(image) : undefined;
-				if (entity && (entity.facts.metaPlugin === true || isCniPlugin(entity))) out.push(observation(entry, position, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`, entity));
+				if (showsPlugin(entity)) out.push(observation(entry, position, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`, entity));
 			}
 		});
 	}
