@@ -45,31 +45,40 @@ export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
 	const labelsPath = [...base, 'metadata', 'labels'];
 	const specPath = [...base, 'spec'];
 	const known = templateLabels(resource);
-	if (known) {
-		// A workload's: its spec is read when asked for (most templates are looked up by their labels only).
-		let spec: Record<string, unknown> | undefined;
-		return {
-			entry,
-			labels: known,
-			labelValues: Object.values(known),
-			labelsPath,
-			specPath,
-			get spec() {
-				if (spec === undefined) {
-					const read = at(resource.value, specPath);
-					spec = isRecord(read) ? read : {};
-				}
-				return spec;
-			},
-		};
-	}
+	// A workload's spec is read when asked for (most templates are looked up by their labels only).
+	if (known) return new Template(entry, known, labelsPath, specPath);
 	const template = at(resource.value, base);
 	const spec = at(template, ['spec']);
 	if (!(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
 	const labels: Record<string, string> = {};
 	const written = at(template, ['metadata', 'labels']);
 	if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
-	return { entry, labels, labelValues: Object.values(labels), labelsPath, specPath, spec };
+	return new Template(entry, labels, labelsPath, specPath, spec);
+}
+
+/** A pod template whose spec is read from its resource's value on first use, unless given (one class: every template has the same shape). */
+class Template implements PodTemplate {
+	readonly labelValues: string[];
+	#spec: Record<string, unknown> | undefined;
+
+	constructor(
+		readonly entry: IndexedResource,
+		readonly labels: Record<string, string>,
+		readonly labelsPath: NodePath,
+		readonly specPath: NodePath,
+		spec?: Record<string, unknown>,
+	) {
+		this.labelValues = Object.values(labels);
+		this.#spec = spec;
+	}
+
+	get spec(): Record<string, unknown> {
+		if (this.#spec === undefined) {
+			const read = at(this.entry.resource.value, this.specPath);
+			this.#spec = isRecord(read) ? read : {};
+		}
+		return this.#spec;
+	}
 }
 
 interface ScopeResources {
