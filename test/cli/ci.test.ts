@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import type { JsonFinding } from '../../server/src/cli/formats/json';
+import { recordFromLine } from '../../server/src/cli/storedRecords';
 import { writeRepository } from './repo';
 import { runCli, sarifErrors } from './run';
 
@@ -184,7 +185,12 @@ describe('kubelore lint in CI: cache and jobs', () => {
 	const assertWholeParses = () => {
 		const [header, ...lines] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
 		assert.equal(lines.pop(), '', 'the file ends with a newline');
-		const stored = new Map(lines.map((line) => [line.slice(0, line.indexOf('\t')), JSON.parse(line.slice(line.indexOf('\t') + 1)) as unknown]));
+		const stored = new Map(
+			lines.map((line) => {
+				const bytes = Buffer.from(`${line}\n`);
+				return [line.slice(0, line.indexOf('\t')), recordFromLine(bytes, line.indexOf('\t') + 1, bytes.length - 1, false)];
+			}),
+		);
 		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
 		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored.get(h))), 'the parse of every file, by its hash');
 	};

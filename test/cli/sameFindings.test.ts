@@ -17,7 +17,10 @@ import { indexSources, type SourceText } from '../../server/src/node/lint';
 import { parseManifest } from '../../server/src/service/manifest/parse';
 import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
-import { parseForRecord, plainRecord, recordFromStored, shareText, storedRecord, type FileRecord } from '../../server/src/cli/records';
+import { parseForRecord, plainRecord, shareText, type FileRecord } from '../../server/src/cli/records';
+import { recordFromLine, StoredResource, storedLine } from '../../server/src/cli/storedRecords';
+import { observedImages, OBSERVED_KINDS } from '../../server/src/service/workspace/profile';
+import { templateLabels } from '../../server/src/service/workspace/selectors';
 import { realGraph, ROOT } from '../util/service';
 import { sourcesOf } from '../util/sources';
 
@@ -105,10 +108,22 @@ const WAYS: Record<string, Way> = {
 	// As the command line reads them from a cache or index file written by an earlier run (stored as JSON, in the compact form).
 	cachedRecords: (index, sources) => {
 		const kept = new Map<string, FileRecord>();
-		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, recordFromStored(JSON.parse(JSON.stringify(storedRecord(record))))!));
+		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, storedAndRead(record, false)!));
+		indexSources(index, sources, (hash) => kept.get(hash));
+	},
+	// As a shard reads the files it does not check from an index: values parsed only when a rule reads them (here every file's).
+	storedValuesLater: (index, sources) => {
+		const kept = new Map<string, FileRecord>();
+		indexSources(new WorkspaceIndex(), sources, () => undefined, (hash, record) => kept.set(hash, storedAndRead(record, true)!));
 		indexSources(index, sources, (hash) => kept.get(hash));
 	},
 };
+
+/** A record written as a cache or index file stores it and read back. */
+function storedAndRead(record: FileRecord, later: boolean): FileRecord | undefined {
+	const bytes = Buffer.from(`${storedLine(record)}\n`);
+	return recordFromLine(bytes, 0, bytes.length - 1, later);
+}
 
 function sameEveryWay(root: string, input: { sources: SourceText[]; roots: string[] }): number {
 	const expected = findings(root, input, WAYS.full);
@@ -173,12 +188,41 @@ describe('the ways of reading files into the index', () => {
 			indexSources(new WorkspaceIndex(), [source], () => undefined, (_, record) => {
 				documents += record.length;
 				// Compared as JSON: fields left undefined are absent from one side only.
-				assert.deepStrictEqual(JSON.parse(JSON.stringify(recordFromStored(JSON.parse(JSON.stringify(storedRecord(record)))))), JSON.parse(JSON.stringify(record)), source.path);
+				assert.deepStrictEqual(JSON.parse(JSON.stringify(storedAndRead(record, false))), JSON.parse(JSON.stringify(record)), source.path);
+				// Read with the values left as stored: the resource's own fields at once, the same value when read.
+				const later = storedAndRead(record, true)!;
+				assert.equal(later.length, record.length);
+				for (const [i, document] of later.entries()) {
+					const { resource } = document;
+					if (!resource) continue;
+					assert.ok(resource instanceof StoredResource && !resource.parsed, source.path);
+					const { value, ...own } = record[i].resource!;
+					assert.deepStrictEqual({ apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, namespace: resource.namespace, labels: resource.labels, annotations: resource.annotations }, own, source.path);
+					assert.equal(resource.mayHold('apiVersion'), true);
+					assert.equal(resource.mayHold('no such key here'), false);
+					// A DaemonSet's or Deployment's images as the cluster profile reads them from its value.
+					if (OBSERVED_KINDS.includes(resource.kind)) assert.deepStrictEqual(resource.podImages, observedImages(record[i].resource!), source.path);
+					else assert.equal(resource.podImages, undefined);
+					// A workload's pod labels as they are read from its value.
+					assert.deepStrictEqual(templateLabels(resource), templateLabels(record[i].resource!), source.path);
+					assert.deepStrictEqual(JSON.parse(JSON.stringify(resource.value)), JSON.parse(JSON.stringify(value)), source.path);
+					assert.ok(resource.parsed);
+				}
 			});
 		}
 		assert.ok(documents > 50);
-		assert.equal(recordFromStored({ not: 'a record' }), undefined);
-		assert.equal(recordFromStored([[0, 10, 'resource', 0, { kind: 'NoApiVersion' }, 0, 0]]), undefined);
+		const line = (text: string) => Buffer.from(`${text}\n`);
+		const read = (text: string, later: boolean) => recordFromLine(line(text), 0, line(text).length - 1, later);
+		for (const later of [false, true]) {
+			assert.equal(read('{"not":"a record"}', later), undefined);
+			// A resource without its value, or a value more than the documents have.
+			assert.equal(read('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0],0,0]]', later), undefined);
+			assert.equal(read('[[0,10,"other",0,0,0,0]]\t{"kind":"ConfigMap"}', later), undefined);
+		}
+		assert.equal(read('[[0,10,"resource",0,[1,"ConfigMap",null,null,0,0],0,0]]\t{"kind":"ConfigMap"}', true), undefined);
+		// A line cut short: no newline after it.
+		const cut = Buffer.from('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0],0,0]]\t{"kind":"ConfigMap"}');
+		assert.equal(recordFromLine(cut, 0, cut.length, true), undefined);
 	});
 
 	it('read the same values as js-yaml itself, long strings included', async () => {

@@ -6,9 +6,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
-import { recordFromStored, storedRecord, type FileRecord } from './records';
+import type { FileRecord } from './records';
+import { recordFromLine, storedLine } from './storedRecords';
 
-const FORMAT = 4;
+const FORMAT = 5;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -122,14 +123,14 @@ export class CacheFile {
 		return this.header?.reports?.[key];
 	}
 
-	/** A parse by content hash (read from the file at each use), or one made in this run. */
-	parse(hash: string): FileRecord | undefined {
+	/** A parse by content hash (read from the file at each use), or one made in this run; `later`: values parsed on first read (see recordFromLine). */
+	parse(hash: string, later = false): FileRecord | undefined {
 		const known = this.fresh.get(hash);
 		if (known) return known;
 		const at = this.nextInOrder(hash) ?? this.storedRecords().get(hash);
 		let record: FileRecord | undefined;
 		try {
-			record = at && recordFromStored(JSON.parse(this.bytes.toString('utf8', at[0], at[1])));
+			record = at && recordFromLine(this.bytes, at[0], at[1], later);
 		} catch {
 			// A damaged line (a file cut short): that file is parsed again.
 		}
@@ -250,7 +251,7 @@ function writeLines(path: string, header: Header, parses: Map<string, FileRecord
 	try {
 		add(Buffer.from(`${JSON.stringify(header)}\n`));
 		for (const [hash, stored] of parses) {
-			if (!Buffer.isBuffer(stored)) add(Buffer.from(`${hash}\t${JSON.stringify(storedRecord(stored))}\n`));
+			if (!Buffer.isBuffer(stored)) add(Buffer.from(`${hash}\t${storedLine(stored)}\n`));
 			else {
 				add(Buffer.from(`${hash}\t`));
 				add(stored);

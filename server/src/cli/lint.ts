@@ -102,7 +102,9 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
 	const { run, checked, tasks, reported } = plan;
-	const known = (hash: string) => cache.parse(hash) ?? indexFile?.parse(hash);
+	// The files a run only reads for the others' findings (the other shards' files) keep the values of the index as stored until a rule reads one.
+	const checkedUris = new Set(reported.map((s) => s.uri));
+	const known = (hash: string, uri?: string) => cache.parse(hash) ?? indexFile?.parse(hash, uri !== undefined && !checkedUris.has(uri));
 	const remember = (hash: string, record: FileRecord) => cache.remember(hash, record);
 	const folders = [...roots];
 

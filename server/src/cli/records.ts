@@ -1,8 +1,9 @@
 /* Parses as plain data: written to the index and cache files, handed to worker threads, read back without parsing YAML again. */
 import { createHash } from 'node:crypto';
-import { isRecord, parseManifest, readResource, DocumentBase } from '../service/manifest/parse';
+import { isRecord, parseManifest, DocumentBase } from '../service/manifest/parse';
 import type { ManifestDocument, ManifestFile, Resource } from '../service/manifest/types';
 import { parseYaml, tooDeepAt } from '../service/manifest/yamlRead';
+import { StoredResource } from './storedRecords';
 
 /** One document of a parsed file, without its syntax tree (parsed again only if a range is needed). */
 export interface DocumentRecord {
@@ -57,32 +58,6 @@ export function plainRecord(manifest: ManifestFile): FileRecord {
 		problems: d.problems.length ? d.problems : NO_PROBLEMS,
 		disabled: d.disabledRules.size ? [...d.disabledRules] : NO_DISABLED,
 	}));
-}
-
-/**
- * A record as a cache or index file stores it: one array per document, and of the resource only
- * its value (the rest is read from the value again, as the parse did). About two thirds of the
- * size of the record, and as much faster to read back.
- */
-export type StoredRecord = StoredDocument[];
-type StoredDocument = [start: number, end: number, kind: DocumentRecord['kind'], partialReason: DocumentRecord['partialReason'] | 0, value: Record<string, unknown> | 0, problems: DocumentRecord['problems'] | 0, disabled: string[] | 0];
-
-export function storedRecord(record: FileRecord): StoredRecord {
-	return record.map((d) => [d.start, d.end, d.kind, d.partialReason ?? 0, d.resource ? d.resource.value : 0, d.problems.length ? d.problems : 0, d.disabled.length ? d.disabled : 0]);
-}
-
-/** The record back from its stored form; undefined when it is not one (a damaged or foreign file). */
-export function recordFromStored(stored: unknown): FileRecord | undefined {
-	if (!Array.isArray(stored)) return undefined;
-	const record: FileRecord = [];
-	for (const item of stored as unknown[]) {
-		if (!Array.isArray(item) || item.length !== 7) return undefined;
-		const [start, end, kind, partialReason, value, problems, disabled] = item as StoredDocument;
-		const resource = value ? readResource(value) : undefined;
-		if (typeof start !== 'number' || typeof end !== 'number' || (value && !resource)) return undefined;
-		record.push({ start, end, kind, partialReason: partialReason || undefined, resource, problems: problems || NO_PROBLEMS, disabled: disabled || NO_DISABLED });
-	}
-	return record;
 }
 
 function jsonSafe(value: unknown, depth = 0): boolean {
@@ -146,6 +121,11 @@ export function shareText(record: FileRecord, text: string, same?: Map<string, s
 	for (const document of record) {
 		const resource = document.resource;
 		if (!resource) continue;
+		// A value not parsed yet is left as it is stored: only the resource's own fields are shared.
+		if (resource instanceof StoredResource && !resource.parsed) {
+			shareSummary(resource, same);
+			continue;
+		}
 		shareValueStrings(resource.value, document, text, same);
 		shareResourceFields(resource, same);
 	}
@@ -218,6 +198,26 @@ function shareResourceFields(resource: Resource, same: Map<string, string> | und
 		if (Object.isFrozen(record)) continue;
 		const from = isRecord(written) ? written : {};
 		for (const key in record) record[key] = shared(record[key], from[key]);
+	}
+}
+
+/** The fields of a resource whose value is not parsed: the one copy in `same` of each string. */
+function shareSummary(resource: StoredResource, same: Map<string, string> | undefined): void {
+	if (!same) return;
+	const shared = (text: string): string => {
+		if (text.length >= MIN_SHARED) return text;
+		const known = same.get(text);
+		if (known !== undefined) return known;
+		same.set(text, text);
+		return text;
+	};
+	resource.apiVersion = shared(resource.apiVersion);
+	resource.kind = shared(resource.kind);
+	if (resource.name !== undefined) resource.name = shared(resource.name);
+	if (resource.namespace !== undefined) resource.namespace = shared(resource.namespace);
+	for (const record of [resource.labels, resource.annotations]) {
+		if (Object.isFrozen(record)) continue;
+		for (const key in record) record[key] = shared(record[key]);
 	}
 }
 

@@ -87,8 +87,15 @@ export function readRest(files: SourceFile[], onUnreadable: (path: string, failu
 /**
  * Puts the files into the index, in order. A file whose parse is known by its hash (index or
  * cache file) is not parsed again; `onParsed` hears of the others, so that they can be kept.
+ * `known` is told which file the parse is for (it may leave the values of a file that is not
+ * checked unparsed until they are read).
  */
-export function indexSources(index: WorkspaceIndex, sources: SourceText[], known: (hash: string) => FileRecord | undefined, onParsed?: (hash: string, record: FileRecord) => void): void {
+export function indexSources(
+	index: WorkspaceIndex,
+	sources: SourceText[],
+	known: (hash: string, uri: string) => FileRecord | undefined,
+	onParsed?: (hash: string, record: FileRecord) => void,
+): void {
 	const same = new Map<string, string>();
 	for (const source of sources) {
 		// A Helm template's parse depends on the Chart.yaml beside it: the index parses it as it does in the editor.
@@ -96,7 +103,7 @@ export function indexSources(index: WorkspaceIndex, sources: SourceText[], known
 			index.setFile(source.uri, source.text, 0, false);
 			continue;
 		}
-		let record = known(source.hash);
+		let record = known(source.hash, source.uri);
 		if (!record) {
 			record = plainRecord(parseForRecord(source.uri, source.text));
 			if (onParsed && writable(record)) onParsed(source.hash, record);

@@ -281,7 +281,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The labels or annotations of a resource that writes none (most of them): one record shared by all, never changed. */
-const NO_STRINGS: Record<string, string> = Object.freeze({});
+/** The labels or annotations of a value without them written as a map: one frozen empty map for all. */
+export const NO_STRINGS: Record<string, string> = Object.freeze({});
 
 function stringRecord(value: unknown): Record<string, string> {
 	if (!isRecord(value)) return NO_STRINGS;

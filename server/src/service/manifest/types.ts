@@ -29,6 +29,12 @@ export interface Resource {
 	annotations: Record<string, string>;
 	/** The plain JavaScript value of the document. */
 	value: Record<string, unknown>;
+	/** False when the value certainly has no key of that name anywhere (told without reading the value); absent: it may. */
+	mayHold?(key: string): boolean;
+	/** A DaemonSet's or Deployment's container images as the cluster profile reads them, when known without reading the value. */
+	podImages?: string[];
+	/** A workload's pod template labels as templateLabels reads them, when known without reading the value. */
+	podLabels?: Record<string, string>;
 }
 
 /** One `---`-separated document of a file. Node ranges are relative to `start`. */

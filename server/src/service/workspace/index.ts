@@ -3,6 +3,7 @@ import { URI, Utils } from 'vscode-uri';
 import { parseManifest } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile, Resource } from '../manifest/types';
 import { podTemplateOf } from './podTemplates';
+import { WORKLOAD_KINDS } from './selectors';
 import { TextSnapshot } from './textSnapshot';
 
 /** A resource of the workspace with where it lives. */
@@ -159,6 +160,11 @@ export class WorkspaceIndex {
 		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) keys.add('#custom');
 		// Once a document with a pod template is noted, the others need not be looked at for one.
 		if (keys.has('#pods')) return;
+		// A workload always has a pod template (see podTemplateOf): its value need not be read for that.
+		if (WORKLOAD_KINDS.includes(resource.kind)) {
+			keys.add('#pods');
+			return;
+		}
 		try {
 			if (podTemplateOf({ uri, document, resource })) keys.add('#pods');
 		} catch {

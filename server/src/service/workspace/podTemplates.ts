@@ -3,7 +3,7 @@ import type { NodePath } from '../manifest/types';
 import type { Settings } from '../settings';
 import type { IndexedResource, WorkspaceIndex } from './index';
 import { namespaceOf, type Scope } from './scope';
-import { matchLabels, templateLabels } from './selectors';
+import { matchLabels, templateLabels, WORKLOAD_KINDS } from './selectors';
 
 /** The resource being looked at and what is around it (a rule's context satisfies it). */
 export interface ScopeContext {
@@ -38,18 +38,47 @@ export interface ContainerPort {
  * `spec.template` with containers (Argo Rollouts, OpenKruise CloneSets and the like).
  */
 export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
-	const value = entry.resource.value;
-	const base: NodePath = entry.resource.kind === 'Pod' ? [] : entry.resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
-	const template = at(value, base);
+	const { resource } = entry;
+	// Another kind has a pod template only with `containers` in its value: one without is not read.
+	if (resource.mayHold?.('containers') === false && !WORKLOAD_KINDS.includes(resource.kind)) return undefined;
+	const base: NodePath = resource.kind === 'Pod' ? [] : resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
+	const labelsPath = [...base, 'metadata', 'labels'];
+	const specPath = [...base, 'spec'];
+	const known = templateLabels(resource);
+	// A workload's spec is read when asked for (most templates are looked up by their labels only).
+	if (known) return new Template(entry, known, labelsPath, specPath);
+	const template = at(resource.value, base);
 	const spec = at(template, ['spec']);
-	const known = templateLabels(entry.resource);
-	if (!known && !(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
-	const labels: Record<string, string> = known ?? {};
-	if (!known) {
-		const written = at(template, ['metadata', 'labels']);
-		if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
+	if (!(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
+	const labels: Record<string, string> = {};
+	const written = at(template, ['metadata', 'labels']);
+	if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
+	return new Template(entry, labels, labelsPath, specPath, spec);
+}
+
+/** A pod template whose spec is read from its resource's value on first use, unless given (one class: every template has the same shape). */
+class Template implements PodTemplate {
+	readonly labelValues: string[];
+	#spec: Record<string, unknown> | undefined;
+
+	constructor(
+		readonly entry: IndexedResource,
+		readonly labels: Record<string, string>,
+		readonly labelsPath: NodePath,
+		readonly specPath: NodePath,
+		spec?: Record<string, unknown>,
+	) {
+		this.labelValues = Object.values(labels);
+		this.#spec = spec;
 	}
-	return { entry, labels, labelValues: Object.values(labels), labelsPath: [...base, 'metadata', 'labels'], specPath: [...base, 'spec'], spec: isRecord(spec) ? spec : {} };
+
+	get spec(): Record<string, unknown> {
+		if (this.#spec === undefined) {
+			const read = at(this.entry.resource.value, this.specPath);
+			this.#spec = isRecord(read) ? read : {};
+		}
+		return this.#spec;
+	}
 }
 
 interface ScopeResources {

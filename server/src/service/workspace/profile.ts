@@ -2,9 +2,9 @@ import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity } from '../knowledge/types';
 import { placeLater, rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
-import type { NodePath } from '../manifest/types';
+import type { NodePath, Resource } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
-import { podSpecOf, valueAt } from '../rules/podSpec';
+import { podSpecOf } from '../rules/podSpec';
 import type { Settings } from '../settings';
 import { LAYOUT, type IndexedResource, type WorkspaceIndex } from './index';
 
@@ -147,6 +147,23 @@ export function pluginForGroup(graph: KnowledgeGraph, group: string): Entity | u
 
 const groupCache = new WeakMap<KnowledgeGraph, Map<string, Entity>>();
 
+/** True for a network plugin's or meta plugin's entity: its images in a DaemonSet or Deployment show it. */
+function showsPlugin(entity: Entity | undefined): entity is Entity {
+	return !!entity && (entity.facts.metaPlugin === true || isCniPlugin(entity));
+}
+
+/** The images observe reads of a DaemonSet or Deployment, in order. */
+export function observedImages(resource: Resource): string[] {
+	const pod = podSpecOf(resource);
+	if (!pod) return [];
+	const images: string[] = [];
+	for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) if (typeof container.value.image === 'string') images.push(container.value.image);
+	return images;
+}
+
+/** The kinds observe reads images of. */
+export const OBSERVED_KINDS = ['DaemonSet', 'Deployment'];
+
 /** Something the workspace shows about the cluster, and the resource of the index that shows it. */
 interface Observation {
 	entry: IndexedResource;
@@ -167,14 +184,17 @@ function observation(entry: IndexedResource, position: number, path: NodePath, w
 /** Reads the workspace: the images of DaemonSets and Deployments, CRD groups, RuntimeClass and StorageClass names. */
 function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 	const out: Observation[] = [];
-	for (const kind of ['DaemonSet', 'Deployment']) {
+	for (const kind of OBSERVED_KINDS) {
 		index.ofKind(kind).forEach((entry, position) => {
+			// Images known without the value that show no plugin: the value is not read.
+			const images = entry.resource.podImages;
+			if (images && !images.some((image) => showsPlugin(graph.forImage(image)))) return;
 			const pod = podSpecOf(entry.resource);
 			if (!pod || index.isPartial(entry)) return;
 			for (const container of containersOf(pod, DEPLOYED_CONTAINERS)) {
 				const image = typeof container.value.image === 'string' ? container.value.image : undefined;
 				const entity = image ? graph.forImage(image) : undefined;
-				if (entity && (entity.facts.metaPlugin === true || isCniPlugin(entity))) out.push(observation(entry, position, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`, entity));
+				if (showsPlugin(entity)) out.push(observation(entry, position, [...container.path, 'image'], `${kind} ${entry.resource.name ?? ''}, image ${image}`, entity));
 			}
 		});
 	}
@@ -187,7 +207,8 @@ function observe(index: WorkspaceIndex, graph: KnowledgeGraph): Observation[] {
 	for (const kind of ['RuntimeClass', 'StorageClass'] as const) {
 		index.ofKind(kind).forEach((entry, position) => {
 			const name = entry.resource.name;
-			if (name && !index.isPartial(entry) && valueAt(entry.resource.value, ['metadata', 'name']) !== undefined) out.push(observation(entry, position, ['metadata', 'name'], `${kind} ${name}`, { kind, name }));
+			// The name is read from the value's metadata.name (readResource): the place of the evidence is there.
+			if (name && !index.isPartial(entry)) out.push(observation(entry, position, ['metadata', 'name'], `${kind} ${name}`, { kind, name }));
 		});
 	}
 	return out;

@@ -10,6 +10,7 @@ export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 
 export function templateLabels(resource: Resource): Record<string, string> | undefined {
 	if (!WORKLOAD_KINDS.includes(resource.kind)) return undefined;
 	if (resource.kind === 'Pod') return resource.labels;
+	if (resource.podLabels) return { ...resource.podLabels };
 	const spec = resource.value.spec;
 	const template = resource.kind === 'CronJob' ? get(spec, 'jobTemplate', 'spec', 'template') : get(spec, 'template');
 	const labels = get(template, 'metadata', 'labels');
