@@ -12,6 +12,7 @@ import { CacheFile, reportKey, treeKey } from './cache';
 import { Checker, type CheckOptions } from './check';
 import type { ProfileReport } from './formats/profile';
 import { PathNames } from './formats/types';
+import { holdYoungGeneration } from '../heapGrowth';
 import { expandInputs } from './inputs';
 import { errorText, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
@@ -32,6 +33,8 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
 		unreadable,
+		// The young generation's cap is checked as files are read: the run hardly returns to the event loop, where its observer hears of collections.
+		holdYoungGeneration,
 	);
 	// Without a reuse callback every file was read: this only narrows the type.
 	const sources = readRest(files, unreadable);
