@@ -22,7 +22,7 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { createServerConnection } from './stdio';
-import { keyAndValuePositions, warmUp } from './warmUp';
+import { keyAndValuePositions, warmReaders, warmUp } from './warmUp';
 import { explainAt } from './service/features/explain';
 import { createLanguageService, type LanguageService } from './service/service';
 import { DEFAULT_SETTINGS, languageForLocale, type Settings } from './service/settings';
@@ -96,13 +96,12 @@ connection.onInitialized(() => {
 	// Handled before any later message, so no request sees the graph missing.
 	baseGraph = loadGraphData(distDir);
 	service.graph = graphWithTeam(baseGraph, undefined);
-	// Between two messages: the field descriptions (read on the first key hover otherwise), both YAML
-	// readers and the warm-up hovers run once on a small manifest of the server's own (warmUp.ts, in an
-	// index of its own), so that neither the first open nor the first hovers after it run code for the
-	// first time: hovers made right after an open otherwise take two to three times as long as later ones.
+	// Between two messages: the field descriptions (read on the first key hover otherwise), and both
+	// YAML readers run once on a small manifest, so that neither the first open nor the first hover
+	// (which parses its document with ranges) waits for their code to be compiled.
 	setImmediate(() => {
 		fieldDocs?.('v1', 'Pod', 'spec');
-		warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
+		warmReaders();
 	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
@@ -393,7 +392,7 @@ function parseAhead(uri: string): void {
 /**
  * Called by start.ts right before it writes the code cache (once, in a server that found none): the
  * warm-up hovers then put their code into it compiled, and later servers answer their first hover
- * without compiling it (they run the hovers once at start all the same, see onInitialized).
+ * without compiling it. A server that loaded the cache never runs them, so its first open waits for nothing.
  */
 export function beforeCodeCache(): void {
 	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);

@@ -2,9 +2,7 @@
  * Hovers on a small manifest of the server's own, made right before the code cache is written
  * (start.ts writes it once, from the compiled functions of the first server that found none): the
  * hover code is then in the cache, and later servers load it compiled instead of compiling it on
- * their first hover. Each server also makes them once at start, answers dropped, so that the first
- * hovers in a user's document do not run that code for the first time (slower, before V8 has seen it
- * run). WARM_UP is also what the server parses at start to compile both YAML readers.
+ * their first hover. WARM_UP is also what the server parses at start to compile both YAML readers.
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { FieldDocs } from './service/features/hoverContext';

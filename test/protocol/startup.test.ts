@@ -110,29 +110,3 @@ describe('the client bundles', () => {
 		assert.ok(client.length < 50_000, `dist/client.js is small (${client.length} bytes)`);
 	});
 });
-
-describe('the warm-up hovers at server start', () => {
-	it('leave nothing of their manifest in the server: no symbol, no hover on it', async () => {
-		const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir='], { stdio: 'pipe' });
-		const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-		connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
-		connection.onRequest('client/registerCapability', () => null);
-		connection.listen();
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-		await connection.sendNotification('initialized', {});
-		// The warm-up runs right after `initialized`; a document of the user's then opens.
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		const uri = 'file:///ws/app.yaml';
-		await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n' } });
-		const symbols = (await connection.sendRequest('workspace/symbol', { query: '' })) as { name: string; location: { uri: string } }[];
-		assert.ok(symbols.some((s) => s.name.includes('settings')), `the user's document is indexed: ${JSON.stringify(symbols)}`);
-		assert.deepEqual(symbols.filter((s) => s.location.uri !== uri), [], 'only the user\'s document is in the index');
-		const warmUpHover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:warm-up.yaml' }, position: { line: 1, character: 7 } });
-		assert.equal(warmUpHover, null);
-		await connection.sendRequest('shutdown');
-		await connection.sendNotification('exit');
-		await exited;
-		connection.dispose();
-	});
-});
