@@ -123,11 +123,11 @@ export function shareText(record: FileRecord, text: string, same?: Map<string, s
 		if (!resource) continue;
 		// A value not parsed yet is left as it is stored: only the resource's own fields are shared.
 		if (resource instanceof StoredResource && !resource.parsed) {
-			shareSummary(resource, same);
+			shareResourceFields(resource, same);
 			continue;
 		}
 		shareValueStrings(resource.value, document, text, same);
-		shareResourceFields(resource, same);
+		shareResourceFields(resource, same, resource.value);
 	}
 }
 
@@ -136,12 +136,7 @@ function shareValueStrings(value: object, document: DocumentRecord, text: string
 	/** The item shared, copied or looked into, as it is to be stored. */
 	const share = (item: unknown): unknown => {
 		if (typeof item === 'string') {
-			if (item.length < MIN_SHARED) {
-				const known = same?.get(item);
-				if (known !== undefined) return known;
-				same?.set(item, item);
-				return item;
-			}
+			if (item.length < MIN_SHARED) return interned(item, same);
 			const at = text.indexOf(item, document.start);
 			return at >= 0 && at + item.length <= document.end ? text.slice(at, at + item.length) : item;
 		}
@@ -171,24 +166,26 @@ function shareValueStrings(value: object, document: DocumentRecord, text: string
 	}
 }
 
+/** The one copy in `same` of a short string (met first, it becomes that copy); a long one as it is. */
+function interned(text: string, same: Map<string, string> | undefined): string {
+	if (text.length >= MIN_SHARED || !same) return text;
+	const known = same.get(text);
+	if (known !== undefined) return known;
+	same.set(text, text);
+	return text;
+}
+
 /**
  * The resource's own fields (kind, name, labels...) were read from its value before the value's
  * strings were shared: they take the value's strings again, else the one copy in `same`, so
- * that the strings of the parse are not kept beside them.
+ * that the strings of the parse are not kept beside them. Without a value (one not parsed yet),
+ * each takes the one copy in `same`.
  */
-function shareResourceFields(resource: Resource, same: Map<string, string> | undefined): void {
-	const { value } = resource;
-	const metadata = isRecord(value.metadata) ? value.metadata : {};
-	const shared = (text: string, written: unknown): string => {
-		if (written === text) return written;
-		if (text.length >= MIN_SHARED || !same) return text;
-		const known = same.get(text);
-		if (known !== undefined) return known;
-		same.set(text, text);
-		return text;
-	};
-	resource.apiVersion = shared(resource.apiVersion, value.apiVersion);
-	resource.kind = shared(resource.kind, value.kind);
+function shareResourceFields(resource: Resource, same: Map<string, string> | undefined, value?: Record<string, unknown>): void {
+	const metadata = value && isRecord(value.metadata) ? value.metadata : {};
+	const shared = (text: string, written: unknown): string => (written === text ? (written as string) : interned(text, same));
+	resource.apiVersion = shared(resource.apiVersion, value?.apiVersion);
+	resource.kind = shared(resource.kind, value?.kind);
 	if (resource.name !== undefined) resource.name = shared(resource.name, metadata.name);
 	if (resource.namespace !== undefined) resource.namespace = shared(resource.namespace, metadata.namespace);
 	for (const [record, written] of [
@@ -198,26 +195,6 @@ function shareResourceFields(resource: Resource, same: Map<string, string> | und
 		if (Object.isFrozen(record)) continue;
 		const from = isRecord(written) ? written : {};
 		for (const key in record) record[key] = shared(record[key], from[key]);
-	}
-}
-
-/** The fields of a resource whose value is not parsed: the one copy in `same` of each string. */
-function shareSummary(resource: StoredResource, same: Map<string, string> | undefined): void {
-	if (!same) return;
-	const shared = (text: string): string => {
-		if (text.length >= MIN_SHARED) return text;
-		const known = same.get(text);
-		if (known !== undefined) return known;
-		same.set(text, text);
-		return text;
-	};
-	resource.apiVersion = shared(resource.apiVersion);
-	resource.kind = shared(resource.kind);
-	if (resource.name !== undefined) resource.name = shared(resource.name);
-	if (resource.namespace !== undefined) resource.namespace = shared(resource.namespace);
-	for (const record of [resource.labels, resource.annotations]) {
-		if (Object.isFrozen(record)) continue;
-		for (const key in record) record[key] = shared(record[key]);
 	}
 }
 
