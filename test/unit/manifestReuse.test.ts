@@ -54,3 +54,21 @@ describe('a parse that reuses the previous parse of its file', () => {
 		});
 	});
 });
+
+describe('a parse of a file read for the first time', () => {
+	it('equals the parse that looks for documents to reuse and finds none, field by field', () => {
+		const rnd = random(SEED + 1);
+		const unrelated = parseManifest('file:///b.yaml', 1, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: elsewhere\n', { valuesFirst: true });
+		const seed = crossReferenced(400);
+		for (let step = 0; step < 60; step++) {
+			// Pieces of the generated manifests with broken, templated, aliased and silenced documents in between.
+			const at = Math.floor(rnd() * seed.length);
+			const text = seed.slice(at, at + 2000) + PIECES[step % PIECES.length] + '\n---\nbase: &b { a: 1 }\nother: *b\n' + seed.slice(0, Math.floor(rnd() * 600));
+			for (const options of [{ valuesFirst: true }, { valuesFirst: true, helmTemplate: true }, {}]) {
+				const fresh = parseManifest('file:///a.yaml', 1, text, options);
+				assert.ok(fresh.documents.length > 1);
+				assert.deepEqual(fields(fresh), fields(parseManifest('file:///a.yaml', 1, text, options, unrelated)), `step ${step}`);
+			}
+		}
+	});
+});

@@ -5,6 +5,18 @@ import type { WorkspaceIndex } from '../service/workspace/index';
 import type { DocumentSettings } from '../settings';
 import { FileFilter, readTextFile, readTextFileSync, toPosix, walkFiles, type ReadFailure } from './files';
 
+/** Reading between two pauses: a request that comes meanwhile waits no longer than this for an answer. */
+const SLICE_MS = 4;
+
+/**
+ * Two turns of the event loop: a message read during the slice before is handled in the first
+ * (after the pause's own callback), before the next slice starts in the second.
+ */
+async function pause(): Promise<void> {
+	await new Promise((resolve) => setImmediate(resolve));
+	await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Fills the index from the workspace folders on disk, in the background. */
 export class WorkspaceLoader {
 	private folders: string[] = [];
@@ -47,6 +59,7 @@ export class WorkspaceLoader {
 	private async indexFolders(folders: string[], settings: DocumentSettings): Promise<void> {
 		const started = Date.now();
 		let count = 0;
+		let sliceStart = performance.now();
 		for (const folder of folders) {
 			const files = await settings.files(folder);
 			const filter = new FileFilter(files.include, files.exclude);
@@ -58,11 +71,15 @@ export class WorkspaceLoader {
 				// The folder may have left the workspace while it was being read.
 				if (!this.folders.includes(folder)) break;
 				// Read here, without a round trip to the thread pool per file (two per file, thousands
-				// of files); requests still go first between every few files. A file open in an editor
-				// is not read: the editor's text wins (apply).
+				// of files); requests still go first, between slices of a few milliseconds. A file open
+				// in an editor is not read: the editor's text wins (apply).
 				const uri = URI.file(path).toString();
 				if (!this.index.getFile(uri)?.open) this.readIntoSync(uri, path);
-				if (++count % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+				count++;
+				if (performance.now() - sliceStart >= SLICE_MS) {
+					await pause();
+					sliceStart = performance.now();
+				}
 			}
 		}
 		this.connection.console.info(`KubeLore indexed ${count} files in ${Date.now() - started} ms`);

@@ -102,6 +102,8 @@ export function parseManifest(uri: string, version: number, text: string, option
 	// Same length as the text, so offsets into one are offsets into the other.
 	const readable = readableText(text);
 	const spans = splitDocuments(readable);
+	// A file read for the first time (thousands of them as a workspace is indexed) has nothing to reuse: not even a look-up by text, which hashes each document's text.
+	if (before.length === 0) return { uri, version, text, documents: spans.map(({ start, end }) => parseDocumentChunk(readable.slice(start, end), start, options)) };
 	const moved = text.length - (previous?.text.length ?? 0);
 	const documents = spans.map(({ start, end }, i) => {
 		const chunk = readable.slice(start, end);
