@@ -186,7 +186,8 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 		const problem: SyntaxProblem = { message: `nested more than ${MAX_DEPTH} levels deep, which KubeLore does not read`, start: start + deep, end: start + deep + 1 };
 		return withTree({ ...base, kind: partialReason ? 'partial' : 'broken', problems: partialReason ? [] : [problem] }, undefined);
 	}
-	if (options.valuesFirst && !partialReason && !ALIAS_USE.test(chunk)) {
+	// Most documents have no `*` at all: found at once, where the expression would look at every character.
+	if (options.valuesFirst && !partialReason && !(chunk.includes('*') && ALIAS_USE.test(chunk))) {
 		const fast = readValuesOnly(chunk);
 		if (fast) return treeLater({ ...base, ...fast, problems: [] });
 	}
