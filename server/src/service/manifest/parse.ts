@@ -189,7 +189,8 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 	// Most documents have no `*` at all: found at once, where the expression would look at every character.
 	if (options.valuesFirst && !partialReason && !(chunk.includes('*') && ALIAS_USE.test(chunk))) {
 		const fast = readValuesOnly(chunk);
-		if (fast) return treeLater({ ...base, ...fast, problems: [] });
+		// The fields set one by one, in the order of the spread they stand for ({ ...base, ...fast, problems }): one object fewer per document.
+		if (fast) return treeLater({ start, end: base.end, text: chunk, partialReason: fast.partialReason, disabledRules: base.disabledRules, kind: fast.kind, resource: fast.resource, problems: [] });
 	}
 	const yaml = parseYaml(chunk);
 	if (!yaml) return withTree({ ...base, kind: partialReason ? 'partial' : 'broken', problems: [] }, undefined);
@@ -216,14 +217,14 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 }
 
 /** The fast path: values with js-yaml; undefined sends the document to the full parser (errors included). */
-function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource'> | undefined {
+function readValuesOnly(chunk: string): Pick<ManifestDocument, 'kind' | 'resource' | 'partialReason'> | undefined {
 	let value: unknown;
 	try {
 		value = ownStrings(loadValues(chunk), chunk);
 	} catch {
 		return undefined;
 	}
-	if (value === null || value === undefined) return { kind: 'empty' };
+	if (value === null || value === undefined) return { kind: 'empty', resource: undefined, partialReason: undefined };
 	return classify(value, chunk, undefined);
 }
 
@@ -290,7 +291,10 @@ export const NO_STRINGS: Record<string, string> = Object.freeze({});
 function stringRecord(value: unknown): Record<string, string> {
 	if (!isRecord(value)) return NO_STRINGS;
 	const out: Record<string, string> = {};
-	for (const [key, v] of Object.entries(value)) {
+	// Own enumerable keys in their order, as Object.entries gives them, without an array per entry.
+	for (const key in value) {
+		if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+		const v = value[key];
 		if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = String(v);
 	}
 	return out;
