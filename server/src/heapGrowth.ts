@@ -37,13 +37,45 @@ const DEFAULT_YOUNG_GROWTH = 2;
 export function limitHeapGrowth(commandLine = [...process.execArgv, process.env.NODE_OPTIONS ?? ''], oldGrowthPercent = OLD_GROWTH_PERCENT): void {
 	const given = (flag: RegExp) => commandLine.some((arg) => flag.test(arg));
 	try {
-		if (!given(/--heap-growing-percent\b/)) setFlagsFromString(`--heap-growing-percent=${oldGrowthPercent}`);
+		if (!given(/--heap-growing-percent\b/)) {
+			setFlagsFromString(`--heap-growing-percent=${oldGrowthPercent}`);
+			(globalThis as Record<symbol, unknown>)[GROWTH_SET] = oldGrowthPercent;
+		}
 		if (!given(/--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/)) {
 			new PerformanceObserver(capYoungGeneration).observe({ entryTypes: ['gc'] });
 			youngCapped = true;
 		}
 	} catch {
 		// A Node without these flags runs with V8's sizes.
+	}
+}
+
+/**
+ * The growth limitHeapGrowth set, kept where every bundle of the process finds it (dist/server.js sets
+ * it, the server's bundle reads it); absent when the command line gave one or none was set.
+ */
+const GROWTH_SET = Symbol.for('kubelore.heapGrowingPercent');
+
+/**
+ * How much the old generation may grow between full collections while the workspace is read into the
+ * index: nearly everything made then is kept, so a full collection frees little, as in `kubelore index`
+ * (cli/runtime.ts); and every collection marked meanwhile slows the reading down.
+ */
+export const FILLING_GROWTH_PERCENT = 100;
+let filling = 0;
+
+/**
+ * Runs `fill` (folders read into the index) with the old generation growing by FILLING_GROWTH_PERCENT,
+ * then as limitHeapGrowth set it again; as it is where limitHeapGrowth set no growth (the command line gave one).
+ */
+export async function whileFilling<T>(fill: () => Promise<T>, setFlags = setFlagsFromString): Promise<T> {
+	const set = (globalThis as Record<symbol, unknown>)[GROWTH_SET];
+	if (typeof set !== 'number') return fill();
+	if (filling++ === 0) setFlags(`--heap-growing-percent=${FILLING_GROWTH_PERCENT}`);
+	try {
+		return await fill();
+	} finally {
+		if (--filling === 0) setFlags(`--heap-growing-percent=${set}`);
 	}
 }
 

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../service/workspace/index';
+import { whileFilling } from '../heapGrowth';
 import type { DocumentSettings } from '../settings';
 import { FileFilter, readTextFile, readTextFileSync, toPosix, walkFiles, type ReadFailure } from './files';
 
@@ -56,7 +57,11 @@ export class WorkspaceLoader {
 		return this.indexFolders(this.folders, settings);
 	}
 
-	private async indexFolders(folders: string[], settings: DocumentSettings): Promise<void> {
+	private indexFolders(folders: string[], settings: DocumentSettings): Promise<void> {
+		return whileFilling(() => this.readFolders(folders, settings));
+	}
+
+	private async readFolders(folders: string[], settings: DocumentSettings): Promise<void> {
 		const started = Date.now();
 		let count = 0;
 		let sliceStart = performance.now();
