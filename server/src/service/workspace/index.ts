@@ -35,6 +35,8 @@ export class WorkspaceIndex {
 	private readonly kustomizeDirs = new Set<string>();
 	private readonly chartDirs = new Set<string>();
 	private patchFiles: Set<string> | undefined;
+	/** The kustomization files of the index, and the patch files each names (for the parse they were read from). */
+	private readonly kustomizations = new Map<string, { manifest: ManifestFile; patches: string[] } | undefined>();
 	private readonly scopeCache = new Map<string, string>();
 	private partialScopeCache: { layout: number; scopes: Set<string> } | undefined;
 	/** Bumped on every change: caches keyed on it know when to drop. */
@@ -194,6 +196,7 @@ export class WorkspaceIndex {
 		if (KUSTOMIZATION.test(path)) {
 			if (!this.kustomizeDirs.has(dirname(path))) this.scopeCache.clear();
 			this.kustomizeDirs.add(dirname(path));
+			this.kustomizations.set(uri, undefined);
 			this.patchFiles = undefined;
 		}
 		this.generation++;
@@ -218,6 +221,7 @@ export class WorkspaceIndex {
 		const path = URI.parse(uri).path;
 		if (KUSTOMIZATION.test(path)) {
 			this.kustomizeDirs.delete(dirname(path));
+			this.kustomizations.delete(uri);
 			this.scopeCache.clear();
 			this.patchFiles = undefined;
 		}
@@ -391,17 +395,21 @@ export class WorkspaceIndex {
 		return false;
 	}
 
+	/**
+	 * The paths of the files the kustomizations name as patches. Made again after a kustomization came,
+	 * changed or went, from the kustomizations alone, each read again only when its parse is new: a
+	 * repository of overlays indexed kustomization after kustomization would otherwise have every file
+	 * of the index looked at again for each of them.
+	 */
 	private kustomizePatches(): Set<string> {
 		if (this.patchFiles) return this.patchFiles;
 		const patches = new Set<string>();
-		for (const [uri, file] of this.files) {
-			const path = URI.parse(uri).path;
-			if (!KUSTOMIZATION.test(path)) continue;
-			const dir = dirname(path);
-			for (const doc of file.manifest.documents) {
-				const value = doc.resource?.value ?? kustomizationValue(doc);
-				for (const name of patchPaths(value)) patches.add(Utils.joinPath(URI.file(dir), name).path);
-			}
+		for (const [uri, read] of this.kustomizations) {
+			const file = this.files.get(uri);
+			if (!file) continue;
+			let known = read;
+			if (known?.manifest !== file.manifest) this.kustomizations.set(uri, (known = { manifest: file.manifest, patches: patchFilesOf(uri, file.manifest) }));
+			for (const path of known.patches) patches.add(path);
 		}
 		this.patchFiles = patches;
 		return patches;
@@ -521,6 +529,17 @@ function kustomizationValue(doc: ManifestDocument): Record<string, unknown> | un
 function dirname(path: string): string {
 	const i = path.lastIndexOf('/');
 	return i <= 0 ? '/' : path.slice(0, i);
+}
+
+/** The paths of the files a kustomization file names as patches. */
+function patchFilesOf(uri: string, manifest: ManifestFile): string[] {
+	const dir = dirname(URI.parse(uri).path);
+	const paths: string[] = [];
+	for (const doc of manifest.documents) {
+		const value = doc.resource?.value ?? kustomizationValue(doc);
+		for (const name of patchPaths(value)) paths.push(Utils.joinPath(URI.file(dir), name).path);
+	}
+	return paths;
 }
 
 /** File names a kustomization uses as patches (strategic merge or JSON 6902). */
