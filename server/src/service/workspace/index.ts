@@ -33,6 +33,8 @@ const CHART = /(^|\/)Chart\.ya?ml$/;
 export class WorkspaceIndex {
 	private readonly files = new Map<string, IndexedFile>();
 	private readonly kustomizeDirs = new Set<string>();
+	/** The path of each file's URI, worked out once: a Chart.yaml that comes or goes has every file's path looked at. */
+	private readonly paths = new Map<string, string>();
 	private readonly chartDirs = new Set<string>();
 	private patchFiles: Set<string> | undefined;
 	/** The kustomization files of the index, and the patch files each names (for the parse they were read from). */
@@ -83,7 +85,7 @@ export class WorkspaceIndex {
 	private noteChanges(uri: string, path: string, before: readonly ManifestDocument[], after: readonly ManifestDocument[]): void {
 		// Each key is noted once however many documents change it: a file of 50,000 documents read at once notes a few keys, not 150,000.
 		const keys = new Set<string>();
-		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || [...this.chartDirs].some((dir) => path.startsWith(`${dir}/`))) keys.add(LAYOUT);
+		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || this.inChart(path)) keys.add(LAYOUT);
 		// Edits touch a few documents: those before and after them are the same texts, in the same order.
 		let head = 0;
 		while (head < before.length && head < after.length && before[head].text === after[head].text && sameParse(before[head], after[head])) head++;
@@ -192,6 +194,7 @@ export class WorkspaceIndex {
 		this.removeEntries(uri);
 		if (!previous) this.sortedUris = undefined;
 		this.files.set(uri, file);
+		this.paths.set(uri, path);
 		this.addEntries(uri, manifest);
 		if (KUSTOMIZATION.test(path)) {
 			if (!this.kustomizeDirs.has(dirname(path))) this.scopeCache.clear();
@@ -216,6 +219,7 @@ export class WorkspaceIndex {
 		this.noteChanges(uri, URI.parse(uri).path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
+		this.paths.delete(uri);
 		this.sortedUris = undefined;
 		this.scopeCache.delete(uri);
 		const path = URI.parse(uri).path;
@@ -243,7 +247,7 @@ export class WorkspaceIndex {
 		else this.chartDirs.delete(dir);
 		this.scopeCache.clear();
 		for (const [uri, file] of this.files) {
-			const path = URI.parse(uri).path;
+			const path = this.paths.get(uri) ?? URI.parse(uri).path;
 			if (!path.startsWith(`${dir}/templates/`)) continue;
 			const { text, version } = file.manifest;
 			const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, file.manifest);
@@ -389,9 +393,16 @@ export class WorkspaceIndex {
 		return entry.document.kind === 'partial' || this.isPartialFile(entry.uri);
 	}
 
+	/** True when a path is under `<chart>/templates/` of a chart folder: the folders before each `/templates/` of the path looked up, not every chart tried. */
 	private isHelmTemplate(path: string): boolean {
-		if (!path.includes('/templates/')) return false;
-		for (const chart of this.chartDirs) if (path.startsWith(`${chart}/templates/`)) return true;
+		for (let at = path.indexOf('/templates/'); at >= 0; at = path.indexOf('/templates/', at + 1)) if (this.chartDirs.has(path.slice(0, at))) return true;
+		return false;
+	}
+
+	/** True when a path is inside a chart folder: the folders it is in looked up, not every chart tried. */
+	private inChart(path: string): boolean {
+		if (this.chartDirs.size === 0) return false;
+		for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) if (this.chartDirs.has(path.slice(0, at))) return true;
 		return false;
 	}
 
