@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import type { JsonFinding } from '../../server/src/cli/formats/json';
-import { recordFromLine } from '../../server/src/cli/storedRecords';
+import { CacheFile } from '../../server/src/cli/cache';
 import { writeRepository } from './repo';
 import { runCli, sarifErrors } from './run';
 
@@ -183,16 +183,16 @@ describe('kubelore lint in CI: cache and jobs', () => {
 	const withCache = () => lint(['--cache-location', join(dir, 'cache/')], cached);
 	/** A damaged parse line would only cost parsing again, unseen in the output: checks that each is whole, one per file. */
 	const assertWholeParses = () => {
-		const [header, ...lines] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
-		assert.equal(lines.pop(), '', 'the file ends with a newline');
-		const stored = new Map(
-			lines.map((line) => {
-				const bytes = Buffer.from(`${line}\n`);
-				return [line.slice(0, line.indexOf('\t')), recordFromLine(bytes, line.indexOf('\t') + 1, bytes.length - 1, false)];
-			}),
-		);
-		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
-		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored.get(h))), 'the parse of every file, by its hash');
+		const path = join(dir, 'cache', '.kubelorecache');
+		const text = readFileSync(path, 'utf8');
+		assert.ok(text.endsWith('\n'), 'the file ends with a newline');
+		const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { tool: string; files: Record<string, { hash: string }> };
+		const cache = CacheFile.read(path, header.tool);
+		const hashes = Object.values(header.files).map((f) => f.hash);
+		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(cache.parse(h))), 'the parse of every file, by its hash');
+		// Asked for out of the order they were written in, too.
+		assert.ok([...hashes].reverse().every((h) => Array.isArray(cache.parse(h, true))));
+		cache.close();
 	};
 
 	it('gives the same output cold and warm, and keeps its file where --cache-location says', async () => {
