@@ -24,6 +24,11 @@ export function hashText(text: string): string {
 	return createHash('sha1').update(text).digest('base64url');
 }
 
+/** hashText of the text these bytes are in UTF-8 (without a byte order mark), from the bytes. */
+export function hashBytes(bytes: Buffer): string {
+	return createHash('sha1').update(bytes).digest('base64url');
+}
+
 /**
  * Whether a file's parse may be reused by content alone. A Helm template's parse depends on the
  * Chart.yaml above it, not on its text: such files are always parsed where they are read.

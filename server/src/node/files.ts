@@ -86,7 +86,7 @@ export type ReadFailure = { error: string; reason: 'too-large' | 'binary' | 'unr
 /** Reads a text file, or returns an error message (too large, unreadable, binary). */
 export async function readTextFile(path: string): Promise<{ text: string } | ReadFailure> {
 	try {
-		return checkSize(await stat(path)) ?? decode(await readFile(path));
+		return checkSize(await stat(path)) ?? decodeText(await readFile(path));
 	} catch (error) {
 		return failed(error);
 	}
@@ -109,6 +109,14 @@ export interface FileStamp {
  * with the file's stamp first: when it says so, the file is not read (its text is known elsewhere).
  */
 export function readTextFileSync(path: string, skip?: (stamp: FileStamp) => boolean): { text: string; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
+	const read = readFileBytesSync(path, skip);
+	if (!('bytes' in read)) return read;
+	const decoded = decodeText(read.bytes);
+	return 'error' in decoded ? decoded : { text: decoded.text, stamp: read.stamp };
+}
+
+/** As readTextFileSync, the bytes not yet decoded (see decodeText): the command line decodes thousands of small files at once. */
+export function readFileBytesSync(path: string, skip?: (stamp: FileStamp) => boolean): { bytes: Buffer; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
 	if (skip) {
 		// A stat of the path and a check that it may be read, two calls where opening the file takes three (open, stat,
 		// close): a run over an unchanged tree reads few files. Neither opens the file, so a named pipe is refused here
@@ -134,8 +142,7 @@ export function readTextFileSync(path: string, skip?: (stamp: FileStamp) => bool
 		if (problem) return problem;
 		// The stamp of what is read: the file may have changed since a stat of its path.
 		const stamp = stampOf(info);
-		const read = decode(readOpen(fd, info.size));
-		return 'error' in read ? read : { text: read.text, stamp };
+		return { bytes: readOpen(fd, info.size), stamp };
 	} catch (error) {
 		return failed(error);
 	} finally {
@@ -160,8 +167,9 @@ function readOpen(fd: number, size: number): Buffer {
 			buffer = larger;
 		}
 		const read = readSync(fd, buffer, length, buffer.length - length, length);
-		if (read === 0) return buffer.subarray(0, length);
 		length += read;
+		// A read that stops short at the size the file had stopped at its end: no second read to hear so (a call per file saved).
+		if (read === 0 || (length === size && length < buffer.length)) return buffer.subarray(0, length);
 	}
 }
 
@@ -173,7 +181,8 @@ function checkSize(info: Stats): ReadFailure | undefined {
 	return undefined;
 }
 
-function decode(buffer: Buffer): { text: string } | ReadFailure {
+/** The text of a file's bytes (UTF-8, without a byte order mark), or why it is not text. */
+export function decodeText(buffer: Buffer): { text: string } | ReadFailure {
 	if (buffer.includes(0)) return { error: 'binary file, not indexed', reason: 'binary' };
 	const text = buffer.toString('utf8');
 	// Editors drop a byte order mark; so do we, so that columns on the first line agree.
