@@ -166,6 +166,22 @@ describe('kubelore lint in CI: shards', () => {
 		assert.equal(refused.stdout, '', 'no findings are reported with it');
 		assert.match(refused.stderr, /the index .*other-build\.index was written by another build of kubelore \(format \d+, 9\.9\.9:.*; this one is format \d+, .*\): write it again/);
 
+		// An index of the format before this one (each parse on one line, values and all) is refused by its format, with what to do.
+		const older = join(dir, 'older-format.index');
+		writeFileSync(older, [JSON.stringify({ ...parsed, format: 5 }), ...rest].join('\n'));
+		const old = await runCli(['lint', '.', '--format', 'json', '--index', older], { cwd: repo });
+		assert.equal(old.code, 2);
+		assert.equal(old.stdout, '');
+		assert.match(old.stderr, /older-format\.index was written by another build of kubelore \(format 5, .*; this one is format 6, .*\): write it again/);
+
+		// One cut short (its parses not all there) still gives the findings of a run without it: what it lacks is parsed again.
+		const cut = join(dir, 'cut.index');
+		const bytes = readFileSync(written);
+		for (const keep of [0.3, 0.9, (bytes.length - 2) / bytes.length]) {
+			writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * keep)));
+			for (const shard of [[], ['--shard', '1/2']]) assert.deepEqual(await lint([...shard, '--index', cut]), await lint(shard), `${keep} ${shard.join(' ')}`);
+		}
+
 		const damaged = join(dir, 'damaged.index');
 		writeFileSync(damaged, 'apiVersion: v1\nkind: ConfigMap\n');
 		const notIndex = await runCli(['lint', '.', '--format', 'json', '--index', damaged], { cwd: repo });
