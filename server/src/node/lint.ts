@@ -171,11 +171,13 @@ export function indexSources(
 			continue;
 		}
 		let record = known(source.hash, source.uri);
+		// A known parse was mostly read from a file, with JSON.parse (see shareText).
+		const fromJson = record !== undefined;
 		if (!record) {
 			record = plainRecord(parseForRecord(source.uri, source.text));
 			if (onParsed && writable(record)) onParsed(source.hash, record);
 		}
-		shareText(record, source.text, same);
+		shareText(record, source.text, same, fromJson);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
 		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
 	}
