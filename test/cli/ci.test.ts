@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import type { JsonFinding } from '../../server/src/cli/formats/json';
-import { recordFromLine } from '../../server/src/cli/storedRecords';
+import { CacheFile } from '../../server/src/cli/cache';
 import { writeRepository } from './repo';
 import { runCli, sarifErrors } from './run';
 
@@ -166,6 +166,22 @@ describe('kubelore lint in CI: shards', () => {
 		assert.equal(refused.stdout, '', 'no findings are reported with it');
 		assert.match(refused.stderr, /the index .*other-build\.index was written by another build of kubelore \(format \d+, 9\.9\.9:.*; this one is format \d+, .*\): write it again/);
 
+		// An index of the format before this one (each parse on one line, values and all) is refused by its format, with what to do.
+		const older = join(dir, 'older-format.index');
+		writeFileSync(older, [JSON.stringify({ ...parsed, format: 5 }), ...rest].join('\n'));
+		const old = await runCli(['lint', '.', '--format', 'json', '--index', older], { cwd: repo });
+		assert.equal(old.code, 2);
+		assert.equal(old.stdout, '');
+		assert.match(old.stderr, /older-format\.index was written by another build of kubelore \(format 5, .*; this one is format 6, .*\): write it again/);
+
+		// One cut short (its parses not all there) still gives the findings of a run without it: what it lacks is parsed again.
+		const cut = join(dir, 'cut.index');
+		const bytes = readFileSync(written);
+		for (const keep of [0.3, 0.9, (bytes.length - 2) / bytes.length]) {
+			writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * keep)));
+			for (const shard of [[], ['--shard', '1/2']]) assert.deepEqual(await lint([...shard, '--index', cut]), await lint(shard), `${keep} ${shard.join(' ')}`);
+		}
+
 		const damaged = join(dir, 'damaged.index');
 		writeFileSync(damaged, 'apiVersion: v1\nkind: ConfigMap\n');
 		const notIndex = await runCli(['lint', '.', '--format', 'json', '--index', damaged], { cwd: repo });
@@ -183,16 +199,16 @@ describe('kubelore lint in CI: cache and jobs', () => {
 	const withCache = () => lint(['--cache-location', join(dir, 'cache/')], cached);
 	/** A damaged parse line would only cost parsing again, unseen in the output: checks that each is whole, one per file. */
 	const assertWholeParses = () => {
-		const [header, ...lines] = readFileSync(join(dir, 'cache', '.kubelorecache'), 'utf8').split('\n');
-		assert.equal(lines.pop(), '', 'the file ends with a newline');
-		const stored = new Map(
-			lines.map((line) => {
-				const bytes = Buffer.from(`${line}\n`);
-				return [line.slice(0, line.indexOf('\t')), recordFromLine(bytes, line.indexOf('\t') + 1, bytes.length - 1, false)];
-			}),
-		);
-		const hashes = Object.values((JSON.parse(header) as { files: Record<string, { hash: string }> }).files).map((f) => f.hash);
-		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(stored.get(h))), 'the parse of every file, by its hash');
+		const path = join(dir, 'cache', '.kubelorecache');
+		const text = readFileSync(path, 'utf8');
+		assert.ok(text.endsWith('\n'), 'the file ends with a newline');
+		const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { tool: string; files: Record<string, { hash: string }> };
+		const cache = CacheFile.read(path, header.tool);
+		const hashes = Object.values(header.files).map((f) => f.hash);
+		assert.ok(hashes.length >= 24 && hashes.every((h) => Array.isArray(cache.parse(h))), 'the parse of every file, by its hash');
+		// Asked for out of the order they were written in, too.
+		assert.ok([...hashes].reverse().every((h) => Array.isArray(cache.parse(h, true))));
+		cache.close();
 	};
 
 	it('gives the same output cold and warm, and keeps its file where --cache-location says', async () => {

@@ -18,7 +18,7 @@ import { parseManifest } from '../../server/src/service/manifest/parse';
 import { loadValues, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { parseForRecord, plainRecord, shareText, type FileRecord } from '../../server/src/cli/records';
-import { recordFromLine, StoredResource, storedLine } from '../../server/src/cli/storedRecords';
+import { recordFromParts, StoredResource, storedParts, type StoredValues } from '../../server/src/cli/storedRecords';
 import { observedImages, OBSERVED_KINDS } from '../../server/src/service/workspace/profile';
 import { templateLabels } from '../../server/src/service/workspace/selectors';
 import { realGraph, ROOT } from '../util/service';
@@ -121,8 +121,18 @@ const WAYS: Record<string, Way> = {
 
 /** A record written as a cache or index file stores it and read back. */
 function storedAndRead(record: FileRecord, later: boolean): FileRecord | undefined {
-	const bytes = Buffer.from(`${storedLine(record)}\n`);
-	return recordFromLine(bytes, 0, bytes.length - 1, later);
+	const { head, values } = storedParts(record);
+	return read(head, values, later);
+}
+
+/** A record read back from its head and values as a file stores them, the values read from memory. */
+function read(head: string, values: string, later: boolean): FileRecord | undefined {
+	const bytes = Buffer.from(values);
+	const at: StoredValues = (offset, length) => {
+		if (offset + length > bytes.length) throw new Error('past the values');
+		return bytes.subarray(offset, offset + length);
+	};
+	return recordFromParts(head, bytes.length, at, later);
 }
 
 function sameEveryWay(root: string, input: { sources: SourceText[]; roots: string[] }): number {
@@ -198,8 +208,10 @@ describe('the ways of reading files into the index', () => {
 					assert.ok(resource instanceof StoredResource && !resource.parsed, source.path);
 					const { value, ...own } = record[i].resource!;
 					assert.deepStrictEqual({ apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, namespace: resource.namespace, labels: resource.labels, annotations: resource.annotations }, own, source.path);
+					// Whether the value may hold containers, told without reading it: false only when it has none.
+					if (!resource.mayHold('containers')) assert.doesNotMatch(JSON.stringify(value), /"containers":/, source.path);
+					else assert.match(JSON.stringify(value), /"containers":/, source.path);
 					assert.equal(resource.mayHold('apiVersion'), true);
-					assert.equal(resource.mayHold('no such key here'), false);
 					// A DaemonSet's or Deployment's images as the cluster profile reads them from its value.
 					if (OBSERVED_KINDS.includes(resource.kind)) assert.deepStrictEqual(resource.podImages, observedImages(record[i].resource!), source.path);
 					else assert.equal(resource.podImages, undefined);
@@ -211,18 +223,17 @@ describe('the ways of reading files into the index', () => {
 			});
 		}
 		assert.ok(documents > 50);
-		const line = (text: string) => Buffer.from(`${text}\n`);
-		const read = (text: string, later: boolean) => recordFromLine(line(text), 0, line(text).length - 1, later);
 		for (const later of [false, true]) {
-			assert.equal(read('{"not":"a record"}', later), undefined);
+			assert.equal(read('{"not":"a record"}', '', later), undefined);
 			// A resource without its value, or a value more than the documents have.
-			assert.equal(read('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0],0,0]]', later), undefined);
-			assert.equal(read('[[0,10,"other",0,0,0,0]]\t{"kind":"ConfigMap"}', later), undefined);
+			assert.equal(read('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0,0,0,0],0,0,0]]', '', later), undefined);
+			assert.equal(read('[[0,10,"other",0,0,0,0,0]]', '{"kind":"ConfigMap"}', later), undefined);
+			// Lengths that are not those of the values part (a part cut short).
+			assert.equal(read('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0,0,0,0],0,0,19]]', '{"kind":"ConfigMap"}', later), undefined);
 		}
-		assert.equal(read('[[0,10,"resource",0,[1,"ConfigMap",null,null,0,0],0,0]]\t{"kind":"ConfigMap"}', true), undefined);
-		// A line cut short: no newline after it.
-		const cut = Buffer.from('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0],0,0]]\t{"kind":"ConfigMap"}');
-		assert.equal(recordFromLine(cut, 0, cut.length, true), undefined);
+		assert.equal(read('[[0,10,"resource",0,[1,"ConfigMap",null,null,0,0,0,0,0],0,0,20]]', '{"kind":"ConfigMap"}', true), undefined);
+		const whole = read('[[0,10,"resource",0,["v1","ConfigMap",null,null,0,0,0,0,0],0,0,20]]', '{"kind":"ConfigMap"}', true);
+		assert.equal(whole?.[0].resource?.kind, 'ConfigMap');
 	});
 
 	it('read the same values as js-yaml itself, long strings included', async () => {

@@ -1,15 +1,16 @@
 /* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
 import type { FileRecord } from './records';
-import { recordFromLine, storedLine } from './storedRecords';
+import { firstLine, NEWLINE_BYTE, readFully, TAB, writeLines, type StoredBytes } from './cacheLayout';
+import { recordFromParts } from './storedRecords';
 
-const FORMAT = 5;
+const FORMAT = 6;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -52,23 +53,27 @@ export interface CacheExtras {
 }
 
 /**
- * A cache or index file: a header line (findings of the last run), then one line per parse: its
- * content hash, a tab, the stored record. The parses are read only when some file has to be
- * checked again, so that a run over an unchanged tree reads the small part alone; then each is
- * made a record when its file is indexed. One line each (not one object of them all) spares a
- * string of the whole part and an object of every parse at once: reading the 115 MB of 50,000
- * files took a tenth less time and a third less heap.
+ * A cache or index file: a header line (findings of the last run), then the stored parses (see
+ * storedParts): the values of every parse, a line each, then the heads of the parses, a line each
+ * (content hash, where its values are and how long, the head), and last a line with where the
+ * heads start. Offsets count from the end of the header line. The parses are read only when some
+ * file has to be checked again, so that a run over an unchanged tree reads the header alone; then
+ * the heads are read in one piece, and the values of a parse only when its file is checked or a
+ * rule reads one: a shard of a large repository reads the heads of every file and the values of
+ * its own files, not the tens of megabytes of the others' values.
  */
 export class CacheFile {
-	/** The parse lines as read: where each record's JSON lies in `bytes`, by hash. */
+	/** Where each head line lies in `heads`, by hash (worked out when parses are asked for out of order). */
 	private stored: Map<string, [start: number, end: number]> | undefined;
-	private bytes: Buffer = Buffer.alloc(0);
+	private heads: Buffer = Buffer.alloc(0);
+	/** The file, open while parses may read values from it; -1 once it was closed or could not be read. */
+	private fd: number | undefined;
 	private readonly fresh = new Map<string, FileRecord>();
 
 	private constructor(
 		readonly tool: string,
 		readonly header: Header | undefined,
-		/** Where the parse line is: the file and the offset it starts at. */
+		/** Where the parses are: the file and the offset the header line ends at. */
 		private readonly parseLine?: { path: string; offset: number },
 	) {}
 
@@ -123,69 +128,119 @@ export class CacheFile {
 		return this.header?.reports?.[key];
 	}
 
-	/** A parse by content hash (read from the file at each use), or one made in this run; `later`: values parsed on first read (see recordFromLine). */
+	/** A parse by content hash (read from the file at each use), or one made in this run; `later`: values read on first use (see recordFromParts). */
 	parse(hash: string, later = false): FileRecord | undefined {
 		const known = this.fresh.get(hash);
 		if (known) return known;
-		const at = this.nextInOrder(hash) ?? this.storedRecords().get(hash);
-		let record: FileRecord | undefined;
-		try {
-			record = at && recordFromLine(this.bytes, at[0], at[1], later);
-		} catch {
-			// A damaged line (a file cut short): that file is parsed again.
-		}
+		const line = this.headLine(hash);
+		if (!line) return undefined;
 		// Not kept: the index holds what it needs of it from here on, and a rewrite copies the stored bytes.
-		return record;
+		try {
+			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(line.offset + offset, length), later);
+		} catch {
+			// Values that cannot be read (a file cut short): that file is parsed again.
+			return undefined;
+		}
 	}
 
-	/** Where the next parse line starts while parses are asked for in the order they were written; -1 once they are not. */
+	/** Lets go of the file: values of parses not read by now can no longer be (the file may be replaced next). */
+	close(): void {
+		if (this.fd !== undefined && this.fd >= 0) closeSync(this.fd);
+		this.fd = -1;
+	}
+
+	/** The head line of a parse: where its values are, how long they are, and its head (JSON). */
+	private headLine(hash: string): { offset: number; length: number; head: string } | undefined {
+		const at = this.nextInOrder(hash) ?? this.storedHeads().get(hash);
+		if (!at) return undefined;
+		const fields = this.heads.toString('latin1', at[0], Math.min(at[1], at[0] + 64)).split('\t', 3);
+		const offset = Number(fields[1]);
+		const length = Number(fields[2]);
+		if (fields.length < 3 || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
+		const headStart = at[0] + hash.length + fields[1].length + fields[2].length + 3;
+		return { offset, length, head: this.heads.toString('utf8', headStart, at[1]) };
+	}
+
+	/** Where the next head line starts while parses are asked for in the order they were written; -1 once they are not. */
 	private cursor: number | undefined;
 
 	/**
-	 * Where the record of `hash` lies when it is on the next line: a run over the tree an index was
+	 * Where the head of `hash` lies when it is on the next line: a run over the tree an index was
 	 * written of asks for the parses in the order they were written, and needs no table of them all.
 	 * Undefined once a parse was asked for out of order (then the table answers).
 	 */
 	private nextInOrder(hash: string): [start: number, end: number] | undefined {
 		if (this.stored) return undefined;
-		this.cursor ??= this.readBytes();
+		this.cursor ??= this.readHeads();
 		const line = this.cursor;
 		const tab = line + hash.length;
-		if (line < 0 || tab >= this.bytes.length || this.bytes[tab] !== 9 || this.bytes.toString('latin1', line, tab) !== hash) {
+		if (line < 0 || tab >= this.heads.length || this.heads[tab] !== TAB || this.heads.toString('latin1', line, tab) !== hash) {
 			this.cursor = -1;
 			return undefined;
 		}
-		const newline = this.bytes.indexOf(10, tab);
-		const end = newline < 0 ? this.bytes.length : newline;
-		this.cursor = end + 1;
-		return [tab + 1, end];
-	}
-
-	/** Reads the file's bytes (once); returns where its parse lines start. A file that cannot be read counts as empty (every file is parsed again). */
-	private readBytes(): number {
-		if (this.cursor === undefined) {
-			try {
-				if (this.parseLine) this.bytes = readFileSync(this.parseLine.path);
-			} catch {
-				// Gone since the header was read: every file is parsed again.
-			}
+		const newline = this.heads.indexOf(NEWLINE_BYTE, tab);
+		if (newline < 0) {
+			this.cursor = -1;
+			return undefined;
 		}
-		return this.parseLine?.offset ?? this.bytes.length;
+		this.cursor = newline + 1;
+		return [line, newline];
 	}
 
-	/** The parse lines: where each record lies, by hash (worked out once). */
-	private storedRecords(): Map<string, [start: number, end: number]> {
+	/**
+	 * Reads the heads (once), and keeps the file open for the values; returns where the head lines
+	 * start. A file that cannot be read, or was not written to its end, counts as one without
+	 * parses (every file is parsed again).
+	 */
+	private readHeads(): number {
+		if (this.fd !== undefined || !this.parseLine) return 0;
+		this.fd = -1;
+		let fd: number | undefined;
+		try {
+			fd = openSync(this.parseLine.path, 'r');
+			const size = fstatSync(fd).size;
+			const base = this.parseLine.offset;
+			// The last line says where the heads start; a file cut short has none.
+			const tail = Buffer.alloc(Math.min(24, size - base));
+			readFully(fd, tail, size - tail.length);
+			const text = tail.toString('latin1');
+			const match = /(?:^|\n)(\d+)\n$/.exec(text);
+			if (!match) throw new Error('not written to its end');
+			const start = Number(match[1]);
+			const end = size - base - match[1].length - 1;
+			if (!(start <= end)) throw new Error('not written to its end');
+			this.heads = Buffer.allocUnsafe(end - start);
+			readFully(fd, this.heads, base + start);
+			this.fd = fd;
+		} catch {
+			// Gone since the header was read, or damaged: every file is parsed again.
+			if (fd !== undefined) closeSync(fd);
+			this.heads = Buffer.alloc(0);
+		}
+		return 0;
+	}
+
+	/** Bytes of the values part, from `offset` (counted from where it starts). */
+	private readValues(offset: number, length: number): Buffer {
+		if (this.fd === undefined || this.fd < 0 || !this.parseLine) throw new Error('the file is closed');
+		const bytes = Buffer.allocUnsafe(length);
+		readFully(this.fd, bytes, this.parseLine.offset + offset);
+		return bytes;
+	}
+
+	/** The head lines: where each lies, by hash (worked out once). */
+	private storedHeads(): Map<string, [start: number, end: number]> {
 		if (!this.stored) {
 			this.stored = new Map();
-			const first = this.readBytes();
+			if (this.cursor === undefined) this.readHeads();
 			this.cursor = -1;
-			const bytes = this.bytes;
-			for (let line = first; line < bytes.length; ) {
-				const newline = bytes.indexOf(10, line);
-				const end = newline < 0 ? bytes.length : newline;
-				const tab = bytes.indexOf(9, line);
-				if (tab > line && tab < end) this.stored.set(bytes.toString('latin1', line, tab), [tab + 1, end]);
-				line = end + 1;
+			const heads = this.heads;
+			for (let line = 0; line < heads.length; ) {
+				const newline = heads.indexOf(NEWLINE_BYTE, line);
+				if (newline < 0) break;
+				const tab = heads.indexOf(TAB, line);
+				if (tab > line && tab < newline) this.stored.set(heads.toString('latin1', line, tab), [line, newline]);
+				line = newline + 1;
 			}
 		}
 		return this.stored;
@@ -197,13 +252,21 @@ export class CacheFile {
 
 	/** Writes the cache: this run's findings, and the parses of the texts it read (old ones dropped). */
 	write(path: string, run: string, files: Record<string, CachedFile>, hashes: Iterable<string>, extras?: CacheExtras): void {
-		const parses = new Map<string, FileRecord | Buffer>();
+		const parses = new Map<string, FileRecord | StoredBytes>();
 		for (const hash of hashes) {
 			// Records read from the file go back as the bytes they were stored as, without being made into records.
 			const record = this.fresh.get(hash);
-			const at = record ? undefined : this.storedRecords().get(hash);
-			if (record) parses.set(hash, record);
-			else if (at) parses.set(hash, this.bytes.subarray(at[0], at[1]));
+			if (record) {
+				parses.set(hash, record);
+				continue;
+			}
+			const line = this.headLine(hash);
+			if (!line) continue;
+			try {
+				parses.set(hash, { head: line.head, values: this.readValues(line.offset, line.length) });
+			} catch {
+				// Cannot be read: that file is parsed again next time.
+			}
 		}
 		// Each file's settings once in a list (most files share them), and no other copy of its URI.
 		const settings = new Map<string, number>();
@@ -223,69 +286,10 @@ export class CacheFile {
 		}
 		mkdirSync(dirname(path), { recursive: true });
 		const temporary = `${path}.${process.pid}.tmp`;
-		writeLines(temporary, header, parses);
+		writeLines(temporary, JSON.stringify(header), parses);
+		// The file read from may be the one replaced: it is let go first (on Windows an open file cannot be replaced).
+		this.close();
 		renameSync(temporary, path);
-	}
-}
-
-const NEWLINE = Buffer.from('\n');
-
-/**
- * Writes the header line, then a line per parse, a part at a time: the parses of a large
- * repository come to tens of megabytes, which one string would hold at once (twice while written).
- */
-function writeLines(path: string, header: Header, parses: Map<string, FileRecord | Buffer>): void {
-	const fd = openSync(path, 'w');
-	const pieces: Buffer[] = [];
-	let size = 0;
-	const flush = () => {
-		writeSync(fd, Buffer.concat(pieces));
-		pieces.length = 0;
-		size = 0;
-	};
-	const add = (piece: Buffer) => {
-		pieces.push(piece);
-		size += piece.length;
-		if (size > 1 << 20) flush();
-	};
-	try {
-		add(Buffer.from(`${JSON.stringify(header)}\n`));
-		for (const [hash, stored] of parses) {
-			if (!Buffer.isBuffer(stored)) add(Buffer.from(`${hash}\t${storedLine(stored)}\n`));
-			else {
-				add(Buffer.from(`${hash}\t`));
-				add(stored);
-				add(NEWLINE);
-			}
-		}
-		flush();
-	} finally {
-		closeSync(fd);
-	}
-}
-
-/** The first line of a file, read in chunks: the rest (the parses) may be large and is read only when needed. */
-function firstLine(path: string): { line: string; next: number } {
-	const fd = openSync(path, 'r');
-	try {
-		const chunks: Buffer[] = [];
-		let length = 0;
-		for (;;) {
-			// Not filled with zeros first: read overwrites what is kept of it.
-			const chunk = Buffer.allocUnsafe(1 << 20);
-			const size = readSync(fd, chunk, 0, chunk.length, length);
-			const newline = chunk.subarray(0, size).indexOf(10);
-			if (newline >= 0 || size === 0) {
-				const end = newline >= 0 ? newline : size;
-				chunks.push(chunk.subarray(0, end));
-				const line = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length + end);
-				return { line: line.toString('utf8'), next: line.length + 1 };
-			}
-			chunks.push(chunk.subarray(0, size));
-			length += size;
-		}
-	} finally {
-		closeSync(fd);
 	}
 }
 

@@ -165,6 +165,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		const read = sources ?? files;
 		cache.write(cacheFile, run, found, new Set(read.map((s) => s.hash)), { started, sources: read, profile: summary.profile });
 	}
+	indexFile?.close();
+	cache.close();
 	if (notes.some((n) => n.fatal)) return 2;
 	return failing(summary, options.failOn) ? 1 : 0;
 }

@@ -24,6 +24,11 @@ export function hashText(text: string): string {
 	return createHash('sha1').update(text).digest('base64url');
 }
 
+/** hashText of the text these bytes are in UTF-8 (without a byte order mark), from the bytes. */
+export function hashBytes(bytes: Buffer): string {
+	return createHash('sha1').update(bytes).digest('base64url');
+}
+
 /**
  * Whether a file's parse may be reused by content alone. A Helm template's parse depends on the
  * Chart.yaml above it, not on its text: such files are always parsed where they are read.
@@ -109,34 +114,37 @@ class RecordDocument extends DocumentBase {
 
 /** Strings shorter than this are left as they are: looking them up costs more than they hold. */
 const MIN_SHARED = 64;
+/** V8's JSON.parse makes strings of up to this many characters the one copy of the process already (it internalizes them). */
+const JSON_SHARED = 10;
 
 /**
  * Long strings of a record's values that are written as they are in the file's text become
  * slices of that text (the same characters): the run keeps the text anyway, and a copy of the
  * string would hold them twice. Shorter strings met before in `same` (kinds, namespaces, label
  * values, repeated across thousands of files) become that one copy. Lists become arrays of their
- * own length. The values are changed in place.
+ * own length. The values are changed in place. `fromJson`: the record was read from a cache or
+ * index file, whose short strings are shared already (see JSON_SHARED).
  */
-export function shareText(record: FileRecord, text: string, same?: Map<string, string>): void {
+export function shareText(record: FileRecord, text: string, same?: Map<string, string>, fromJson = false): void {
 	for (const document of record) {
 		const resource = document.resource;
 		if (!resource) continue;
 		// A value not parsed yet is left as it is stored: only the resource's own fields are shared.
 		if (resource instanceof StoredResource && !resource.parsed) {
-			shareResourceFields(resource, same);
+			shareResourceFields(resource, same, fromJson);
 			continue;
 		}
-		shareValueStrings(resource.value, document, text, same);
-		shareResourceFields(resource, same, resource.value);
+		shareValueStrings(resource.value, document, text, same, fromJson);
+		shareResourceFields(resource, same, fromJson, resource.value);
 	}
 }
 
-function shareValueStrings(value: object, document: DocumentRecord, text: string, same: Map<string, string> | undefined): void {
+function shareValueStrings(value: object, document: DocumentRecord, text: string, same: Map<string, string> | undefined, fromJson: boolean): void {
 	const stack: object[] = [value];
 	/** The item shared, copied or looked into, as it is to be stored. */
 	const share = (item: unknown): unknown => {
 		if (typeof item === 'string') {
-			if (item.length < MIN_SHARED) return interned(item, same);
+			if (item.length < MIN_SHARED) return interned(item, same, fromJson);
 			const at = text.indexOf(item, document.start);
 			return at >= 0 && at + item.length <= document.end ? text.slice(at, at + item.length) : item;
 		}
@@ -166,9 +174,9 @@ function shareValueStrings(value: object, document: DocumentRecord, text: string
 	}
 }
 
-/** The one copy in `same` of a short string (met first, it becomes that copy); a long one as it is. */
-function interned(text: string, same: Map<string, string> | undefined): string {
-	if (text.length >= MIN_SHARED || !same) return text;
+/** The one copy in `same` of a short string (met first, it becomes that copy); a long one as it is, and one JSON.parse shared already. */
+function interned(text: string, same: Map<string, string> | undefined, fromJson = false): string {
+	if (text.length >= MIN_SHARED || !same || (fromJson && text.length <= JSON_SHARED)) return text;
 	const known = same.get(text);
 	if (known !== undefined) return known;
 	same.set(text, text);
@@ -181,9 +189,9 @@ function interned(text: string, same: Map<string, string> | undefined): string {
  * that the strings of the parse are not kept beside them. Without a value (one not parsed yet),
  * each takes the one copy in `same`.
  */
-function shareResourceFields(resource: Resource, same: Map<string, string> | undefined, value?: Record<string, unknown>): void {
+function shareResourceFields(resource: Resource, same: Map<string, string> | undefined, fromJson: boolean, value?: Record<string, unknown>): void {
 	const metadata = value && isRecord(value.metadata) ? value.metadata : {};
-	const shared = (text: string, written: unknown): string => (written === text ? (written as string) : interned(text, same));
+	const shared = (text: string, written: unknown): string => (written === text ? (written as string) : interned(text, same, fromJson));
 	resource.apiVersion = shared(resource.apiVersion, value?.apiVersion);
 	resource.kind = shared(resource.kind, value?.kind);
 	if (resource.name !== undefined) resource.name = shared(resource.name, metadata.name);

@@ -1,4 +1,4 @@
-/* Records as the cache and index files store them: one line per file, each resource's value in a part of its own, read only when asked for. */
+/* Records as the cache and index files store them: a head per file, and the values of its resources apart, read only when asked for. */
 import { NO_STRINGS, readResource } from '../service/manifest/parse';
 import type { Resource } from '../service/manifest/types';
 import { observedImages, OBSERVED_KINDS } from '../service/workspace/profile';
@@ -6,17 +6,18 @@ import { templateLabels } from '../service/workspace/selectors';
 import type { DocumentRecord, FileRecord } from './records';
 
 /**
- * A stored line: the documents, then a tab and the value of each resource in turn (JSON writes a
- * tab in a string as `\t`, so the tabs of a line are its separators). A document keeps of its
- * resource the fields readResource reads from the value, so that a file read only for what the
- * others' findings need (another shard's file) is indexed without its values being made objects:
- * most are never read, and those that are cost a parse then.
+ * A stored record is two parts: its head (the documents, as JSON) and its values (the value of
+ * each resource as JSON, one after the other, a comma between). The head keeps of each resource
+ * the fields readResource reads from the value, and the length of its value, so that a file read
+ * only for what the others' findings need (another shard's file) is indexed from its head alone:
+ * its values are not even read from disk, and one that a rule asks for is read and parsed then.
  */
-type StoredDocument = [start: number, end: number, kind: DocumentRecord['kind'], partialReason: DocumentRecord['partialReason'] | 0, summary: StoredSummary | 0, problems: DocumentRecord['problems'] | 0, disabled: string[] | 0];
+type StoredDocument = [start: number, end: number, kind: DocumentRecord['kind'], partialReason: DocumentRecord['partialReason'] | 0, summary: StoredSummary | 0, problems: DocumentRecord['problems'] | 0, disabled: string[] | 0, valueBytes: number];
 /**
  * A resource's own fields; 0 for the labels or annotations of a value that has none written as a
  * map. A workload's (but a Pod's) also its pod template's labels, as templateLabels reads them; a
- * DaemonSet's or Deployment's also its container images, as the cluster profile reads them.
+ * DaemonSet's or Deployment's also its container images, as the cluster profile reads them (0
+ * for others). Last, 1 when the value may have a key `containers` (0: certainly none).
  */
 type StoredSummary = [
 	apiVersion: string,
@@ -25,75 +26,93 @@ type StoredSummary = [
 	namespace: string | null,
 	labels: Record<string, string> | 0,
 	annotations: Record<string, string> | 0,
-	podLabels?: Record<string, string> | 0,
-	podImages?: string[],
+	podLabels: Record<string, string> | 0,
+	podImages: string[] | 0,
+	containers: 0 | 1,
 ];
+
+/** Reads `length` bytes of a record's stored values from `offset` (where the record's values start, plus the place of one in them). */
+export type StoredValues = (offset: number, length: number) => Buffer;
 
 const NO_PROBLEMS: DocumentRecord['problems'] = [];
 const NO_DISABLED: string[] = [];
-const TAB = 9;
-const NEWLINE = 10;
+/** The key podTemplateOf asks mayHold about: the summary tells whether a value has it. */
+const CONTAINERS_KEY = '"containers":';
 
-/** The line a record is stored as (without its hash and newline). */
-export function storedLine(record: FileRecord): string {
+/** The parts a record is stored as: its head (JSON) and its values (JSON, a comma between). */
+export function storedParts(record: FileRecord): { head: string; values: string } {
 	const documents: StoredDocument[] = [];
-	let line = '';
+	const values: string[] = [];
 	for (const d of record) {
 		const r = d.resource;
-		const summary: StoredSummary | 0 = r ? [r.apiVersion, r.kind, r.name ?? null, r.namespace ?? null, r.labels === NO_STRINGS ? 0 : r.labels, r.annotations === NO_STRINGS ? 0 : r.annotations] : 0;
-		if (summary && r) {
+		let summary: StoredSummary | 0 = 0;
+		let valueBytes = 0;
+		if (r) {
+			const value = JSON.stringify(r.value);
+			values.push(value);
+			valueBytes = Buffer.byteLength(value);
 			const podLabels = r.kind !== 'Pod' ? templateLabels(r) : undefined;
-			if (OBSERVED_KINDS.includes(r.kind)) summary.push(podLabels ?? 0, observedImages(r));
-			else if (podLabels) summary.push(podLabels);
+			const podImages = OBSERVED_KINDS.includes(r.kind) ? observedImages(r) : undefined;
+			summary = [r.apiVersion, r.kind, r.name ?? null, r.namespace ?? null, r.labels === NO_STRINGS ? 0 : r.labels, r.annotations === NO_STRINGS ? 0 : r.annotations, podLabels ?? 0, podImages ?? 0, value.includes(CONTAINERS_KEY) ? 1 : 0];
 		}
-		documents.push([d.start, d.end, d.kind, d.partialReason ?? 0, summary, d.problems.length ? d.problems : 0, d.disabled.length ? d.disabled : 0]);
-		if (r) line += `\t${JSON.stringify(r.value)}`;
+		documents.push([d.start, d.end, d.kind, d.partialReason ?? 0, summary, d.problems.length ? d.problems : 0, d.disabled.length ? d.disabled : 0, valueBytes]);
 	}
-	return JSON.stringify(documents) + line;
+	return { head: JSON.stringify(documents), values: values.join(',') };
 }
 
 /**
- * The record of a stored line (bytes[start, end)); undefined when it is not one (a damaged or
- * foreign file). `later`: resources keep their values as stored until one is read (see
- * StoredResource); else the values are parsed now and the resources read from them, as a parse does.
+ * The record of a stored head and the values it reads (`values(offset, length)`, offsets within
+ * the record's values, `valueBytes` long in all); undefined when it is not one (a damaged or foreign file). `later`:
+ * resources keep their values as stored, unread, until one is asked for (see StoredResource);
+ * else the values are read and parsed now and the resources read from them, as a parse does.
  */
-export function recordFromLine(bytes: Buffer, start: number, end: number, later: boolean): FileRecord | undefined {
+export function recordFromParts(head: string, valueBytes: number, values: StoredValues, later: boolean): FileRecord | undefined {
+	let documents: unknown;
+	try {
+		documents = JSON.parse(head) as unknown;
+	} catch {
+		return undefined;
+	}
+	if (!Array.isArray(documents)) return undefined;
+	let total = -1;
+	for (const item of documents as unknown[]) {
+		if (!Array.isArray(item) || item.length !== 8 || typeof item[7] !== 'number' || item[7] < 0 || (item[4] !== 0) !== item[7] > 0) return undefined;
+		if (item[7] > 0) total += item[7] + 1;
+	}
+	// The lengths of the values are those of the part the line says they take.
+	if (Math.max(total, 0) !== valueBytes) return undefined;
 	if (!later) {
-		// One parse of the whole line: its parts joined as the items of one list.
-		const items = JSON.parse(`[${bytes.toString('utf8', start, end).replaceAll('\t', ',')}]`) as unknown[];
-		let next = 1;
-		const record = recordOf(items[0], () => {
-			const value = items[next++];
+		// One read and one parse of all the values: written with a comma between, they are the items of one list.
+		let parsed: unknown[] = [];
+		if (total > 0) {
+			try {
+				parsed = JSON.parse(`[${values(0, total).toString('utf8')}]`) as unknown[];
+			} catch {
+				return undefined;
+			}
+		}
+		let next = 0;
+		const record = recordOf(documents, () => {
+			const value = parsed[next++];
 			return value === undefined ? undefined : readResource(value);
 		});
-		return next === items.length ? record : undefined;
+		return next === parsed.length ? record : undefined;
 	}
-	// A line cut short (a file not written to its end) ends without a newline: parsed again instead.
-	if (end >= bytes.length || bytes[end] !== NEWLINE) return undefined;
-	let tab = bytes.indexOf(TAB, start);
-	if (tab < 0 || tab > end) tab = end;
-	const head = JSON.parse(bytes.toString('utf8', start, tab)) as unknown;
-	const record = recordOf(head, (summary) => {
-		if (tab >= end || !Array.isArray(summary) || summary.length < 6 || summary.length > 8) return undefined;
-		const from = tab + 1;
-		tab = bytes.indexOf(TAB, from);
-		if (tab < 0 || tab > end) tab = end;
-		// A value is a map: it starts and ends as one.
-		if (bytes[from] !== 0x7b || bytes[tab - 1] !== 0x7d) return undefined;
-		return StoredResource.of(summary as StoredSummary, bytes, from, tab);
+	let offset = 0;
+	return recordOf(documents, (summary, length) => {
+		if (!Array.isArray(summary) || summary.length !== 9) return undefined;
+		const resource = StoredResource.of(summary as StoredSummary, values, offset, length);
+		offset += length + 1;
+		return resource;
 	});
-	// Every value belongs to a document.
-	return tab === end ? record : undefined;
 }
 
 /** The documents of a stored head; `resourceOf` makes the resource of each document that has one (undefined: not a record). */
-function recordOf(head: unknown, resourceOf: (summary: unknown) => Resource | undefined): FileRecord | undefined {
-	if (!Array.isArray(head)) return undefined;
+function recordOf(head: unknown[], resourceOf: (summary: unknown, valueBytes: number) => Resource | undefined): FileRecord | undefined {
 	const record: FileRecord = [];
-	for (const item of head as unknown[]) {
-		if (!Array.isArray(item) || item.length !== 7) return undefined;
-		const [start, end, kind, partialReason, summary, problems, disabled] = item as StoredDocument;
-		const resource = summary ? resourceOf(summary) : undefined;
+	for (const item of head) {
+		const [start, end, kind, partialReason, summary, problems, disabled, valueBytes] = item as StoredDocument;
+		const resource = summary ? resourceOf(summary, valueBytes) : undefined;
 		if (typeof start !== 'number' || typeof end !== 'number' || (summary && !resource)) return undefined;
 		record.push({ start, end, kind, partialReason: partialReason || undefined, resource, problems: problems || NO_PROBLEMS, disabled: disabled || NO_DISABLED });
 	}
@@ -115,12 +134,13 @@ export class StoredResource implements Resource {
 	podImages?: string[];
 	#value: Record<string, unknown> | undefined;
 	/** Where the value is stored; undefined once it is parsed. */
-	#bytes: Buffer | undefined;
-	#start: number;
-	#end: number;
+	#values: StoredValues | undefined;
+	#offset: number;
+	#length: number;
+	#containers: boolean;
 
-	private constructor(summary: StoredSummary, bytes: Buffer, start: number, end: number) {
-		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages] = summary;
+	private constructor(summary: StoredSummary, values: StoredValues, offset: number, length: number) {
+		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages, containers] = summary;
 		this.apiVersion = apiVersion;
 		this.kind = kind;
 		this.name = name ?? undefined;
@@ -129,44 +149,42 @@ export class StoredResource implements Resource {
 		this.annotations = annotations || NO_STRINGS;
 		if (podLabels) this.podLabels = podLabels;
 		if (podImages) this.podImages = podImages;
-		this.#bytes = bytes;
-		this.#start = start;
-		this.#end = end;
+		this.#values = values;
+		this.#offset = offset;
+		this.#length = length;
+		this.#containers = containers === 1;
 	}
 
 	/** The resource of a stored summary; undefined when the summary is not one. */
-	static of(summary: StoredSummary, bytes: Buffer, start: number, end: number): StoredResource | undefined {
-		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages] = summary;
+	static of(summary: StoredSummary, values: StoredValues, offset: number, length: number): StoredResource | undefined {
+		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages, containers] = summary;
 		const text = (v: unknown) => v === null || typeof v === 'string';
 		const map = (v: unknown) => v === 0 || (typeof v === 'object' && v !== null && !Array.isArray(v));
-		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !text(name) || !text(namespace) || !map(labels) || !map(annotations) || (podLabels !== undefined && !map(podLabels)) || (podImages !== undefined && !(Array.isArray(podImages) && podImages.every((i) => typeof i === 'string')))) return undefined;
-		return new StoredResource(summary, bytes, start, end);
+		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !text(name) || !text(namespace) || !map(labels) || !map(annotations) || !map(podLabels) || !(podImages === 0 || (Array.isArray(podImages) && podImages.every((i) => typeof i === 'string'))) || (containers !== 0 && containers !== 1)) return undefined;
+		return new StoredResource(summary, values, offset, length);
 	}
 
 	get value(): Record<string, unknown> {
-		if (this.#bytes) {
-			this.#value = JSON.parse(this.#bytes.toString('utf8', this.#start, this.#end)) as Record<string, unknown>;
-			this.#bytes = undefined;
+		if (this.#values) {
+			this.#value = JSON.parse(this.#values(this.#offset, this.#length).toString('utf8')) as Record<string, unknown>;
+			this.#values = undefined;
 		}
 		return this.#value!;
 	}
 
 	set value(value: Record<string, unknown>) {
 		this.#value = value;
-		this.#bytes = undefined;
+		this.#values = undefined;
+		this.#containers = true;
 	}
 
 	/** True once the value is parsed. */
 	get parsed(): boolean {
-		return this.#bytes === undefined;
+		return this.#values === undefined;
 	}
 
-	/**
-	 * False when the value has no key of that name anywhere: JSON.stringify writes a key as
-	 * `"key":` (a quote inside a string is written `\"`), so a stored value without those
-	 * characters has none. True when it may have one.
-	 */
+	/** False when the value certainly has no key of that name anywhere: told by the summary for `containers` (what podTemplateOf asks); true when it may have one. */
 	mayHold(key: string): boolean {
-		return !this.#bytes || this.#bytes.subarray(this.#start, this.#end).includes(`"${key}":`);
+		return key !== 'containers' || this.#containers;
 	}
 }

@@ -1,7 +1,8 @@
+import { isAscii } from 'node:buffer';
 import { URI } from 'vscode-uri';
-import { hashText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
+import { hashBytes, hashText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
-import { readTextFileSync, type FileStamp, type ReadFailure } from './files';
+import { decodeBytes, readFileBytesSync, type FileStamp, type ReadFailure } from './files';
 
 /** A file to index: read from disk unless its text is given (standard input). */
 export interface FileToIndex {
@@ -38,6 +39,7 @@ export async function readSources(
 	reuse?: (uri: string, stamp: FileStamp) => string | undefined,
 ): Promise<SourceFile[]> {
 	const byUri = new Map<string, SourceFile>();
+	const texts = new TextChunks();
 	for await (const file of files) {
 		const uri = URI.file(file.path).toString();
 		const known = byUri.get(uri);
@@ -46,18 +48,78 @@ export async function readSources(
 			continue;
 		}
 		let hash: string | undefined;
-		const read = file.text !== undefined ? { text: file.text, stamp: undefined } : readTextFileSync(file.path, reuse && ((stamp) => (hash = reuse(uri, stamp)) !== undefined));
-		if ('error' in read) {
-			if (file.report) onUnreadable(file.path, read);
-			continue;
+		let text: string | undefined;
+		let stamp: FileStamp | undefined;
+		let ascii: Buffer | undefined;
+		if (file.text !== undefined) {
+			text = file.text;
+			hash = hashText(text);
+		} else {
+			const read = readFileBytesSync(file.path, reuse && ((s) => (hash = reuse(uri, s)) !== undefined));
+			const decoded = 'error' in read ? read : 'bytes' in read ? texts.decode(read.bytes) : undefined;
+			if (decoded && 'error' in decoded) {
+				if (file.report) onUnreadable(file.path, decoded);
+				continue;
+			}
+			stamp = (read as { stamp: FileStamp }).stamp;
+			if (decoded) ({ text, hash, ascii } = decoded);
 		}
-		const text = 'text' in read ? read.text : undefined;
-		const source: SourceFile = { uri, path: file.path, text, hash: text === undefined ? hash! : hashText(text), report: file.report || Boolean(known?.report), stamp: read.stamp };
+		const source: SourceFile = { uri, path: file.path, text, hash: hash!, report: file.report || Boolean(known?.report), stamp };
+		if (ascii) texts.later(source, ascii);
 		if (known) Object.assign(known, source);
 		else byUri.set(uri, source);
 		onRead?.(byUri.size);
 	}
+	texts.flush();
 	return [...byUri.values()];
+}
+
+/** Bytes of plain ASCII texts gathered before they are decoded together: about a megabyte. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Texts of files read from disk. Most files are plain ASCII: their texts are decoded a chunk of
+ * files at a time, into one string that each file's text is a slice of. Thousands of small
+ * strings would each be copied by the young generation's collections while the run reads the
+ * others (all of them live to its end); one large string is not moved. Other files (UTF-8 beyond
+ * ASCII, a byte order mark) are decoded one by one.
+ */
+class TextChunks {
+	private pending: { source: { text?: string }; bytes: Buffer }[] = [];
+	private size = 0;
+
+	/** The hash of a file's bytes, and its text now (decoded alone) or its bytes to decode with the chunk (see later); else why they are not text. */
+	decode(bytes: Buffer): ReadFailure | { hash: string; text?: string; ascii?: Buffer } {
+		if (!isAscii(bytes) || bytes.includes(0)) {
+			const decoded = decodeBytes(bytes);
+			return 'error' in decoded ? decoded : { hash: hashText(decoded.text), text: decoded.text };
+		}
+		// The hash of an ASCII text is that of its bytes.
+		return { hash: hashBytes(bytes), ascii: bytes };
+	}
+
+	/** Gives the source the text of these (ASCII) bytes when their chunk is decoded. */
+	later(source: { text?: string }, bytes: Buffer): void {
+		this.pending.push({ source, bytes });
+		this.size += bytes.length;
+		if (this.size >= CHUNK_BYTES) this.flush();
+	}
+
+	/** Decodes the chunk gathered so far. */
+	flush(): void {
+		if (this.pending.length === 0) return;
+		const all = Buffer.concat(
+			this.pending.map((p) => p.bytes),
+			this.size,
+		).toString('latin1');
+		let at = 0;
+		for (const { source, bytes } of this.pending) {
+			source.text = all.slice(at, at + bytes.length);
+			at += bytes.length;
+		}
+		this.pending = [];
+		this.size = 0;
+	}
 }
 
 /** True when every file's text was read. */
@@ -67,21 +129,26 @@ export function allRead(files: SourceFile[]): files is SourceText[] {
 
 /** Reads the files that were not read (a file that can no longer be read is reported and left out); `onRead` hears of each file read. */
 export function readRest(files: SourceFile[], onUnreadable: (path: string, failure: ReadFailure) => void, onRead?: () => void): SourceText[] {
-	const out: SourceText[] = [];
+	const out: SourceFile[] = [];
+	const texts = new TextChunks();
 	for (const file of files) {
 		if (file.text !== undefined) {
-			out.push(file as SourceText);
+			out.push(file);
 			continue;
 		}
-		const read = readTextFileSync(file.path);
-		if ('error' in read || !('text' in read)) {
-			if (file.report && 'error' in read) onUnreadable(file.path, read);
+		const read = readFileBytesSync(file.path);
+		const decoded = 'error' in read ? read : 'bytes' in read ? texts.decode(read.bytes) : undefined;
+		if (!decoded || 'error' in decoded) {
+			if (file.report && decoded) onUnreadable(file.path, decoded);
 			continue;
 		}
-		out.push({ ...file, text: read.text, hash: hashText(read.text), stamp: read.stamp });
+		const source: SourceFile = { ...file, text: decoded.text, hash: decoded.hash, stamp: (read as { stamp: FileStamp }).stamp };
+		if (decoded.ascii) texts.later(source, decoded.ascii);
+		out.push(source);
 		onRead?.();
 	}
-	return out;
+	texts.flush();
+	return out as SourceText[];
 }
 
 /**
@@ -104,11 +171,13 @@ export function indexSources(
 			continue;
 		}
 		let record = known(source.hash, source.uri);
+		// A known parse was mostly read from a file, with JSON.parse (see shareText).
+		const fromJson = record !== undefined;
 		if (!record) {
 			record = plainRecord(parseForRecord(source.uri, source.text));
 			if (onParsed && writable(record)) onParsed(source.hash, record);
 		}
-		shareText(record, source.text, same);
+		shareText(record, source.text, same, fromJson);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
 		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
 	}

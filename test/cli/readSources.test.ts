@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { hashText } from '../../server/src/cli/records';
+import { readTextFileSync, type ReadFailure } from '../../server/src/node/files';
+import { readRest, readSources, type FileToIndex } from '../../server/src/node/lint';
+
+const dir = mkdtempSync(join(tmpdir(), 'kubelore-read-'));
+
+/** Files of every kind the reading tells apart, and enough plain ones to fill more than one chunk of texts decoded together. */
+function writeFiles(): string[] {
+	const files: [string, string | Buffer][] = [
+		['plain.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n'],
+		['empty.yaml', ''],
+		['accents.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: café\ndata:\n  note: "naïve 中文"\n'],
+		['bom.yaml', '\ufeffapiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bom\n'],
+		['latin1.yaml', Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a])],
+		['binary.yaml', Buffer.from([0x6b, 0x3a, 0x00, 0x0a])],
+		['short.yaml', 'a: b\n'],
+	];
+	for (let i = 0; i < 60; i++) files.push([`big-${i}.yaml`, `# file ${i}\n${'key: value\n'.repeat(3000 + i)}`]);
+	files.push(['after.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: after\n']);
+	return files.map(([name, content]) => {
+		writeFileSync(join(dir, name), content);
+		return join(dir, name);
+	});
+}
+
+async function* inputs(paths: string[]): AsyncGenerator<FileToIndex> {
+	for (const path of paths) yield { path, report: true };
+}
+
+describe('reading the files of a lint run', () => {
+	after(() => rmSync(dir, { recursive: true, force: true }));
+	const paths = writeFiles();
+	const expected = new Map(paths.map((p) => [p, readTextFileSync(p)]));
+
+	it('gives each file the text and hash it has read alone, chunks of plain texts or not, and tells binary files apart', async () => {
+		const failures: [string, ReadFailure][] = [];
+		const sources = await readSources(inputs(paths), (path, failure) => failures.push([path, failure]));
+		assert.deepEqual(
+			failures.map(([path, failure]) => [path, failure.reason]),
+			[[join(dir, 'binary.yaml'), 'binary']],
+		);
+		assert.equal(sources.length, paths.length - 1);
+		for (const source of sources) {
+			const alone = expected.get(source.path)!;
+			assert.ok('text' in alone, source.path);
+			assert.equal(source.text, alone.text, source.path);
+			assert.equal(source.hash, hashText(alone.text), source.path);
+			assert.deepEqual(source.stamp, alone.stamp, source.path);
+		}
+		assert.ok(sources.find((s) => s.path.endsWith('bom.yaml'))!.text!.startsWith('apiVersion'), 'the byte order mark is dropped');
+		assert.equal(sources.find((s) => s.path.endsWith('latin1.yaml'))!.text, 'k: \ufffd\n', 'bytes that are not UTF-8 read as the replacement character');
+	});
+
+	it('reads later, the same, the files a cache knew by their stamps', async () => {
+		const known = new Map((await readSources(inputs(paths), () => undefined)).map((s) => [s.uri, s]));
+		const later = await readSources(inputs(paths), () => undefined, undefined, (uri) => known.get(uri)?.hash);
+		assert.ok(later.every((s) => s.text === undefined));
+		const read = readRest(later, () => assert.fail('every file can be read'));
+		assert.deepEqual(
+			read.map((s) => [s.uri, s.text, s.hash]),
+			[...known.values()].map((s) => [s.uri, s.text, s.hash]),
+		);
+	});
+});
