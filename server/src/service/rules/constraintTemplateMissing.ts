@@ -2,6 +2,7 @@ import { constraintTemplatesDefining } from '../workspace/references';
 import { both } from '../l10n/text';
 import { joinText, relatedAt, replaceScalar } from './findingParts';
 import { definedConstraintKinds, isGatekeeperConstraint, templateOf, CONSTRAINT_KIND_PATH } from './gatekeeper';
+import { inBrokenDocument } from './missingPolicy';
 import { nearestName } from './nearestName';
 import type { Fix, Rule } from './types';
 
@@ -24,7 +25,8 @@ const FIX = { en: 'Use the kind {0}', zh: '改用类型 {0}' };
 /**
  * A Gatekeeper constraint whose kind no ConstraintTemplate of the workspace defines. "Missing" assumes
  * the workspace holds the templates: a warning when it defines some or the kind is a typo of one,
- * information when it defines none (they may come from a chart).
+ * information when it defines none (they may come from a chart); silent where a document of the scope
+ * that does not parse names ConstraintTemplate and the kind (it may be the template).
  */
 export const constraintTemplateMissing: Rule = {
 	id: 'constraint-template-missing',
@@ -35,6 +37,8 @@ export const constraintTemplateMissing: Rule = {
 		const { entry, scope } = ctx;
 		if (!isGatekeeperConstraint(entry.resource.apiVersion) || scope.hasPartial || templateOf(ctx)) return [];
 		const kind = entry.resource.kind;
+		// A template of this scope that does not parse may be the one that defines the kind: its syntax error is reported instead.
+		if (inBrokenDocument(ctx, ['ConstraintTemplate', kind])) return [];
 		const kinds = definedConstraintKinds(ctx);
 		const near = nearestName(kind, kinds);
 		const fixes: Fix[] = [];
