@@ -216,13 +216,13 @@ export class WorkspaceIndex {
 	removeFile(uri: string): void {
 		const old = this.files.get(uri);
 		if (!old) return;
-		this.noteChanges(uri, URI.parse(uri).path, old.manifest.documents, []);
+		const path = this.paths.get(uri) ?? URI.parse(uri).path;
+		this.noteChanges(uri, path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
 		this.paths.delete(uri);
 		this.sortedUris = undefined;
 		this.scopeCache.delete(uri);
-		const path = URI.parse(uri).path;
 		if (KUSTOMIZATION.test(path)) {
 			this.kustomizeDirs.delete(dirname(path));
 			this.kustomizations.delete(uri);
