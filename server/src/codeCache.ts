@@ -1,11 +1,24 @@
-/* The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign file cannot pass. */
+/*
+ * The code cache of the server bundle: where it is kept, and a file format that a damaged or foreign
+ * file cannot pass. A cache also says whether it was made after the server had opened a document:
+ * one made before holds the code of the start alone, and the first server that loads it writes it
+ * again once it has opened one (start.ts).
+ */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import * as zlib from 'node:zlib';
 
-const MAGIC = 'KLCC1';
+const MAGIC = 'KLCC2';
+/** The header: MAGIC, the body's length, its checksum, and whether the cache was made after an open. */
+const HEAD = MAGIC.length + 9;
+
+/** A cache as read: the code V8 made, and whether it holds the code of a document's open. */
+export interface CodeCache {
+	body: Buffer;
+	afterOpen: boolean;
+}
 
 /**
  * `--cache-dir <folder>` or `--cache-dir=<folder>` (an empty folder turns the cache off); without it,
@@ -37,35 +50,45 @@ function safeHomedir(): string | undefined {
 }
 
 /** The cached code, or undefined when there is none or it is not whole (its length and checksum are checked first). */
-export function readCache(file: string): Buffer | undefined {
+export function readCache(file: string): CodeCache | undefined {
 	let data: Buffer;
 	try {
 		data = readFileSync(file);
 	} catch {
 		return undefined;
 	}
-	const head = MAGIC.length + 8;
-	if (data.length <= head || data.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+	if (data.length <= HEAD || data.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
 	const length = data.readUInt32LE(MAGIC.length);
 	const sum = data.readUInt32LE(MAGIC.length + 4);
-	const body = data.subarray(head);
-	if (body.length !== length || checksum(body) !== sum) return undefined;
-	return body;
+	const stage = data[MAGIC.length + 8];
+	const body = data.subarray(HEAD);
+	if (body.length !== length || stage > 1 || checksum(body) !== (sum ^ stage) >>> 0) return undefined;
+	return { body, afterOpen: stage === 1 };
 }
 
-/** Written to a temporary file and renamed, so that a reader never sees half of it; failures are ignored. */
-export function writeCache(dir: string, file: string, body: Buffer): void {
+/**
+ * Written to a temporary file of this process and renamed, so that a reader never sees half of it
+ * and servers writing at the same time each leave a whole file; failures are ignored.
+ */
+export function writeCache(dir: string, file: string, body: Buffer, afterOpen = false): void {
 	const temporary = `${file}.${process.pid}.tmp`;
 	try {
 		mkdirSync(dir, { recursive: true });
-		const head = Buffer.alloc(MAGIC.length + 8);
+		const stage = afterOpen ? 1 : 0;
+		const head = Buffer.alloc(HEAD);
 		head.write(MAGIC, 0, 'latin1');
 		head.writeUInt32LE(body.length, MAGIC.length);
-		head.writeUInt32LE(checksum(body), MAGIC.length + 4);
+		// the stage is in the checksum too, so that a damaged byte cannot pass for another stage
+		head.writeUInt32LE((checksum(body) ^ stage) >>> 0, MAGIC.length + 4);
+		head[MAGIC.length + 8] = stage;
 		writeFileSync(temporary, Buffer.concat([head, body]));
 		renameSync(temporary, file);
 	} catch {
-		rmSync(temporary, { force: true });
+		try {
+			rmSync(temporary, { force: true });
+		} catch {
+			// not a file of ours
+		}
 		return;
 	}
 	// The caches of earlier bundles (an update of the extension) or other Node versions are of no further use.

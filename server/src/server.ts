@@ -385,6 +385,7 @@ function afterOpen(uri: string): void {
 function parseAhead(uri: string): void {
 	const version = documents.get(uri)?.version;
 	if (version === undefined || parsedAhead.get(uri) === version) return;
+	diagnosticsSent = true;
 	parsedAhead.set(uri, version);
 	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
 }
@@ -396,6 +397,23 @@ function parseAhead(uri: string): void {
  */
 export function beforeCodeCache(): void {
 	warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
+}
+
+/** Whether the diagnostics of a document have been sent (start.ts: a code cache made after that holds the code of an open). */
+export function hasOpened(): boolean {
+	return diagnosticsSent;
+}
+
+let diagnosticsSent = false;
+let firstOpenDone = false;
+let afterFirstOpenCallback: (() => void) | undefined;
+
+/**
+ * Calls back once, as an idle step after the first document's idle work (start.ts writes its code
+ * cache then): never while a request waits, nor in the way of the first hover after an open.
+ */
+export function afterFirstOpen(callback: () => void): void {
+	afterFirstOpenCallback = callback;
 }
 
 /** Hovers made in idle time once per server, answers dropped: the first hover a user makes then finds its code compiled and the field descriptions read. */
@@ -412,6 +430,15 @@ function* idleSteps(uri: string): Generator<void, void> {
 	yield* service.rangesAhead(uri);
 	// Last, the garbage of earlier versions, while nothing waits for the server.
 	collectIfGrown();
+	if (!firstOpenDone) {
+		firstOpenDone = true;
+		const callback = afterFirstOpenCallback;
+		afterFirstOpenCallback = undefined;
+		if (callback) {
+			yield;
+			callback();
+		}
+	}
 }
 /** The version of each open file whose documents are parsed (or being parsed) ahead. */
 const parsedAhead = new Map<string, number>();

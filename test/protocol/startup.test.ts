@@ -7,8 +7,11 @@ import { after, describe, it } from 'node:test';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../util/service';
 
-/** Starts dist/server.js with a cache folder, initializes it, hovers once, and ends it the way an editor does. */
-async function startAndStop(cacheDir: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ name?: string; hover: unknown }> {
+/**
+ * Starts dist/server.js with a cache folder, initializes it, opens a document and hovers once (unless
+ * `open` is false; with `idle`, waits for its diagnostics and that long after them), and ends it the way an editor does.
+ */
+async function startAndStop(cacheDir: string | undefined, env: NodeJS.ProcessEnv = process.env, open = true, idle?: number, beforeExit?: () => void): Promise<{ name?: string; hover: unknown }> {
 	const args = [join(ROOT, 'dist', 'server.js'), '--stdio', ...(cacheDir === undefined ? [] : ['--cache-dir', cacheDir])];
 	const child = spawn(process.execPath, args, { stdio: 'pipe', env });
 	const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -18,9 +21,18 @@ async function startAndStop(cacheDir: string | undefined, env: NodeJS.ProcessEnv
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo?: { name: string } };
 	await connection.sendNotification('initialized', {});
-	const uri = 'file:///ws/claim.yaml';
-	await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n' } });
-	const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } });
+	let hover: unknown;
+	if (open) {
+		const uri = 'file:///ws/claim.yaml';
+		const diagnostics = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+		await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n' } });
+		if (idle !== undefined) {
+			await diagnostics;
+			await new Promise((resolve) => setTimeout(resolve, idle));
+		}
+		hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } });
+	}
+	beforeExit?.();
 	await connection.sendRequest('shutdown');
 	await connection.sendNotification('exit');
 	await exited;
@@ -29,6 +41,8 @@ async function startAndStop(cacheDir: string | undefined, env: NodeJS.ProcessEnv
 }
 
 const cacheFile = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.cache')).map((f) => join(dir, f));
+/** The byte of the header that says whether the cache was made after an open (codeCache.ts). */
+const afterOpen = (file: string) => readFileSync(file)[13] === 1;
 
 describe('the server start through the code cache', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kubelore-cache-'));
@@ -40,7 +54,8 @@ describe('the server start through the code cache', () => {
 		assert.ok(first.hover, 'the server answers a hover');
 		const [file] = cacheFile(dir);
 		assert.ok(file, 'a cache file is written');
-		assert.equal(readFileSync(file).toString('latin1', 0, 5), 'KLCC1');
+		assert.equal(readFileSync(file).toString('latin1', 0, 5), 'KLCC2');
+		assert.ok(afterOpen(file), 'made after the open of a document');
 		const written = statSync(file).mtimeMs;
 		const second = await startAndStop(dir);
 		assert.deepEqual(second, first, 'the same answers with the cache');
@@ -59,9 +74,35 @@ describe('the server start through the code cache', () => {
 			assert.equal(answer.name, 'kubelore');
 			assert.ok(answer.hover, 'the server answers a hover');
 			const again = readFileSync(file);
-			assert.equal(again.toString('latin1', 0, 5), 'KLCC1', 'the bad file is replaced by a cache');
+			assert.equal(again.toString('latin1', 0, 5), 'KLCC2', 'the bad file is replaced by a cache');
 			assert.notDeepEqual(again, bad);
 		}
+	});
+
+	it('makes a cache made before any open again, once, after the first open of a server that loads it', async () => {
+		const own = mkdtempSync(join(tmpdir(), 'kubelore-cache-open-'));
+		const first = await startAndStop(own, process.env, false);
+		assert.equal(first.name, 'kubelore');
+		const [file] = cacheFile(own);
+		assert.ok(file, 'a server that opens nothing writes a cache at exit');
+		assert.ok(!afterOpen(file), 'marked as made before any open');
+		const before = readFileSync(file);
+		// without an open, such a cache is used as it is
+		await startAndStop(own, process.env, false);
+		assert.deepEqual(readFileSync(file), before, 'a server that opens nothing leaves it alone');
+		// written in idle time after the open, before the exit
+		let whileRunning = false;
+		const opened = await startAndStop(own, process.env, true, 1500, () => (whileRunning = afterOpen(file)));
+		assert.ok(opened.hover, 'the server answers a hover');
+		assert.ok(whileRunning, 'made again while the server runs, in idle time after the open');
+		const again = readFileSync(file);
+		assert.ok(afterOpen(file), 'made again after the open');
+		assert.ok(again.length > before.length, `it holds more compiled code (${before.length} then ${again.length} bytes)`);
+		assert.deepEqual(readdirSync(own).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+		const written = statSync(file).mtimeMs;
+		assert.deepEqual(await startAndStop(own, process.env, true, 1500), opened, 'the same answers with that cache');
+		assert.equal(statSync(file).mtimeMs, written, 'a cache made after an open V8 accepts is not written again');
+		rmSync(own, { recursive: true, force: true });
 	});
 
 	it('removes the caches of other bundles once it writes its own', async () => {
