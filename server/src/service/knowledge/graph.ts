@@ -19,6 +19,8 @@ export class KnowledgeGraph {
 	private readonly byHandler = new Map<string, Entity>();
 	private readonly byVolumeSource = new Map<string, Entity>();
 	private readonly images: [string, Entity][] = [];
+	/** The image patterns by their last path segment (the image's own name), longest pattern first as in `images`. */
+	private readonly imagesByName = new Map<string, [string, Entity][]>();
 	private readonly annotations: [string, Entity][] = [];
 	private readonly notes = new Map<string, TeamNote[]>();
 	private readonly apiRows = new Map<string, ApiVersionRow[]>();
@@ -30,6 +32,7 @@ export class KnowledgeGraph {
 		for (const entity of [...data.entities, ...teamEntities]) this.add(entity);
 		for (const row of data.apiVersions ?? []) push(this.apiRows, row.kind, row);
 		this.images.sort((a, b) => b[0].length - a[0].length);
+		for (const image of this.images) push(this.imagesByName, lastSegment(image[0]), image);
 		this.annotations.sort((a, b) => b[0].length - a[0].length);
 	}
 
@@ -96,7 +99,8 @@ export class KnowledgeGraph {
 		// Every workload image is looked up again after each edit (the cluster profile): remembered per repository.
 		if (this.imageMemo.has(repo)) return this.imageMemo.get(repo);
 		let found: Entity | undefined;
-		for (const [pattern, entity] of this.images) {
+		// A pattern the repository is or ends with has the repository's last segment as its own.
+		for (const [pattern, entity] of this.imagesByName.get(lastSegment(repo)) ?? []) {
 			if (repo === pattern || repo.endsWith(`/${pattern}`)) {
 				found = entity;
 				break;
@@ -189,6 +193,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** `docker.io/calico/node:v3.27` -> `calico/node`. */
+function lastSegment(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1);
+}
+
 export function imageRepository(image: string): string {
 	let ref = image.trim().toLowerCase();
 	const at = ref.indexOf('@');
