@@ -4,6 +4,7 @@
 // `--production` minifies and leaves out source maps (what goes into the .vsix).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -22,6 +23,44 @@ function asciiOnly(file) {
 	if (ascii !== text) writeFileSync(file, ascii);
 }
 
+/**
+ * Node modules the server would load at start for code it does not run there: vscode-jsonrpc requires
+ * `crypto` to name pipes (the server talks over stdio, or asks for a pipe name only when told to) and
+ * vscode-languageserver requires `child_process` to find the global node_modules folders. `crypto`
+ * alone takes some 12 ms of a start. Each is required where it is first used instead; a dependency
+ * whose text no longer matches stops the build, so that a rewrite is never silently lost.
+ */
+const LAZY_BUILTINS = [
+	{
+		file: /[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/,
+		from: 'const crypto_1 = require("crypto");',
+		to: 'const crypto_1 = { randomBytes: (size) => require("crypto").randomBytes(size) };',
+	},
+	{
+		file: /[\\/]vscode-languageserver[\\/]lib[\\/]node[\\/]files\.js$/,
+		from: 'const child_process_1 = require("child_process");',
+		to: 'const child_process_1 = { fork: (...args) => require("child_process").fork(...args), spawnSync: (...args) => require("child_process").spawnSync(...args) };',
+	},
+];
+
+const lazyBuiltins = {
+	name: 'lazy-builtins',
+	setup(build) {
+		const used = new Set();
+		build.onLoad({ filter: /[\\/]lib[\\/]node[\\/](main|files)\.js$/ }, async (args) => {
+			const rewrite = LAZY_BUILTINS.find((r) => r.file.test(args.path));
+			if (!rewrite) return undefined;
+			const text = await readFile(args.path, 'utf8');
+			if (!text.includes(rewrite.from)) throw new Error(`esbuild.mjs: ${args.path} no longer has ${rewrite.from}`);
+			used.add(rewrite);
+			return { contents: text.replace(rewrite.from, rewrite.to), loader: 'js' };
+		});
+		build.onEnd((result) => {
+			if (result.errors.length === 0 && used.size !== LAZY_BUILTINS.length) throw new Error('esbuild.mjs: a module of LAZY_BUILTINS is no longer in the server bundle');
+		});
+	},
+};
+
 const viewsApart = {
 	name: 'views-apart',
 	setup(build) {
@@ -36,7 +75,7 @@ await Promise.all([
 	// vscode-languageclient, most of the client's code: loaded right after activation returns.
 	esbuild.build({ ...node, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
 	// The server in dist/serverMain.js, started by the small dist/server.js, which keeps its code cache (server/src/start.ts).
-	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' }).then(() => {
+	esbuild.build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js', plugins: [lazyBuiltins] }).then(() => {
 		asciiOnly('dist/serverMain.js');
 		const id = createHash('sha256').update(readFileSync('dist/serverMain.js')).digest('hex').slice(0, 16);
 		return esbuild.build({ ...node, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', define: { BUNDLE_ID: JSON.stringify(id) } });

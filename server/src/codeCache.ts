@@ -4,7 +4,6 @@
  * one made before holds the code of the start alone, and the first server that loads it writes it
  * again once it has opened one (start.ts).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
@@ -91,16 +90,20 @@ export function writeCache(dir: string, file: string, body: Buffer, afterOpen = 
 		}
 		return;
 	}
-	// The caches of earlier bundles (an update of the extension) or other Node versions are of no further use.
+	// The caches of earlier bundles (an update of the extension) or other Node versions are of no further
+	// use, nor the temporary file of a write that did not end (a server killed while it wrote).
 	try {
-		for (const name of readdirSync(dir)) if (/^server-.*\.cache$/.test(name) && name !== basename(file)) rmSync(join(dir, name), { force: true });
+		for (const name of readdirSync(dir)) if (/^server-.*\.(cache|tmp)$/.test(name) && name !== basename(file)) rmSync(join(dir, name), { force: true });
 	} catch {
 		// another start may be cleaning up at the same time
 	}
 }
 
-/** CRC-32 where Node has it, else the first bytes of a SHA-1. */
+/** CRC-32 where Node has it, else the first bytes of a SHA-1 (`crypto` is loaded then only: it takes some 12 ms of a start). */
 export function checksum(data: Buffer): number {
 	const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
-	return crc32 ? crc32(data) >>> 0 : createHash('sha1').update(data).digest().readUInt32LE(0);
+	if (crc32) return crc32(data) >>> 0;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where zlib has no CRC-32
+	const { createHash } = require('node:crypto') as typeof import('node:crypto');
+	return createHash('sha1').update(data).digest().readUInt32LE(0);
 }

@@ -405,12 +405,11 @@ export function hasOpened(): boolean {
 }
 
 let diagnosticsSent = false;
-let firstOpenDone = false;
 let afterFirstOpenCallback: (() => void) | undefined;
 
 /**
- * Calls back once, as an idle step after the first document's idle work (start.ts writes its code
- * cache then): never while a request waits, nor in the way of the first hover after an open.
+ * Calls back once, as an idle step after the idle work of the first document opened (start.ts writes
+ * its code cache then): never while requests keep coming, nor in the way of the first hover after an open.
  */
 export function afterFirstOpen(callback: () => void): void {
 	afterFirstOpenCallback = callback;
@@ -430,14 +429,12 @@ function* idleSteps(uri: string): Generator<void, void> {
 	yield* service.rangesAhead(uri);
 	// Last, the garbage of earlier versions, while nothing waits for the server.
 	collectIfGrown();
-	if (!firstOpenDone) {
-		firstOpenDone = true;
+	if (afterFirstOpenCallback) {
+		// a step of its own; the idle work of a later version or document calls it when this one is stopped first
+		yield;
 		const callback = afterFirstOpenCallback;
 		afterFirstOpenCallback = undefined;
-		if (callback) {
-			yield;
-			callback();
-		}
+		callback?.();
 	}
 }
 /** The version of each open file whose documents are parsed (or being parsed) ahead. */

@@ -141,6 +141,25 @@ describe('the server start through the code cache', () => {
 	});
 });
 
+describe('the modules of Node a server loads', () => {
+	it('are not crypto nor child_process, which the server bundle requires where they are used (esbuild.mjs)', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kubelore-modules-'));
+		const preload = join(dir, 'modules.cjs');
+		const list = join(dir, 'modules.txt');
+		writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+		const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}` };
+		// with a cache and without one (the server is loaded from its code cache or by require)
+		for (const cache of [join(dir, 'cache'), '']) {
+			const answer = await startAndStop(cache, env, true, 200);
+			assert.ok(answer.hover, 'the server answers a hover');
+			const loaded = readFileSync(list, 'utf8').split('\n');
+			assert.ok(loaded.includes('NativeModule fs'), 'the list is of the modules loaded');
+			for (const name of ['crypto', 'child_process']) assert.ok(!loaded.includes(`NativeModule ${name}`), `${name} is not loaded (cache ${cache || 'off'})`);
+		}
+		rmSync(dir, { recursive: true, force: true });
+	});
+});
+
 describe('the client bundles', () => {
 	it('activation loads a small bundle; vscode-languageclient is in dist/languageClient.js, loaded after activation returns', () => {
 		const client = readFileSync(join(ROOT, 'dist', 'client.js'), 'utf8');

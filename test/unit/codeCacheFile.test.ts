@@ -48,9 +48,10 @@ describe('the file of the server code cache', () => {
 		assert.deepEqual(readCache(file), { body, afterOpen: false });
 	});
 
-	it('removes the caches of other bundles, and leaves other files alone', () => {
+	it('removes the caches of other bundles and the files of unfinished writes, and leaves other files alone', () => {
 		const own = mkdtempSync(join(tmpdir(), 'kubelore-cache-others-'));
 		writeFileSync(join(own, 'server-old-x64-1.cache'), 'stale');
+		writeFileSync(join(own, 'server-new-x64-1.cache.4242.tmp'), 'half a cache');
 		writeFileSync(join(own, 'notes.txt'), 'kept');
 		writeCache(own, join(own, 'server-new-x64-1.cache'), body, true);
 		assert.deepEqual(readdirSync(own).sort(), ['notes.txt', 'server-new-x64-1.cache']);
