@@ -1,14 +1,13 @@
 /* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
-import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
-import type { FileRecord } from './records';
 import { firstLine, NEWLINE_BYTE, readFully, TAB, writeLines, type StoredBytes } from './cacheLayout';
 import { recordFromParts } from './storedRecords';
+import { sha1, type FileRecord } from './records';
 
 const FORMAT = 6;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
@@ -135,8 +134,10 @@ export class CacheFile {
 		const line = this.headLine(hash);
 		if (!line) return undefined;
 		// Not kept: the index holds what it needs of it from here on, and a rewrite copies the stored bytes.
+		// The reader of its values holds where they start, not the line: a resource whose value is never read would keep its head's text alive to the end of the run.
+		const start = line.offset;
 		try {
-			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(line.offset + offset, length), later);
+			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(start + offset, length), later);
 		} catch {
 			// Values that cannot be read (a file cut short): that file is parsed again.
 			return undefined;
@@ -331,7 +332,7 @@ export function reportKey(inputs: ReportInputs): string {
 
 /** A short stable hash of any JSON-able value. */
 export function hashOf(value: unknown): string {
-	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+	return sha1(JSON.stringify(value), 'base64url');
 }
 
 /** Why an index file cannot be used: it cannot be read (the error code), another build wrote it, or it is not an index. */

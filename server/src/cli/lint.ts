@@ -91,14 +91,16 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
-	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
+	// The run key is for the cache alone: without one, the tree need not be hashed for it.
+	const runKey = (list: SourceFile[]) => (cacheFile ? hashOf([...base, list.map((s) => [s.uri, s.hash])]) : '');
+	let plan = planRun(cache, runKey(files), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
 		sources = readRest(files, unreadable, holdYoungGeneration);
-		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
+		plan = planRun(cache, runKey(sources), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
 	const { run, checked, tasks, reported } = plan;

@@ -1,8 +1,8 @@
 /* --shard k/n: which files a shard reports, the same on every run and every machine. */
-import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { toPosix } from '../node/files';
 import type { Shard } from './args';
+import { sha1 } from './records';
 
 /**
  * True when a file belongs to the shard: a hash of its path relative to the folder the command
@@ -11,7 +11,8 @@ import type { Shard } from './args';
  */
 export function inShard(path: string, cwd: string, shard: Shard): boolean {
 	const name = toPosix(relative(cwd, path));
-	return createHash('sha1').update(name).digest().readUInt32BE(0) % shard.count === shard.index - 1;
+	// The first four bytes of the digest, big-endian: eight hex digits.
+	return parseInt(sha1(name, 'hex').slice(0, 8), 16) % shard.count === shard.index - 1;
 }
 
 /** `shard-2-of-4`: names the shard in SARIF's automationDetails, so that code scanning keeps each shard's results. */
