@@ -56,6 +56,17 @@ describe('reading the files of a lint run', () => {
 		assert.equal(sources.find((s) => s.path.endsWith('latin1.yaml'))!.text, 'k: \ufffd\n', 'bytes that are not UTF-8 read as the replacement character');
 	});
 
+	it('keeps no stamps when asked not to, and reads the same texts and hashes', async () => {
+		const withStamps = await readSources(inputs(paths), () => undefined);
+		const without = await readSources(inputs(paths), () => undefined, undefined, undefined, false);
+		assert.deepEqual(
+			without.map((s) => [s.uri, s.text, s.hash]),
+			withStamps.map((s) => [s.uri, s.text, s.hash]),
+		);
+		assert.ok(withStamps.every((s) => s.stamp !== undefined));
+		assert.ok(without.every((s) => s.stamp === undefined));
+	});
+
 	it('reads later, the same, the files a cache knew by their stamps', async () => {
 		const known = new Map((await readSources(inputs(paths), () => undefined)).map((s) => [s.uri, s]));
 		const later = await readSources(inputs(paths), () => undefined, undefined, (uri) => known.get(uri)?.hash);

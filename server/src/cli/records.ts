@@ -199,20 +199,26 @@ function interned(text: string, same: Map<string, string> | undefined, fromJson 
  * each takes the one copy in `same`.
  */
 function shareResourceFields(resource: Resource, same: Map<string, string> | undefined, fromJson: boolean, value?: Record<string, unknown>): void {
-	const metadata = value && isRecord(value.metadata) ? value.metadata : {};
-	const shared = (text: string, written: unknown): string => (written === text ? (written as string) : interned(text, same, fromJson));
-	resource.apiVersion = shared(resource.apiVersion, value?.apiVersion);
-	resource.kind = shared(resource.kind, value?.kind);
-	if (resource.name !== undefined) resource.name = shared(resource.name, metadata.name);
-	if (resource.namespace !== undefined) resource.namespace = shared(resource.namespace, metadata.namespace);
-	for (const [record, written] of [
-		[resource.labels, metadata.labels],
-		[resource.annotations, metadata.annotations],
-	] as const) {
-		if (Object.isFrozen(record)) continue;
-		const from = isRecord(written) ? written : {};
-		for (const key in record) record[key] = shared(record[key], from[key]);
-	}
+	// Nothing is made here but the one copies: this runs for every resource of a run (hundreds of thousands over a large repository).
+	const metadata = value && isRecord(value.metadata) ? value.metadata : undefined;
+	resource.apiVersion = sharedField(resource.apiVersion, value?.apiVersion, same, fromJson);
+	resource.kind = sharedField(resource.kind, value?.kind, same, fromJson);
+	if (resource.name !== undefined) resource.name = sharedField(resource.name, metadata?.name, same, fromJson);
+	if (resource.namespace !== undefined) resource.namespace = sharedField(resource.namespace, metadata?.namespace, same, fromJson);
+	shareMap(resource.labels, metadata?.labels, same, fromJson);
+	shareMap(resource.annotations, metadata?.annotations, same, fromJson);
+}
+
+/** A field's text: the value's own string when it is written the same, else the one copy in `same`. */
+function sharedField(text: string, written: unknown, same: Map<string, string> | undefined, fromJson: boolean): string {
+	return written === text ? (written as string) : interned(text, same, fromJson);
+}
+
+/** The values of a resource's labels or annotations, shared with those written in its value (see sharedField); a frozen map is left as it is. */
+function shareMap(record: Record<string, string>, written: unknown, same: Map<string, string> | undefined, fromJson: boolean): void {
+	if (Object.isFrozen(record)) return;
+	const from = isRecord(written) ? written : undefined;
+	for (const key in record) record[key] = sharedField(record[key], from?.[key], same, fromJson);
 }
 
 /** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */

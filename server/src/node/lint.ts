@@ -30,13 +30,15 @@ export type SourceFile = Omit<SourceText, 'text'> & { text?: string };
  * Reads every file once, in the order they first came. Text handed in (standard input) wins over
  * the same file on disk, as an open editor's does. Files that cannot be read are reported when
  * they were asked for, and left out. `reuse` may give the hash of a file from its stamp alone
- * (the cache): such a file is not read until readRest. Files keep their stamps only then.
+ * (the cache): such a file is not read until readRest. `stamps`: files keep the stamps they were
+ * read with (a run with a cache writes them; else they would live to the end of the run for nothing).
  */
 export async function readSources(
 	files: AsyncIterable<FileToIndex>,
 	onUnreadable: (path: string, failure: ReadFailure) => void,
 	onRead?: (count: number) => void,
 	reuse?: (uri: string, stamp: FileStamp) => string | undefined,
+	stamps = true,
 ): Promise<SourceFile[]> {
 	const byUri = new Map<string, SourceFile>();
 	const texts = new TextChunks();
@@ -64,8 +66,7 @@ export async function readSources(
 			stamp = (read as { stamp: FileStamp }).stamp;
 			if (decoded) ({ text, hash, ascii } = decoded);
 		}
-		// Stamps are for the cache (which gives `reuse`): kept without one, they would live to the end of the run for nothing.
-		const source: SourceFile = { uri, path: file.path, text, hash: hash!, report: file.report || Boolean(known?.report), stamp: reuse ? stamp : undefined };
+		const source: SourceFile = { uri, path: file.path, text, hash: hash!, report: file.report || Boolean(known?.report), stamp: stamps ? stamp : undefined };
 		if (ascii) texts.later(source, ascii);
 		if (known) Object.assign(known, source);
 		else byUri.set(uri, source);
