@@ -21,6 +21,9 @@ function writeFiles(): string[] {
 		['short.yaml', 'a: b\n'],
 	];
 	for (let i = 0; i < 60; i++) files.push([`big-${i}.yaml`, `# file ${i}\n${'key: value\n'.repeat(3000 + i)}`]);
+	// Larger than the buffer plain files are read into, between files that fit.
+	files.push(['large.yaml', `# large\n${'key: value\n'.repeat(300_000)}`]);
+	files.push(['after-large.yaml', 'k: v\n']);
 	files.push(['after.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: after\n']);
 	return files.map(([name, content]) => {
 		writeFileSync(join(dir, name), content);

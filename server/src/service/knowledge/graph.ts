@@ -19,6 +19,8 @@ export class KnowledgeGraph {
 	private readonly byHandler = new Map<string, Entity>();
 	private readonly byVolumeSource = new Map<string, Entity>();
 	private readonly images: [string, Entity][] = [];
+	/** The first entity of each image pattern, longest patterns first (see forImage). */
+	private readonly imageByPattern = new Map<string, Entity>();
 	private readonly annotations: [string, Entity][] = [];
 	private readonly notes = new Map<string, TeamNote[]>();
 	private readonly apiRows = new Map<string, ApiVersionRow[]>();
@@ -30,6 +32,7 @@ export class KnowledgeGraph {
 		for (const entity of [...data.entities, ...teamEntities]) this.add(entity);
 		for (const row of data.apiVersions ?? []) push(this.apiRows, row.kind, row);
 		this.images.sort((a, b) => b[0].length - a[0].length);
+		for (const [pattern, entity] of this.images) if (!this.imageByPattern.has(pattern)) this.imageByPattern.set(pattern, entity);
 		this.annotations.sort((a, b) => b[0].length - a[0].length);
 	}
 
@@ -95,13 +98,10 @@ export class KnowledgeGraph {
 		const repo = imageRepository(image);
 		// Every workload image is looked up again after each edit (the cluster profile): remembered per repository.
 		if (this.imageMemo.has(repo)) return this.imageMemo.get(repo);
-		let found: Entity | undefined;
-		for (const [pattern, entity] of this.images) {
-			if (repo === pattern || repo.endsWith(`/${pattern}`)) {
-				found = entity;
-				break;
-			}
-		}
+		// The longest pattern that is the repository or ends it after a slash: its tails after each slash looked up, longest first
+		// (a workspace of thousands of workloads has thousands of repositories, each tried against every pattern otherwise).
+		let found = this.imageByPattern.get(repo);
+		for (let slash = repo.indexOf('/'); found === undefined && slash >= 0; slash = repo.indexOf('/', slash + 1)) found = this.imageByPattern.get(repo.slice(slash + 1));
 		if (this.imageMemo.size > 10_000) this.imageMemo.clear();
 		this.imageMemo.set(repo, found);
 		return found;
