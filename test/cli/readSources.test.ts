@@ -21,6 +21,9 @@ function writeFiles(): string[] {
 		['short.yaml', 'a: b\n'],
 	];
 	for (let i = 0; i < 60; i++) files.push([`big-${i}.yaml`, `# file ${i}\n${'key: value\n'.repeat(3000 + i)}`]);
+	// Larger than the buffer plain files are read into, between files that fit.
+	files.push(['large.yaml', `# large\n${'key: value\n'.repeat(300_000)}`]);
+	files.push(['after-large.yaml', 'k: v\n']);
 	files.push(['after.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: after\n']);
 	return files.map(([name, content]) => {
 		writeFileSync(join(dir, name), content);
@@ -54,6 +57,17 @@ describe('reading the files of a lint run', () => {
 		}
 		assert.ok(sources.find((s) => s.path.endsWith('bom.yaml'))!.text!.startsWith('apiVersion'), 'the byte order mark is dropped');
 		assert.equal(sources.find((s) => s.path.endsWith('latin1.yaml'))!.text, 'k: \ufffd\n', 'bytes that are not UTF-8 read as the replacement character');
+	});
+
+	it('keeps no stamps when asked not to, and reads the same texts and hashes', async () => {
+		const withStamps = await readSources(inputs(paths), () => undefined);
+		const without = await readSources(inputs(paths), () => undefined, undefined, undefined, false);
+		assert.deepEqual(
+			without.map((s) => [s.uri, s.text, s.hash]),
+			withStamps.map((s) => [s.uri, s.text, s.hash]),
+		);
+		assert.ok(withStamps.every((s) => s.stamp !== undefined));
+		assert.ok(without.every((s) => s.stamp === undefined));
 	});
 
 	it('reads later, the same, the files a cache knew by their stamps', async () => {

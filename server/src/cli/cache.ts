@@ -1,14 +1,13 @@
 /* The --cache file and the `kubelore index` file: parses by content hash, and findings of the last run. */
-import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
-import type { FileRecord } from './records';
 import { firstLine, NEWLINE_BYTE, readFully, TAB, writeLines, type StoredBytes } from './cacheLayout';
 import { recordFromParts } from './storedRecords';
+import { sha1, type FileRecord } from './records';
 
 const FORMAT = 6;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
@@ -135,8 +134,10 @@ export class CacheFile {
 		const line = this.headLine(hash);
 		if (!line) return undefined;
 		// Not kept: the index holds what it needs of it from here on, and a rewrite copies the stored bytes.
+		// The reader of its values holds where they start, not the line: a resource whose value is never read would keep its head's text alive to the end of the run.
+		const start = line.offset;
 		try {
-			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(line.offset + offset, length), later);
+			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(start + offset, length), later);
 		} catch {
 			// Values that cannot be read (a file cut short): that file is parsed again.
 			return undefined;
@@ -153,12 +154,16 @@ export class CacheFile {
 	private headLine(hash: string): { offset: number; length: number; head: string } | undefined {
 		const at = this.nextInOrder(hash) ?? this.storedHeads().get(hash);
 		if (!at) return undefined;
-		const fields = this.heads.toString('latin1', at[0], Math.min(at[1], at[0] + 64)).split('\t', 3);
-		const offset = Number(fields[1]);
-		const length = Number(fields[2]);
-		if (fields.length < 3 || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
-		const headStart = at[0] + hash.length + fields[1].length + fields[2].length + 3;
-		return { offset, length, head: this.heads.toString('utf8', headStart, at[1]) };
+		// The line decoded once, its fields sliced from it: a shard reads the head of every file of the tree.
+		const line = this.heads.toString('utf8', at[0], at[1]);
+		const first = line.indexOf('\t');
+		const second = first < 0 ? -1 : line.indexOf('\t', first + 1);
+		const third = second < 0 ? -1 : line.indexOf('\t', second + 1);
+		if (third < 0) return undefined;
+		const offset = Number(line.slice(first + 1, second));
+		const length = Number(line.slice(second + 1, third));
+		if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
+		return { offset, length, head: line.slice(third + 1) };
 	}
 
 	/** Where the next head line starts while parses are asked for in the order they were written; -1 once they are not. */
@@ -174,7 +179,7 @@ export class CacheFile {
 		this.cursor ??= this.readHeads();
 		const line = this.cursor;
 		const tab = line + hash.length;
-		if (line < 0 || tab >= this.heads.length || this.heads[tab] !== TAB || this.heads.toString('latin1', line, tab) !== hash) {
+		if (line < 0 || tab >= this.heads.length || this.heads[tab] !== TAB || !this.startsWith(line, hash)) {
 			this.cursor = -1;
 			return undefined;
 		}
@@ -185,6 +190,12 @@ export class CacheFile {
 		}
 		this.cursor = newline + 1;
 		return [line, newline];
+	}
+
+	/** True when the heads hold `hash` (ASCII, as every hash is) at `at`: compared byte by byte, without a string made of them. */
+	private startsWith(at: number, hash: string): boolean {
+		for (let i = 0; i < hash.length; i++) if (this.heads[at + i] !== hash.charCodeAt(i)) return false;
+		return true;
 	}
 
 	/**
@@ -331,7 +342,7 @@ export function reportKey(inputs: ReportInputs): string {
 
 /** A short stable hash of any JSON-able value. */
 export function hashOf(value: unknown): string {
-	return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+	return sha1(JSON.stringify(value), 'base64url');
 }
 
 /** Why an index file cannot be used: it cannot be read (the error code), another build wrote it, or it is not an index. */

@@ -14,7 +14,7 @@ import type { ProfileReport } from './formats/profile';
 import { PathNames } from './formats/types';
 import { holdYoungGeneration } from '../heapGrowth';
 import { expandInputs } from './inputs';
-import { errorText, readProblem } from './lint';
+import { errorText, HOLD_EVERY, readProblem } from './lint';
 import { CLI_TEXT, count, say } from './messages';
 import { docsDir, loadGraphFile, growHeapForIndex, toolKey, type Runtime } from './runtime';
 
@@ -34,7 +34,12 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
 		unreadable,
 		// The young generation's cap is checked as files are read: the run hardly returns to the event loop, where its observer hears of collections.
-		holdYoungGeneration,
+		(n) => {
+			if (n % HOLD_EVERY === 0) holdYoungGeneration();
+		},
+		undefined,
+		// An index keeps no stamps (another checkout reads it).
+		false,
 	);
 	// Without a reuse callback every file was read: this only narrows the type.
 	const sources = readRest(files, unreadable);

@@ -30,6 +30,13 @@ import { checkInWorkers } from './workers';
 
 const RANK: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
+/**
+ * Files read between two checks of the young generation's cap (holdYoungGeneration): a check reads
+ * the heap's statistics, some 700 bytes of garbage each, and sixteen files make far less than the
+ * young generation holds, so no collection it could grow at is missed.
+ */
+export const HOLD_EVERY = 16;
+
 /** Runs `kubelore lint` and returns the exit status: 0 clean, 1 findings at or above --fail-on, 2 problems. */
 export async function runLint(options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stdout, stderr } = runtime;
@@ -70,11 +77,13 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		),
 		unreadable,
 		(n) => {
-			holdYoungGeneration();
+			if (n % HOLD_EVERY === 0) holdYoungGeneration();
 			progress.update(() => say(CLI_TEXT.progressReading, language, n));
 		},
 		// With a cache, a file whose stamp is unchanged is not read; profiles are read always (the team's knowledge is named there).
 		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
+		// Only the cache keeps the stamps.
+		Boolean(cacheFile),
 	);
 	const team = await readTeamKnowledge(options.knowledge, profile, files, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
 	const graph = graphWithTeam(graphData, team);
@@ -91,14 +100,16 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
-	let plan = planRun(cache, hashOf([...base, files.map((s) => [s.uri, s.hash])]), shardOf(files));
+	// The run key is for the cache alone: without one, the tree need not be hashed for it.
+	const runKey = (list: SourceFile[]) => (cacheFile ? hashOf([...base, list.map((s) => [s.uri, s.hash])]) : '');
+	let plan = planRun(cache, runKey(files), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
 		sources = readRest(files, unreadable, holdYoungGeneration);
-		plan = planRun(cache, hashOf([...base, sources.map((s) => [s.uri, s.hash])]), shardOf(sources));
+		plan = planRun(cache, runKey(sources), shardOf(sources));
 		cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
 	}
 	const { run, checked, tasks, reported } = plan;

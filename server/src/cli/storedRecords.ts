@@ -119,6 +119,22 @@ function recordOf(head: unknown[], resourceOf: (summary: unknown, valueBytes: nu
 	return record;
 }
 
+/** The checks of a stored summary's fields (functions of their own: a run checks hundreds of thousands of summaries). */
+function textOrNull(v: unknown): boolean {
+	return v === null || typeof v === 'string';
+}
+
+function mapOrZero(v: unknown): boolean {
+	return v === 0 || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+function textsOrZero(v: unknown): boolean {
+	if (v === 0) return true;
+	if (!Array.isArray(v)) return false;
+	for (const item of v) if (typeof item !== 'string') return false;
+	return true;
+}
+
 /**
  * A resource whose value stays as it was stored until it is first read: its own fields are at
  * hand for the index (kind, name, labels), the value is parsed on first use and kept.
@@ -158,9 +174,7 @@ export class StoredResource implements Resource {
 	/** The resource of a stored summary; undefined when the summary is not one. */
 	static of(summary: StoredSummary, values: StoredValues, offset: number, length: number): StoredResource | undefined {
 		const [apiVersion, kind, name, namespace, labels, annotations, podLabels, podImages, containers] = summary;
-		const text = (v: unknown) => v === null || typeof v === 'string';
-		const map = (v: unknown) => v === 0 || (typeof v === 'object' && v !== null && !Array.isArray(v));
-		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !text(name) || !text(namespace) || !map(labels) || !map(annotations) || !map(podLabels) || !(podImages === 0 || (Array.isArray(podImages) && podImages.every((i) => typeof i === 'string'))) || (containers !== 0 && containers !== 1)) return undefined;
+		if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !textOrNull(name) || !mapOrZero(labels) || !textOrNull(namespace) || !mapOrZero(annotations) || !mapOrZero(podLabels) || !textsOrZero(podImages) || (containers !== 0 && containers !== 1)) return undefined;
 		return new StoredResource(summary, values, offset, length);
 	}
 

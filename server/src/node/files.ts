@@ -114,9 +114,17 @@ export function readTextFileSync(path: string, skip?: (stamp: FileStamp) => bool
 	return readOpenedSync(path, skip, (fd) => decodeText(readFileSync(fd, 'utf8')));
 }
 
-/** As readTextFileSync, the bytes not yet decoded (see decodeBytes): the command line decodes thousands of small files at once. */
-export function readFileBytesSync(path: string, skip?: (stamp: FileStamp) => boolean): { bytes: Buffer; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
-	return readOpenedSync(path, skip, (fd, size) => ({ bytes: readOpen(fd, size) }));
+/**
+ * As readTextFileSync, the bytes not yet decoded (see decodeBytes): the command line decodes thousands of small files at once.
+ * `into` gives, for the file's size, a buffer and the offset in it where at least size + 1 bytes are free: the bytes are read
+ * there and returned as a view of it (unless the file grew while it was read: then in a buffer of their own).
+ */
+export function readFileBytesSync(
+	path: string,
+	skip?: (stamp: FileStamp) => boolean,
+	into?: (size: number) => { buffer: Buffer; offset: number },
+): { bytes: Buffer; stamp: FileStamp } | { skipped: true; stamp: FileStamp } | ReadFailure {
+	return readOpenedSync(path, skip, (fd, size) => ({ bytes: readOpen(fd, size, into?.(size)) }));
 }
 
 /** A file opened, checked and stamped; `read` takes its content from the open file. */
@@ -165,20 +173,27 @@ function stampOf(info: Stats): FileStamp {
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** The whole of an open file, read from its start: `size` bytes, or what is there when it changed meanwhile. */
-function readOpen(fd: number, size: number): Buffer {
-	let buffer = Buffer.allocUnsafe(size + 1);
+/**
+ * The whole of an open file, read from its start: `size` bytes, or what is there when it changed meanwhile. Read into
+ * `into` (size + 1 bytes free from its offset) when given, else into a buffer of its own.
+ */
+function readOpen(fd: number, size: number, into?: { buffer: Buffer; offset: number }): Buffer {
+	let buffer = into ? into.buffer : Buffer.allocUnsafe(size + 1);
+	let base = into ? into.offset : 0;
+	let capacity = size + 1;
 	let length = 0;
 	for (;;) {
-		if (length === buffer.length) {
-			const larger = Buffer.allocUnsafe(buffer.length * 2);
-			buffer.copy(larger, 0, 0, length);
+		if (length === capacity) {
+			const larger = Buffer.allocUnsafe(capacity * 2);
+			buffer.copy(larger, 0, base, base + length);
 			buffer = larger;
+			base = 0;
+			capacity = larger.length;
 		}
-		const read = readSync(fd, buffer, length, buffer.length - length, length);
+		const read = readSync(fd, buffer, base + length, capacity - length, length);
 		length += read;
 		// A read that stops short at the size the file had stopped at its end: no second read to hear so (a call per file saved).
-		if (read === 0 || (length === size && length < buffer.length)) return buffer.subarray(0, length);
+		if (read === 0 || (length === size && length < capacity)) return buffer.subarray(base, base + length);
 	}
 }
 

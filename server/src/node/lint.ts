@@ -30,13 +30,15 @@ export type SourceFile = Omit<SourceText, 'text'> & { text?: string };
  * Reads every file once, in the order they first came. Text handed in (standard input) wins over
  * the same file on disk, as an open editor's does. Files that cannot be read are reported when
  * they were asked for, and left out. `reuse` may give the hash of a file from its stamp alone
- * (the cache): such a file is not read until readRest.
+ * (the cache): such a file is not read until readRest. `stamps`: files keep the stamps they were
+ * read with (a run with a cache writes them; else they would live to the end of the run for nothing).
  */
 export async function readSources(
 	files: AsyncIterable<FileToIndex>,
 	onUnreadable: (path: string, failure: ReadFailure) => void,
 	onRead?: (count: number) => void,
 	reuse?: (uri: string, stamp: FileStamp) => string | undefined,
+	stamps = true,
 ): Promise<SourceFile[]> {
 	const byUri = new Map<string, SourceFile>();
 	const texts = new TextChunks();
@@ -55,7 +57,7 @@ export async function readSources(
 			text = file.text;
 			hash = hashText(text);
 		} else {
-			const read = readFileBytesSync(file.path, reuse && ((s) => (hash = reuse(uri, s)) !== undefined));
+			const read = readFileBytesSync(file.path, reuse && ((s) => (hash = reuse(uri, s)) !== undefined), texts.room);
 			const decoded = 'error' in read ? read : 'bytes' in read ? texts.decode(read.bytes) : undefined;
 			if (decoded && 'error' in decoded) {
 				if (file.report) onUnreadable(file.path, decoded);
@@ -64,7 +66,7 @@ export async function readSources(
 			stamp = (read as { stamp: FileStamp }).stamp;
 			if (decoded) ({ text, hash, ascii } = decoded);
 		}
-		const source: SourceFile = { uri, path: file.path, text, hash: hash!, report: file.report || Boolean(known?.report), stamp };
+		const source: SourceFile = { uri, path: file.path, text, hash: hash!, report: file.report || Boolean(known?.report), stamp: stamps ? stamp : undefined };
 		if (ascii) texts.later(source, ascii);
 		if (known) Object.assign(known, source);
 		else byUri.set(uri, source);
@@ -78,15 +80,27 @@ export async function readSources(
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Texts of files read from disk. Most files are plain ASCII: their texts are decoded a chunk of
- * files at a time, into one string that each file's text is a slice of. Thousands of small
- * strings would each be copied by the young generation's collections while the run reads the
- * others (all of them live to its end); one large string is not moved. Other files (UTF-8 beyond
- * ASCII, a byte order mark) are decoded one by one.
+ * Texts of files read from disk. Most files are plain ASCII: they are read one after the other
+ * into one buffer (see room), and their texts decoded a buffer at a time, into one string that
+ * each file's text is a slice of. Thousands of small strings would each be copied by the young
+ * generation's collections while the run reads the others (all of them live to its end); one large
+ * string is not moved. A buffer per file, and copying them together, would cost as much again as
+ * the decoding. Other files (UTF-8 beyond ASCII, a byte order mark) are decoded one by one.
  */
 class TextChunks {
-	private pending: { source: { text?: string }; bytes: Buffer }[] = [];
-	private size = 0;
+	private pending: { source: { text?: string }; start: number; end: number }[] = [];
+	/** Where the files are read into (room for a chunk and a file after it); decoded texts are copies, so it is read into again after each flush. */
+	private chunk = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+	private used = 0;
+
+	/** Where the next file, of `size` bytes, is read (room for one byte more, to tell that it grew): after the ASCII texts read before it. */
+	readonly room = (size: number): { buffer: Buffer; offset: number } => {
+		if (this.used + size + 1 > this.chunk.length) {
+			this.flush();
+			if (size + 1 > this.chunk.length) this.chunk = Buffer.allocUnsafe(size + 1);
+		}
+		return { buffer: this.chunk, offset: this.used };
+	};
 
 	/** The hash of a file's bytes, and its text now (decoded alone) or its bytes to decode with the chunk (see later); else why they are not text. */
 	decode(bytes: Buffer): ReadFailure | { hash: string; text?: string; ascii?: Buffer } {
@@ -98,27 +112,26 @@ class TextChunks {
 		return { hash: hashBytes(bytes), ascii: bytes };
 	}
 
-	/** Gives the source the text of these (ASCII) bytes when their chunk is decoded. */
+	/** Gives the source the text of these (ASCII) bytes, read where room said, when their chunk is decoded. */
 	later(source: { text?: string }, bytes: Buffer): void {
-		this.pending.push({ source, bytes });
-		this.size += bytes.length;
-		if (this.size >= CHUNK_BYTES) this.flush();
+		if (bytes.buffer !== this.chunk.buffer || bytes.byteOffset !== this.chunk.byteOffset + this.used) {
+			// Read elsewhere (the file grew while it was read): copied in.
+			const { offset } = this.room(bytes.length);
+			bytes.copy(this.chunk, offset);
+		}
+		this.pending.push({ source, start: this.used, end: this.used + bytes.length });
+		this.used += bytes.length;
+		// A megabyte or more decodes to a string whose characters V8 keeps outside its heap.
+		if (this.used >= CHUNK_BYTES) this.flush();
 	}
 
 	/** Decodes the chunk gathered so far. */
 	flush(): void {
 		if (this.pending.length === 0) return;
-		const all = Buffer.concat(
-			this.pending.map((p) => p.bytes),
-			this.size,
-		).toString('latin1');
-		let at = 0;
-		for (const { source, bytes } of this.pending) {
-			source.text = all.slice(at, at + bytes.length);
-			at += bytes.length;
-		}
+		const all = this.chunk.toString('latin1', 0, this.used);
+		for (const { source, start, end } of this.pending) source.text = all.slice(start, end);
 		this.pending = [];
-		this.size = 0;
+		this.used = 0;
 	}
 }
 
@@ -136,7 +149,7 @@ export function readRest(files: SourceFile[], onUnreadable: (path: string, failu
 			out.push(file);
 			continue;
 		}
-		const read = readFileBytesSync(file.path);
+		const read = readFileBytesSync(file.path, undefined, texts.room);
 		const decoded = 'error' in read ? read : 'bytes' in read ? texts.decode(read.bytes) : undefined;
 		if (!decoded || 'error' in decoded) {
 			if (file.report && decoded) onUnreadable(file.path, decoded);

@@ -86,6 +86,13 @@ export class WorkspaceIndex {
 		// Each key is noted once however many documents change it: a file of 50,000 documents read at once notes a few keys, not 150,000.
 		const keys = new Set<string>();
 		if (KUSTOMIZATION.test(path) || CHART.test(path) || this.isPartialFile(uri) || this.inChart(path)) keys.add(LAYOUT);
+		if (before.length === 0) {
+			// A new file (every file of a workspace or command-line run read at once): each document is added, each of their kinds has new names.
+			for (const doc of after) this.documentChanged(uri, doc, keys);
+			for (const doc of after) if (doc.resource) keys.add(`${doc.resource.kind}:names`);
+			for (const key of keys) this.changed(key);
+			return;
+		}
 		// Edits touch a few documents: those before and after them are the same texts, in the same order.
 		let head = 0;
 		while (head < before.length && head < after.length && before[head].text === after[head].text && sameParse(before[head], after[head])) head++;

@@ -41,20 +41,24 @@ export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
 	const { resource } = entry;
 	// Another kind has a pod template only with `containers` in its value: one without is not read.
 	if (resource.mayHold?.('containers') === false && !WORKLOAD_KINDS.includes(resource.kind)) return undefined;
-	const base: NodePath = resource.kind === 'Pod' ? [] : resource.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
-	const labelsPath = [...base, 'metadata', 'labels'];
-	const specPath = [...base, 'spec'];
+	const base = resource.kind === 'Pod' ? POD_BASE : resource.kind === 'CronJob' ? CRON_JOB_BASE : TEMPLATE_BASE;
 	const known = templateLabels(resource);
 	// A workload's spec is read when asked for (most templates are looked up by their labels only).
-	if (known) return new Template(entry, known, labelsPath, specPath);
+	if (known) return new Template(entry, known, [...base, 'metadata', 'labels'], [...base, 'spec']);
+	// Most resources of other kinds have none: their paths are not made for them.
 	const template = at(resource.value, base);
-	const spec = at(template, ['spec']);
+	const spec = isRecord(template) ? template.spec : undefined;
 	if (!(isRecord(spec) && Array.isArray(spec.containers))) return undefined;
 	const labels: Record<string, string> = {};
 	const written = at(template, ['metadata', 'labels']);
 	if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
-	return new Template(entry, labels, labelsPath, specPath, spec);
+	return new Template(entry, labels, [...base, 'metadata', 'labels'], [...base, 'spec'], spec);
 }
+
+/** Where the pod template is in a resource of each kind (read only: copied into each template's paths). */
+const POD_BASE: NodePath = [];
+const CRON_JOB_BASE: NodePath = ['spec', 'jobTemplate', 'spec', 'template'];
+const TEMPLATE_BASE: NodePath = ['spec', 'template'];
 
 /** A pod template whose spec is read from its resource's value on first use, unless given (one class: every template has the same shape). */
 class Template implements PodTemplate {

@@ -1,8 +1,8 @@
 import type { KnowledgeGraph } from '../knowledge/graph';
 import type { Entity } from '../knowledge/types';
-import { placeLater, rangeOf } from '../manifest/nodes';
+import { rangeOf } from '../manifest/nodes';
 import { isRecord } from '../manifest/parse';
-import type { NodePath, Resource } from '../manifest/types';
+import type { ManifestDocument, NodePath, Resource } from '../manifest/types';
 import { containersOf, DEPLOYED_CONTAINERS } from '../rules/containers';
 import { podSpecOf } from '../rules/podSpec';
 import type { Settings } from '../settings';
@@ -264,6 +264,38 @@ function seenFrom(observations: Observation[]): Seen {
 
 /** Evidence whose offsets are looked up when first read (most evidence is never shown). */
 function evidence(entry: IndexedResource, path: NodePath, what: string): ProfileEvidence {
-	const { document } = entry;
-	return placeLater({ uri: entry.uri, what }, () => rangeOf(document, path) ?? [document.start, document.start]);
+	return new LaterEvidence(entry.uri, what, entry.document, path);
+}
+
+/**
+ * Evidence placed when its offsets are first read. A class rather than an object given getters of
+ * its own (placeLater): a profile holds evidence for every StorageClass and workload image of the
+ * workspace, tens of thousands over a large repository, and such objects take several times the memory and time.
+ */
+class LaterEvidence implements ProfileEvidence {
+	#span: [number, number] | undefined;
+	readonly #document: ManifestDocument;
+	readonly #path: NodePath;
+
+	constructor(
+		readonly uri: string,
+		readonly what: string,
+		document: ManifestDocument,
+		path: NodePath,
+	) {
+		this.#document = document;
+		this.#path = path;
+	}
+
+	get start(): number {
+		return (this.#span ??= this.place())[0];
+	}
+
+	get end(): number {
+		return (this.#span ??= this.place())[1];
+	}
+
+	private place(): [number, number] {
+		return rangeOf(this.#document, this.#path) ?? [this.#document.start, this.#document.start];
+	}
 }
