@@ -142,7 +142,7 @@ describe('the server start through the code cache', () => {
 });
 
 describe('the modules of Node a server loads', () => {
-	it('are not crypto nor child_process, which the server bundle requires where they are used (esbuild.mjs)', async () => {
+	it('are not crypto nor child_process, which the server bundle requires where they are used (esbuild.mjs), nor fs/promises (read where used)', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'kubelore-modules-'));
 		const preload = join(dir, 'modules.cjs');
 		const list = join(dir, 'modules.txt');
@@ -154,7 +154,7 @@ describe('the modules of Node a server loads', () => {
 			assert.ok(answer.hover, 'the server answers a hover');
 			const loaded = readFileSync(list, 'utf8').split('\n');
 			assert.ok(loaded.includes('NativeModule fs'), 'the list is of the modules loaded');
-			for (const name of ['crypto', 'child_process']) assert.ok(!loaded.includes(`NativeModule ${name}`), `${name} is not loaded (cache ${cache || 'off'})`);
+			for (const name of ['crypto', 'child_process', 'fs/promises']) assert.ok(!loaded.includes(`NativeModule ${name}`), `${name} is not loaded (cache ${cache || 'off'})`);
 		}
 		rmSync(dir, { recursive: true, force: true });
 	});

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { promises, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildTeamKnowledge, type SourceFile, type TeamKnowledge } from '../../../knowledge/build/builder';
 import { GRAPH_CORE_FILE, GRAPH_FILE, type CoreGraphData } from '../../../knowledge/build/graphFiles';
@@ -102,7 +101,7 @@ export async function loadTeamKnowledge(folder: string, paths: string[], base: G
 async function readNote(path: string): Promise<{ text: string } | { error: string }> {
 	let info;
 	try {
-		info = await stat(path);
+		info = await promises.stat(path);
 	} catch (error) {
 		return { error: (error as Error).message };
 	}
