@@ -92,7 +92,8 @@ describe('the server start through the code cache', () => {
 		assert.deepEqual(readFileSync(file), before, 'a server that opens nothing leaves it alone');
 		// written in idle time after the open, before the exit
 		let whileRunning = false;
-		const opened = await startAndStop(own, process.env, true, 1500, () => (whileRunning = afterOpen(file)));
+		// idle work waits for quiet: a generous wait keeps a loaded machine from failing it
+		const opened = await startAndStop(own, process.env, true, 3000, () => (whileRunning = afterOpen(file)));
 		assert.ok(opened.hover, 'the server answers a hover');
 		assert.ok(whileRunning, 'made again while the server runs, in idle time after the open');
 		const again = readFileSync(file);
