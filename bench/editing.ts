@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { random } from './generate';
 import { BenchClient, percentile, type ServerSpec } from './lsp';
 import { targetsTable, type Target } from './targets';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 
 /** Latencies in ms of each editing request. */
 export interface EditingResult {
@@ -93,7 +94,7 @@ export function editingRows(where: string, r: EditingResult, lensTargets: boolea
 /** `node --import tsx bench/editing.ts <file> [workspace folder] [workspace file]`: only these measurements, printed. */
 async function main(): Promise<void> {
 	const [file, folder, inFolder] = process.argv.slice(2);
-	const spec: ServerSpec = { name: 'KubeLore', command: process.execPath, args: [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], configuration: { kubelore: {} } };
+	const spec: ServerSpec = { name: 'KubeLore', command: process.execPath, args: [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], env: serverEnvironment(), configuration: { kubelore: {} } };
 	const out = editingRows(`${readFileSync(file, 'utf8').split('\n').length} lines`, await measureEditing(spec, file), true);
 	if (folder && inFolder) {
 		const w = editingRows('workspace', await measureEditing(spec, inFolder, pathToFileURL(folder).toString()), false);

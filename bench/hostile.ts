@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { loadTeamKnowledge } from '../server/src/node/knowledge';
 import { hostileInputs, hugeFrontMatterNote, type HostileInput } from '../test/fuzz/hostileInputs';
 import { BenchClient, type ServerSpec } from './lsp';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 
 const ROOT = join(__dirname, '..');
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
@@ -99,7 +100,7 @@ function throughCli(input: HostileInput): string {
 
 async function main(): Promise<void> {
 	const only = process.argv.slice(2);
-	const spec: ServerSpec = { name: 'KubeLore', command: process.execPath, args: [join(ROOT, 'dist', 'server.js'), '--stdio'], configuration: { kubelore: {} } };
+	const spec: ServerSpec = { name: 'KubeLore', command: process.execPath, args: [join(ROOT, 'dist', 'server.js'), '--stdio'], env: serverEnvironment(), configuration: { kubelore: {} } };
 	const round = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'over 60 s');
 	for (const input of hostileInputs()) {
 		if (only.length && !only.includes(input.name)) continue;

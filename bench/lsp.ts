@@ -7,6 +7,8 @@ export interface ServerSpec {
 	name: string;
 	command: string;
 	args: string[];
+	/** Variables added to this process's environment for the server. */
+	env?: Record<string, string>;
 	/** Answers to workspace/configuration, by section. */
 	configuration: Record<string, unknown>;
 }
@@ -21,7 +23,7 @@ export class BenchClient {
 	private readonly sampler: NodeJS.Timeout;
 
 	constructor(readonly spec: ServerSpec) {
-		this.child = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'ignore'] });
+		this.child = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'ignore'], env: spec.env && { ...process.env, ...spec.env } });
 		this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
 		this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section ? spec.configuration[i.section] ?? null : null)));
 		for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'window/showMessageRequest']) this.connection.onRequest(method, () => null);

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 
 const TEXT = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports:\n    - { port: 80 }\n    - { port: 81 }\n';
 
@@ -19,7 +20,7 @@ export interface OpenCloseResult {
 
 /** `cycles` open, pull diagnostics, hover, close cycles in one server run by `node`. */
 export async function openCloseHeap(node: string, cycles: number, server = join(__dirname, '..', 'dist', 'server.js')): Promise<OpenCloseResult> {
-	const child = spawn(node, ['--expose-gc', '-r', join(__dirname, 'gcProbe.cjs'), server, '--stdio'], { stdio: 'pipe' });
+	const child = spawn(node, ['--expose-gc', '-r', join(__dirname, 'gcProbe.cjs'), server, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverEnvironment() } });
 	const waiting: ((bytes: number) => void)[] = [];
 	child.stderr.on('data', (chunk: Buffer) => {
 		for (const m of chunk.toString().matchAll(/heap-used (\d+)/g)) waiting.shift()?.(Number(m[1]));

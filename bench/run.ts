@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 import { editingRows, measureEditing } from './editing';
 import { measureFloor } from './floor';
 import { crossReferenced, manifest } from './generate';
@@ -82,8 +83,8 @@ function peerDir(): string {
 
 function servers(node: string, schemaUri: string): [ServerSpec, ServerSpec] {
 	return [
-		// A code-cache folder of its own, as the VS Code client gives the server one in its storage folder.
-		{ name: 'KubeLore', command: node, args: [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir', join(OUT, 'code-cache')], configuration: { kubelore: {} } },
+		// A code-cache folder of its own and the environment variables, as the VS Code client gives them (client/src/languageClient.ts).
+		{ name: 'KubeLore', command: node, args: [join(ROOT, 'dist', 'server.js'), '--stdio', '--cache-dir', join(OUT, 'code-cache')], env: serverEnvironment(), configuration: { kubelore: {} } },
 		{
 			name: 'yaml-language-server',
 			command: node,

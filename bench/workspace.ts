@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { manifest, workspace } from './generate';
 import { BenchClient, type ServerSpec } from './lsp';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 
 export interface WorkspaceResult {
 	files: number;
@@ -87,7 +88,7 @@ async function compare(): Promise<void> {
 	const results = dists.map(() => [] as WorkspaceResult[]);
 	for (let run = 0; run < runs; run++) {
 		for (const [k, dist] of dists.entries()) {
-			const spec: ServerSpec = { name: dist, command: process.execPath, args: [join(dist, 'server.js'), '--stdio'], configuration: { kubelore: {} } };
+			const spec: ServerSpec = { name: dist, command: process.execPath, args: [join(dist, 'server.js'), '--stdio'], env: serverEnvironment(), configuration: { kubelore: {} } };
 			const result = await measureWorkspace(spec, folder, out);
 			results[k].push(result);
 			const hovers = [...result.hoverDuring].sort((a, b) => a - b);
