@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import type { JsonFinding } from '../../server/src/cli/formats/json';
 import { CacheFile } from '../../server/src/cli/cache';
-import { writeRepository } from './repo';
+import { inShard } from '../../server/src/cli/shard';
+import { repositoryFiles, writeRepository } from './repo';
 import { runCli, sarifErrors } from './run';
 
 interface JsonLog {
@@ -149,6 +151,53 @@ describe('kubelore lint in CI: shards', () => {
 		const changed = JSON.parse(await run(['--index', altered])) as Profiled;
 		assert.deepEqual(changed.profile.storageClasses.map((c) => c.name), ['fast'], 'the profile of the tree as it is');
 		assert.equal(await run(['--index', written]), await run([]));
+	});
+
+	it('in a git checkout, a shard with the index reads only its own files and what git does not vouch for, and prints what it prints without', async () => {
+		const copy = join(dir, 'checkout');
+		cpSync(repo, copy, { recursive: true });
+		const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: copy, encoding: 'utf8' });
+		git('init', '-q', '.');
+		// Times well before the commit: git's record of each file's stat is then not racy (it would compare contents instead).
+		const old = new Date('2020-01-02T03:04:05Z');
+		for (const path of repositoryFiles(24).keys()) utimesSync(join(copy, path), old, old);
+		git('add', '-A');
+		git('commit', '-qm', 'tree');
+		const written = join(dir, 'checkout.index');
+		const index = await runCli(['index', '.', '--out', written], { cwd: copy });
+		assert.equal(index.code, 0, index.stderr);
+		const run = async (args: string[]) => {
+			const result = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none', ...args], { cwd: copy });
+			assert.equal(result.code, 0, result.stderr);
+			return result.stdout;
+		};
+		const shardOf = (path: string) => [1, 2, 3, 4].find((k) => inShard(join(copy, path), copy, { index: k, count: 4 }))!;
+		const same = async (what: string) => {
+			const outputs = await Promise.all([1, 2, 3, 4].map((k) => Promise.all([run(['--shard', `${k}/4`, '--index', written]), run(['--shard', `${k}/4`])])));
+			outputs.forEach(([withIndex, without], k) => assert.equal(withIndex, without, `${what}: shard ${k + 1}/4`));
+		};
+		// Related locations in other shards' files are placed from their texts, read when needed.
+		const full = JSON.parse(await run([])) as JsonLog;
+		assert.ok(full.findings.some((f) => f.related?.some((r) => shardOf(r.file) !== shardOf(f.file))), 'findings that point into another shard');
+		await same('committed tree');
+
+		// A file git sees changed (an edit not committed, a commit after the index was built) is read, not taken from the index.
+		const renamed = (path: string) => writeFileSync(join(copy, path), readFileSync(join(copy, path), 'utf8').replace(/app: app-1\b/g, 'app: app-1-renamed'));
+		renamed('workloads/team-1/app-1.yaml');
+		await same('an edit');
+		git('commit', '-qam', 'renamed');
+		await same('a commit after the index');
+
+		// What git vouches for is not read: a workload edited behind its back (same size and time, ctime not trusted) is as the index has it.
+		git('config', 'core.trustctime', 'false');
+		const app = [2, 4, 5, 7, 8, 10, 11].find((i) => shardOf(`services/app-${i}.yaml`) !== shardOf(`workloads/team-${i % 4}/app-${i}.yaml`))!;
+		const workload = join(copy, `workloads/team-${app % 4}/app-${app}.yaml`);
+		writeFileSync(workload, readFileSync(workload, 'utf8').replace(new RegExp(`app: app-${app}\\b`, 'g'), `app: app-${app === 10 || app === 11 ? 'XY' : 'X'}`));
+		utimesSync(workload, old, old);
+		const shard = ['--shard', `${shardOf(`services/app-${app}.yaml`)}/4`];
+		const noMatch = (log: string) => (JSON.parse(log) as JsonLog).findings.filter((f) => f.rule === 'service-selector-no-match' && f.file === `services/app-${app}.yaml`).length;
+		assert.equal(noMatch(await run(shard)), 1, 'read: the Service selects nothing');
+		assert.equal(noMatch(await run([...shard, '--index', written])), 0, 'vouched for: the index\'s text, where the Service selects the workload');
 	});
 
 	it('refuses an index written by another build, or a file that is not an index, instead of using it', async () => {

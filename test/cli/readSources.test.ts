@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { hashText } from '../../server/src/cli/records';
+import { URI } from 'vscode-uri';
+import { hashText, parseForRecord, plainRecord } from '../../server/src/cli/records';
+import { CacheFile } from '../../server/src/cli/cache';
+import { WorkspaceIndex } from '../../server/src/service/workspace/index';
 import { readTextFileSync, type ReadFailure } from '../../server/src/node/files';
-import { readRest, readSources, type FileToIndex } from '../../server/src/node/lint';
+import { indexSources, readRest, readSources, type FileToIndex } from '../../server/src/node/lint';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubelore-read-'));
 
@@ -79,5 +82,40 @@ describe('reading the files of a lint run', () => {
 			read.map((s) => [s.uri, s.text, s.hash]),
 			[...known.values()].map((s) => [s.uri, s.text, s.hash]),
 		);
+	});
+
+	it('reads a file git vouched for only when its text is asked for, and tells when it is not the text vouched for', async () => {
+		const path = join(dir, 'vouched.yaml');
+		const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\n';
+		writeFileSync(path, text);
+		const record = plainRecord(parseForRecord(URI.file(path).toString(), text));
+		// As a shard has it: read from an index, values not parsed until a rule reads them.
+		const written = CacheFile.empty('test');
+		written.remember(hashText(text), record);
+		written.write(join(dir, 'vouched.index'), '', {}, [hashText(text)]);
+		const stored = CacheFile.read(join(dir, 'vouched.index'), 'test');
+		const fromIndex = () => stored.parse(hashText(text), true);
+		const vouched = (hash: string) => readSources(inputs([path]), () => assert.fail('readable'), undefined, undefined, false, () => hash);
+		const [source] = await vouched(hashText(text));
+		assert.equal(source.text, undefined, 'not read');
+		const changed: string[] = [];
+		const index = new WorkspaceIndex();
+		indexSources(index, [source], () => record, undefined, (p) => changed.push(p));
+		const file = index.getFile(source.uri)!;
+		assert.equal(file.manifest.documents[1].resource?.name, 'two');
+		assert.equal(file.manifest.documents[1].text, text.slice(record[1].start, record[1].end));
+		assert.equal(file.text.positionAt(text.indexOf('two')).line, 8);
+		assert.equal(file.manifest.text, text);
+		assert.deepEqual(changed, []);
+
+		// Indexed, then changed on disk before a rule asked for its text: read then, as it is then, and told.
+		const [later] = await vouched(hashText(text));
+		const again = new WorkspaceIndex();
+		indexSources(again, [later], fromIndex, undefined, (p) => changed.push(p));
+		const edited = text.replace('name: two', 'name: six');
+		writeFileSync(path, edited);
+		assert.deepEqual(changed, []);
+		assert.equal(again.getFile(later.uri)!.text.getText(), edited);
+		assert.deepEqual(changed, [path]);
 	});
 });

@@ -36,6 +36,8 @@ interface Header {
 	settings?: string[];
 	/** An index's cluster profile reports, by reportKey: a shard of the same tree and settings prints one instead of working it out. */
 	reports?: Record<string, ProfileReport>;
+	/** An index's content hashes of the files git vouched for, by `<blob ID> <path from the top of the checkout>` (see gitTree.ts). */
+	blobs?: Record<string, string>;
 }
 
 /** A file's findings as the header stores them: the settings by their place in the header's list. */
@@ -49,6 +51,8 @@ export interface CacheExtras {
 	profile?: ProfileReport;
 	/** The cluster profile reports of an index, by reportKey. */
 	reports?: Record<string, ProfileReport>;
+	/** The content hashes of an index's files that git vouched for, by blob ID and path (see Header.blobs). */
+	blobs?: Record<string, string>;
 }
 
 /**
@@ -125,6 +129,13 @@ export class CacheFile {
 	/** The cluster profile report an index holds for a run of this key (see reportKey). */
 	indexedReport(key: string): ProfileReport | undefined {
 		return this.header?.reports?.[key];
+	}
+
+	/** The content hash an index recorded for this blob at this path (from the top of the checkout), when git vouched for the file it read. */
+	hashOfBlob(blob: string, path: string): string | undefined {
+		const blobs = this.header?.blobs;
+		const key = `${blob} ${path}`;
+		return blobs && Object.hasOwn(blobs, key) ? blobs[key] : undefined;
 	}
 
 	/** A parse by content hash (read from the file at each use), or one made in this run; `later`: values read on first use (see recordFromParts). */
@@ -287,7 +298,7 @@ export class CacheFile {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports };
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports, blobs: extras?.blobs };
 		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {

@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
 import { toPosix, type ReadFailure } from '../node/files';
-import { indexSources, readRest, readSources } from '../node/lint';
+import { cleanFiles, gitPath, type CleanFiles } from '../node/gitTree';
+import { indexSources, readRest, readSources, type SourceText } from '../node/lint';
 import type { Localized } from '../service/knowledge/types';
 import { WorkspaceIndex } from '../service/workspace/index';
 import { graphWithTeam } from '../node/knowledge';
@@ -30,6 +31,8 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 		fatal ||= isFatal;
 	};
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
+	// Asked while the files are read: which of them git vouches for (see vouchedHashes).
+	const clean = cleanFiles(process.cwd());
 	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
 		unreadable,
@@ -62,11 +65,27 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	}
 	const path = resolve(out);
 	try {
-		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)), { reports });
+		cache.write(path, '', {}, new Set(sources.map((s) => s.hash)), { reports, blobs: vouchedHashes(await clean, sources) });
 	} catch (error) {
 		note(out, CLI_TEXT.unreadable, [(error as NodeJS.ErrnoException).code ?? (error as Error).message], true);
 		return 2;
 	}
 	stderr.write(`kubelore: ${say(CLI_TEXT.indexWritten, language, count(sources.length, 'file', language), toPosix(relative(process.cwd(), path)))}\n`);
 	return fatal ? 2 : 0;
+}
+
+/**
+ * The hash of each file read that git vouches for, by its blob ID and path: a shard of the same
+ * commit knows the text of such a file, which it only reads for the others' findings, without
+ * reading it (git tells it that its copy is the same blob, unchanged).
+ */
+function vouchedHashes(clean: CleanFiles | undefined, sources: readonly SourceText[]): Record<string, string> | undefined {
+	if (!clean) return undefined;
+	const blobs: Record<string, string> = {};
+	for (const source of sources) {
+		const path = gitPath(clean, source.path);
+		const blob = path === undefined ? undefined : clean.blobs.get(path);
+		if (blob !== undefined) blobs[`${blob} ${path}`] = source.hash;
+	}
+	return blobs;
 }

@@ -6,7 +6,8 @@ import { URI } from 'vscode-uri';
 import { holdYoungGeneration } from '../heapGrowth';
 import { MAX_FILE_BYTES, readTextFile, toPosix, type ReadFailure } from '../node/files';
 import { graphWithTeam } from '../node/knowledge';
-import { allRead, indexSources, readRest, readSources, type SourceFile, type SourceText } from '../node/lint';
+import { cleanFiles, gitPath, type CleanFiles } from '../node/gitTree';
+import { allRead, indexSources, readRest, readSources, type SourceFile } from '../node/lint';
 import { readProjectConfig, type ProjectConfig } from '../service/config';
 import type { Language, Localized } from '../service/knowledge/types';
 import type { Severity } from '../service/settings';
@@ -40,6 +41,8 @@ export const HOLD_EVERY = 16;
 /** Runs `kubelore lint` and returns the exit status: 0 clean, 1 findings at or above --fail-on, 2 problems. */
 export async function runLint(options: LintOptions, runtime: Runtime): Promise<number> {
 	const { language, stdout, stderr } = runtime;
+	// Asked of git while the knowledge and the index are read (see vouchedByGit).
+	const clean = options.shard && options.index !== undefined && !options.cache ? cleanFiles(process.cwd()) : undefined;
 	const { data: graphData, key: graphKey } = loadGraphFile(runtime);
 	const profile = options.config === undefined ? undefined : { path: resolve(options.config), config: await readConfigOption(options.config, runtime) };
 	const projectConfig = profile?.config;
@@ -71,6 +74,16 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	else if (!cache.header) slowHeapGrowth();
 	const started = Date.now();
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
+	const indexPath = options.index;
+	const indexFile =
+		indexPath === undefined
+			? undefined
+			: readIndexFile(resolve(indexPath), tool, (problem) => {
+					if ('code' in problem) throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(problem.code, language)));
+					if ('otherTool' in problem) throw new CliError(say(CLI_TEXT.indexOtherTool, language, indexPath, problem.otherTool, indexTool(tool)));
+					throw new CliError(say(CLI_TEXT.indexDamaged, language, indexPath));
+				});
+	const vouched = await vouchedByGit(options, indexFile, clean, cwd);
 	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
 			note(p.path, p.message, p.args ?? [], p.fatal),
@@ -84,19 +97,11 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		cacheFile ? (uri, stamp) => (uri.endsWith('/.kubelore.yaml') ? undefined : cache.hashByStamp(uri, stamp)) : undefined,
 		// Only the cache keeps the stamps.
 		Boolean(cacheFile),
+		vouched,
 	);
 	const team = await readTeamKnowledge(options.knowledge, profile, files, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
 	const graph = graphWithTeam(graphData, team);
 	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir, identities: options.format === 'sarif' };
-	const indexPath = options.index;
-	const indexFile =
-		indexPath === undefined
-			? undefined
-			: readIndexFile(resolve(indexPath), tool, (problem) => {
-					if ('code' in problem) throw new CliError(say(CLI_TEXT.indexUnreadable, language, indexPath, errorText(problem.code, language)));
-					if ('otherTool' in problem) throw new CliError(say(CLI_TEXT.indexOtherTool, language, indexPath, problem.otherTool, indexTool(tool)));
-					throw new CliError(say(CLI_TEXT.indexDamaged, language, indexPath));
-				});
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
 	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
@@ -104,7 +109,8 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const runKey = (list: SourceFile[]) => (cacheFile ? hashOf([...base, list.map((s) => [s.uri, s.hash])]) : '');
 	let plan = planRun(cache, runKey(files), shardOf(files));
 	let cachedProfile = cache.header?.run === plan.run ? cache.header.profile : undefined;
-	let sources: SourceText[] | undefined = allRead(files) ? files : undefined;
+	// Without a cache, the files not read are those git vouched for: read when a rule needs their text (see indexSources).
+	let sources: SourceFile[] | undefined = allRead(files) || !cacheFile ? files : undefined;
 	if (!sources && (plan.tasks.length > 0 || (plan.reported.length > 0 && !cachedProfile))) {
 		// Something has to be checked: every text is needed after all (a file may have changed since its stamp).
 		slowHeapGrowth();
@@ -137,12 +143,14 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	if (tasks.length || (profileFor && !profileReported)) slowHeapGrowth();
 	if (tasks.length > 1 && options.jobs > 1 && sources) {
 		const named: [string, string][] = options.stdinFilename === undefined ? [[stdinUri, '<stdin>']] : [];
-		const done = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders, profileFor, named }, sources, known, remember, tasks);
+		// Worker threads are handed every text.
+		const texts = allRead(sources) ? sources : readRest(sources, unreadable);
+		const done = await checkInWorkers(Math.min(options.jobs, tasks.length), { distDir: runtime.distDir, team, options: checkOptions, folders, profileFor, named }, texts, known, remember, tasks);
 		for (const result of done.results) checked.set(result.uri, { hash: '', ...result });
 		profileReported = done.profile;
 	} else if (sources && (tasks.length || (profileFor && !profileReported))) {
 		const index = new WorkspaceIndex();
-		indexSources(index, sources, known, cacheFile ? remember : undefined);
+		indexSources(index, sources, known, cacheFile ? remember : undefined, (path) => note(path, CLI_TEXT.changedWhileChecked, [], true));
 		index.setFolders(folders.map((r) => URI.file(r).path));
 		const checker = new Checker(index, graph, checkOptions);
 		const pending = new Set(tasks.map((t) => t.uri));
@@ -180,6 +188,25 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	cache.close();
 	if (notes.some((n) => n.fatal)) return 2;
 	return failing(summary, options.failOn) ? 1 : 0;
+}
+
+/**
+ * For a shard with an index and no cache: the hash of a file another shard reports, without reading
+ * it, when git vouches that the file is the blob the index read at that path (tracked and unchanged
+ * in both checkouts). Such a file is read only if a rule needs its text. Undefined otherwise (every
+ * file is read): no shard, no index (or one made outside git), no git, or a cache (whose run key
+ * hashes every text; git is then not asked, see `clean` in runLint).
+ */
+async function vouchedByGit(options: LintOptions, indexFile: CacheFile | undefined, asked: Promise<CleanFiles | undefined> | undefined, cwd: string): Promise<((path: string) => string | undefined) | undefined> {
+	const shard = options.shard;
+	const clean = indexFile?.header?.blobs ? await asked : undefined;
+	if (!shard || !indexFile || !clean) return undefined;
+	return (path) => {
+		if (inShard(path, cwd, shard)) return undefined;
+		const name = gitPath(clean, path);
+		const blob = name === undefined ? undefined : clean.blobs.get(name);
+		return blob === undefined ? undefined : indexFile.hashOfBlob(blob, name!);
+	};
 }
 
 /** An error code in words ("EACCES" -> "permission denied"); other text stays as it is. */

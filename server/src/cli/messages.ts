@@ -31,6 +31,7 @@ export const CLI_TEXT = {
 		zh: '索引 {0} 由另一个版本的 kubelore 写入（{1}；当前为 {2}）：请用当前版本重新写入（kubelore index --out）',
 	},
 	indexDamaged: { en: 'the index {0} is not one written by kubelore index (damaged or another kind of file): write it again', zh: '索引 {0} 不是 kubelore index 写入的（已损坏或是其他文件）：请重新写入' },
+	changedWhileChecked: { en: 'changed while the run read it (after git vouched it was the text the index read): the findings may be wrong; run again', zh: '在运行读取期间被修改（git 已确认它与索引读取的内容相同之后）：结果可能有误，请重新运行' },
 	indexWritten: { en: 'wrote the index of {0} to {1}', zh: '已将 {0} 的索引写入 {1}' },
 	graphMissing: { en: 'the knowledge graph {0} is missing or unreadable; build it with "npm run build"', zh: '知识图谱 {0} 缺失或无法读取；请用“npm run build”构建' },
 	// Problems with inputs; the first ones make the exit status 2.

@@ -95,13 +95,27 @@ const trees = new Map<RecordDocument, ManifestDocument['yaml']>();
 const TREES_KEPT = 256;
 const NO_RULES: Set<string> = new Set();
 
+/**
+ * A file's text, read when first asked for: a file another shard reports, which git vouched is the
+ * one the index parsed, is read only if a rule of this shard needs its text (to place a related location, say).
+ */
+export class LazyText {
+	private value: string | undefined;
+
+	constructor(private readonly read: () => string) {}
+
+	get text(): string {
+		return (this.value ??= this.read());
+	}
+}
+
 /** A document rebuilt from its record: the values are the record's, the tree is parsed on use (a getter on the prototype, not one per document). */
 class RecordDocument extends DocumentBase {
-	constructor(r: DocumentRecord, text: string) {
+	constructor(r: DocumentRecord, text: string | undefined) {
 		super({
 			start: r.start,
 			end: r.end,
-			text: text.slice(r.start, r.end),
+			text: text?.slice(r.start, r.end),
 			kind: r.kind,
 			partialReason: r.partialReason,
 			resource: r.resource,
@@ -121,6 +135,24 @@ class RecordDocument extends DocumentBase {
 	}
 }
 
+/** A document of a file whose text is read on first use (see LazyText): its own text is cut from the file's then. */
+class LazyRecordDocument extends RecordDocument {
+	cut: string | undefined;
+
+	constructor(
+		r: DocumentRecord,
+		readonly file: LazyText,
+	) {
+		super(r, undefined);
+	}
+}
+// The text as a getter on the prototype: DocumentBase declares `text` without a field of its own, and leaves it unset here.
+Object.defineProperty(LazyRecordDocument.prototype, 'text', {
+	get(this: LazyRecordDocument): string {
+		return (this.cut ??= this.file.text.slice(this.start, this.end));
+	},
+});
+
 /** Strings shorter than this are left as they are: looking them up costs more than they hold. */
 const MIN_SHARED = 64;
 /** V8's JSON.parse makes strings of up to this many characters the one copy of the process already (it internalizes them). */
@@ -134,7 +166,7 @@ const JSON_SHARED = 10;
  * own length. The values are changed in place. `fromJson`: the record was read from a cache or
  * index file, whose short strings are shared already (see JSON_SHARED).
  */
-export function shareText(record: FileRecord, text: string, same?: Map<string, string>, fromJson = false): void {
+export function shareText(record: FileRecord, text: string | LazyText, same?: Map<string, string>, fromJson = false): void {
 	for (const document of record) {
 		const resource = document.resource;
 		if (!resource) continue;
@@ -143,7 +175,7 @@ export function shareText(record: FileRecord, text: string, same?: Map<string, s
 			shareResourceFields(resource, same, fromJson);
 			continue;
 		}
-		shareValueStrings(resource.value, document, text, same, fromJson);
+		shareValueStrings(resource.value, document, typeof text === 'string' ? text : text.text, same, fromJson);
 		shareResourceFields(resource, same, fromJson, resource.value);
 	}
 }
@@ -221,7 +253,16 @@ function shareMap(record: Record<string, string>, written: unknown, same: Map<st
 	for (const key in record) record[key] = sharedField(record[key], from?.[key], same, fromJson);
 }
 
-/** A parsed file rebuilt from its record and its text; syntax trees are parsed on use. */
-export function manifestOf(uri: string, text: string, record: FileRecord): ManifestFile {
-	return { uri, version: 0, text, documents: record.map((r) => new RecordDocument(r, text)) };
+/** A parsed file rebuilt from its record and its text (or the text read on first use); syntax trees are parsed on use. */
+export function manifestOf(uri: string, text: string | LazyText, record: FileRecord): ManifestFile {
+	if (typeof text === 'string') return { uri, version: 0, text, documents: record.map((r) => new RecordDocument(r, text)) };
+	const documents = record.map((r) => new LazyRecordDocument(r, text));
+	return {
+		uri,
+		version: 0,
+		get text() {
+			return text.text;
+		},
+		documents,
+	};
 }

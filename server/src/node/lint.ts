@@ -1,7 +1,10 @@
 import { isAscii } from 'node:buffer';
 import { URI } from 'vscode-uri';
-import { hashBytes, hashText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { hashBytes, hashText, LazyText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
+import { TextSnapshot } from '../service/workspace/textSnapshot';
 import { decodeBytes, readFileBytesSync, type FileStamp, type ReadFailure } from './files';
 
 /** A file to index: read from disk unless its text is given (standard input). */
@@ -32,6 +35,8 @@ export type SourceFile = Omit<SourceText, 'text'> & { text?: string };
  * they were asked for, and left out. `reuse` may give the hash of a file from its stamp alone
  * (the cache): such a file is not read until readRest. `stamps`: files keep the stamps they were
  * read with (a run with a cache writes them; else they would live to the end of the run for nothing).
+ * `vouched` may give the hash of a file without reading it at all (git vouches that it is the text
+ * an index read, see gitTree.ts): such a file has no text and no stamp, and is read only if its text is needed.
  */
 export async function readSources(
 	files: AsyncIterable<FileToIndex>,
@@ -39,6 +44,7 @@ export async function readSources(
 	onRead?: (count: number) => void,
 	reuse?: (uri: string, stamp: FileStamp) => string | undefined,
 	stamps = true,
+	vouched?: (path: string) => string | undefined,
 ): Promise<SourceFile[]> {
 	const byUri = new Map<string, SourceFile>();
 	const texts = new TextChunks();
@@ -56,6 +62,8 @@ export async function readSources(
 		if (file.text !== undefined) {
 			text = file.text;
 			hash = hashText(text);
+		} else if ((hash = vouched?.(file.path)) !== undefined) {
+			// Not read: its text is known to be the one of this hash, and read if a rule needs it (see indexSources).
 		} else {
 			const read = readFileBytesSync(file.path, reuse && ((s) => (hash = reuse(uri, s)) !== undefined), texts.room);
 			const decoded = 'error' in read ? read : 'bytes' in read ? texts.decode(read.bytes) : undefined;
@@ -168,30 +176,93 @@ export function readRest(files: SourceFile[], onUnreadable: (path: string, failu
  * Puts the files into the index, in order. A file whose parse is known by its hash (index or
  * cache file) is not parsed again; `onParsed` hears of the others, so that they can be kept.
  * `known` is told which file the parse is for (it may leave the values of a file that is not
- * checked unparsed until they are read).
+ * checked unparsed until they are read). A file without its text (one git vouched for, see
+ * readSources) is read when its text is first needed, and must still have the hash it was given.
  */
 export function indexSources(
 	index: WorkspaceIndex,
-	sources: SourceText[],
+	sources: readonly SourceFile[],
 	known: (hash: string, uri: string) => FileRecord | undefined,
 	onParsed?: (hash: string, record: FileRecord) => void,
+	onChanged?: (path: string) => void,
 ): void {
 	const same = new Map<string, string>();
 	for (const source of sources) {
+		const text = source.text ?? new LazyText(() => readVouched(source, onChanged));
 		// A Helm template's parse depends on the Chart.yaml beside it: the index parses it as it does in the editor.
 		if (!reusable(source.path)) {
-			index.setFile(source.uri, source.text, 0, false);
+			index.setFile(source.uri, textOf(text), 0, false);
 			continue;
 		}
 		let record = known(source.hash, source.uri);
 		// A known parse was mostly read from a file, with JSON.parse (see shareText).
 		const fromJson = record !== undefined;
 		if (!record) {
-			record = plainRecord(parseForRecord(source.uri, source.text));
+			record = plainRecord(parseForRecord(source.uri, textOf(text)));
 			if (onParsed && writable(record)) onParsed(source.hash, record);
 		}
-		shareText(record, source.text, same, fromJson);
+		shareText(record, text, same, fromJson);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
-		index.setFile(source.uri, source.text, 0, false, manifestOf(source.uri, source.text, record));
+		const manifest = manifestOf(source.uri, text, record);
+		if (typeof text === 'string') index.setFile(source.uri, text, 0, false, manifest);
+		// The text is the document's, read on first use (setFile compares it only with a file indexed before: none in a run).
+		else index.setFile(source.uri, '', 0, false, manifest, new LazyDocument(source.uri, text));
+	}
+}
+
+function textOf(text: string | LazyText): string {
+	return typeof text === 'string' ? text : text.text;
+}
+
+/**
+ * The text of a file git vouched for, read when a rule needs it. It should be the text the index
+ * read (the hash it was given); else `onChanged` hears of it, and the text is what could be read
+ * (empty if nothing): a rule reads it deep in a check, where a failure would only silence the rule.
+ */
+function readVouched(source: SourceFile, onChanged?: (path: string) => void): string {
+	const read = readFileBytesSync(source.path);
+	const decoded = 'bytes' in read ? decodeBytes(read.bytes) : undefined;
+	const text = decoded && 'text' in decoded ? decoded.text : '';
+	if (hashText(text) !== source.hash) onChanged?.(source.path);
+	return text;
+}
+
+/** A file's text as the index holds it (see IndexedFile.text), read on first use. */
+class LazyDocument implements TextDocument {
+	readonly languageId = 'yaml';
+	readonly version = 0;
+	private snapshot: TextSnapshot | undefined;
+
+	constructor(
+		readonly uri: string,
+		private readonly text: LazyText,
+	) {}
+
+	private get read(): TextSnapshot {
+		return (this.snapshot ??= new TextSnapshot(this.uri, this.languageId, this.version, this.text.text));
+	}
+
+	get lineCount(): number {
+		return this.read.lineCount;
+	}
+
+	getText(range?: Range): string {
+		return this.read.getText(range);
+	}
+
+	positionAt(offset: number): Position {
+		return this.read.positionAt(offset);
+	}
+
+	offsetAt(position: Position): number {
+		return this.read.offsetAt(position);
+	}
+
+	getLineRange(line: number): Range {
+		return this.read.getLineRange(line);
+	}
+
+	getEOLCharacters(line: number): string {
+		return this.read.getEOLCharacters(line);
 	}
 }

@@ -18,7 +18,8 @@ const DISABLE_COMMENT = /#\s*kubelore-disable(?!-)(?:[ \t]+([^\r\n]*))?/g;
 /** Aliases (`*name`) are expanded by the full parser, which bounds them; the fast reader does not. */
 const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
 
-type Fields = Omit<ManifestDocument, 'yaml'>;
+/** A document's fields; without `text`, a subclass gives it (a getter on its prototype). */
+type Fields = Omit<ManifestDocument, 'yaml' | 'text'> & { text?: string };
 
 /** Where a document's tree comes from: parsed from its own text on first use, given, or another document's. */
 type TreeSource = typeof FROM_TEXT | (() => Document.Parsed | undefined);
@@ -32,7 +33,8 @@ const FROM_TEXT = 1;
 export abstract class DocumentBase implements ManifestDocument {
 	start: number;
 	end: number;
-	text: string;
+	/** Not a field of the class: set here when given, else a subclass's getter answers. */
+	declare text: string;
 	kind: ManifestDocument['kind'];
 	partialReason: ManifestDocument['partialReason'];
 	resource: ManifestDocument['resource'];
@@ -42,7 +44,7 @@ export abstract class DocumentBase implements ManifestDocument {
 	constructor(fields: Fields) {
 		this.start = fields.start;
 		this.end = fields.end;
-		this.text = fields.text;
+		if (fields.text !== undefined) this.text = fields.text;
 		this.kind = fields.kind;
 		this.partialReason = fields.partialReason;
 		this.resource = fields.resource;
