@@ -31,8 +31,6 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 		fatal ||= isFatal;
 	};
 	const unreadable = (path: string, failure: ReadFailure) => note(path, ...readProblem(failure));
-	// Asked while the files are read: which of them git vouches for (see vouchedHashes).
-	const clean = cleanFiles(process.cwd());
 	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath: resolve('<stdin>'), readStdin: () => Promise.resolve(''), findConfig: true }, roots, (p) => note(p.path, p.message, p.args ?? [], p.fatal)),
 		unreadable,
@@ -46,6 +44,8 @@ export async function runIndex(out: string, options: LintOptions, runtime: Runti
 	);
 	// Without a reuse callback every file was read: this only narrows the type.
 	const sources = readRest(files, unreadable);
+	// Asked once the files are read (see vouchedHashes): a file changed after it was read is then one git does not vouch for.
+	const clean = cleanFiles(process.cwd());
 	const { data: graphData, key: graphKey } = loadGraphFile(runtime);
 	const cache = CacheFile.empty(toolKey(runtime));
 	// Through an index, so that Helm templates (parsed by where they are, not kept) are told apart as in a run.
