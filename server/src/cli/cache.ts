@@ -138,6 +138,11 @@ export class CacheFile {
 		return blobs && Object.hasOwn(blobs, key) ? blobs[key] : undefined;
 	}
 
+	/** Lets go of the index's blob IDs (see hashOfBlob) once the files are read: tens of thousands of them otherwise live to the end of the run. */
+	forgetBlobs(): void {
+		if (this.header) this.header.blobs = undefined;
+	}
+
 	/** A parse by content hash (read from the file at each use), or one made in this run; `later`: values read on first use (see recordFromParts). */
 	parse(hash: string, later = false): FileRecord | undefined {
 		const known = this.fresh.get(hash);

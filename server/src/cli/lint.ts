@@ -99,6 +99,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 		Boolean(cacheFile),
 		vouched,
 	);
+	indexFile?.forgetBlobs();
 	const team = await readTeamKnowledge(options.knowledge, profile, files, graphData, (path, message) => note(path, { en: message, zh: message }, [], false));
 	const graph = graphWithTeam(graphData, team);
 	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir, identities: options.format === 'sarif' };
