@@ -18,8 +18,9 @@ const DISABLE_COMMENT = /#\s*kubelore-disable(?!-)(?:[ \t]+([^\r\n]*))?/g;
 /** Aliases (`*name`) are expanded by the full parser, which bounds them; the fast reader does not. */
 const ALIAS_USE = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
 
-/** A document's fields; without `text`, a subclass gives it (a getter on its prototype). */
-type Fields = Omit<ManifestDocument, 'yaml' | 'text'> & { text?: string };
+type Fields = Omit<ManifestDocument, 'yaml'>;
+/** The fields DocumentBase is made with; without `text`, a subclass gives it (a getter on its prototype). */
+type BaseFields = Omit<Fields, 'text'> & { text?: string };
 
 /** Where a document's tree comes from: parsed from its own text on first use, given, or another document's. */
 type TreeSource = typeof FROM_TEXT | (() => Document.Parsed | undefined);
@@ -41,7 +42,7 @@ export abstract class DocumentBase implements ManifestDocument {
 	problems: ManifestDocument['problems'];
 	disabledRules: Set<string>;
 
-	constructor(fields: Fields) {
+	constructor(fields: BaseFields) {
 		this.start = fields.start;
 		this.end = fields.end;
 		if (fields.text !== undefined) this.text = fields.text;
