@@ -83,7 +83,16 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 					if ('otherTool' in problem) throw new CliError(say(CLI_TEXT.indexOtherTool, language, indexPath, problem.otherTool, indexTool(tool)));
 					throw new CliError(say(CLI_TEXT.indexDamaged, language, indexPath));
 				});
-	const vouched = await vouchedByGit(options, indexFile, clean, cwd);
+	// Whether a file is the shard's own, worked out once per file (the reading and each plan of the run ask).
+	const shard = options.shard;
+	const own = new Map<string, boolean>();
+	const ownFile = (path: string): boolean => {
+		if (!shard) return true;
+		let mine = own.get(path);
+		if (mine === undefined) own.set(path, (mine = inShard(path, cwd, shard)));
+		return mine;
+	};
+	const vouched = await vouchedByGit(indexFile, clean, ownFile, shard !== undefined);
 	const files = await readSources(
 		expandInputs(options.paths, { exclude: options.exclude, stdinPath, readStdin: () => readAll(runtime.stdin), findConfig: projectConfig === undefined }, roots, (p) =>
 			note(p.path, p.message, p.args ?? [], p.fatal),
@@ -105,7 +114,7 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
 	const checkOptions: CheckOptions = { language, rules: options.rules, projectConfig, docsBase: pathToFileURL(rulesDir).toString(), cwd, distDir: runtime.distDir, identities: options.format === 'sarif' };
 	// Everything a file's findings may depend on beyond its own text: when any of it changes, the cross-file rules run again.
 	const base = [checkOptions, graphKey, team ? [[...team.notes], team.entities] : null, [...roots].sort()];
-	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && (!options.shard || inShard(s.path, cwd, options.shard)));
+	const shardOf = (list: SourceFile[]) => list.filter((s) => s.report && ownFile(s.path));
 	// The run key is for the cache alone: without one, the tree need not be hashed for it.
 	const runKey = (list: SourceFile[]) => (cacheFile ? hashOf([...base, list.map((s) => [s.uri, s.hash])]) : '');
 	let plan = planRun(cache, runKey(files), shardOf(files));
@@ -198,12 +207,16 @@ export async function runLint(options: LintOptions, runtime: Runtime): Promise<n
  * file is read): no shard, no index (or one made outside git), no git, or a cache (whose run key
  * hashes every text; git is then not asked, see `clean` in runLint).
  */
-async function vouchedByGit(options: LintOptions, indexFile: CacheFile | undefined, asked: Promise<CleanFiles | undefined> | undefined, cwd: string): Promise<((path: string) => string | undefined) | undefined> {
-	const shard = options.shard;
+async function vouchedByGit(
+	indexFile: CacheFile | undefined,
+	asked: Promise<CleanFiles | undefined> | undefined,
+	ownFile: (path: string) => boolean,
+	sharded: boolean,
+): Promise<((path: string) => string | undefined) | undefined> {
 	const clean = indexFile?.header?.blobs ? await asked : undefined;
-	if (!shard || !indexFile || !clean) return undefined;
+	if (!sharded || !indexFile || !clean) return undefined;
 	return (path) => {
-		if (inShard(path, cwd, shard)) return undefined;
+		if (ownFile(path)) return undefined;
 		const name = gitPath(clean, path);
 		const blob = name === undefined ? undefined : clean.blobs.get(name);
 		return blob === undefined ? undefined : indexFile.hashOfBlob(blob, name!);

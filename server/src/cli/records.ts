@@ -109,6 +109,11 @@ export class LazyText {
 	}
 }
 
+/** The text itself, read now if it is read on first use. */
+export function textOf(text: string | LazyText): string {
+	return typeof text === 'string' ? text : text.text;
+}
+
 /** A document rebuilt from its record: the values are the record's, the tree is parsed on use (a getter on the prototype, not one per document). */
 class RecordDocument extends DocumentBase {
 	constructor(r: DocumentRecord, text: string | undefined) {
@@ -175,7 +180,7 @@ export function shareText(record: FileRecord, text: string | LazyText, same?: Ma
 			shareResourceFields(resource, same, fromJson);
 			continue;
 		}
-		shareValueStrings(resource.value, document, typeof text === 'string' ? text : text.text, same, fromJson);
+		shareValueStrings(resource.value, document, textOf(text), same, fromJson);
 		shareResourceFields(resource, same, fromJson, resource.value);
 	}
 }

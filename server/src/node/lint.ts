@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { hashBytes, hashText, LazyText, manifestOf, parseForRecord, plainRecord, reusable, shareText, writable, type FileRecord } from '../cli/records';
+import { hashBytes, hashText, LazyText, manifestOf, parseForRecord, plainRecord, reusable, shareText, textOf, writable, type FileRecord } from '../cli/records';
 import type { WorkspaceIndex } from '../service/workspace/index';
 import { TextSnapshot } from '../service/workspace/textSnapshot';
-import { decodeBytes, readFileBytesSync, type FileStamp, type ReadFailure } from './files';
+import { decodeBytes, readFileBytesSync, readTextFileSync, type FileStamp, type ReadFailure } from './files';
 
 /** A file to index: read from disk unless its text is given (standard input). */
 export interface FileToIndex {
@@ -210,19 +210,14 @@ export function indexSources(
 	}
 }
 
-function textOf(text: string | LazyText): string {
-	return typeof text === 'string' ? text : text.text;
-}
-
 /**
  * The text of a file git vouched for, read when a rule needs it. It should be the text the index
  * read (the hash it was given); else `onChanged` hears of it, and the text is what could be read
  * (empty if nothing): a rule reads it deep in a check, where a failure would only silence the rule.
  */
 function readVouched(source: SourceFile, onChanged?: (path: string) => void): string {
-	const read = readFileBytesSync(source.path);
-	const decoded = 'bytes' in read ? decodeBytes(read.bytes) : undefined;
-	const text = decoded && 'text' in decoded ? decoded.text : '';
+	const read = readTextFileSync(source.path);
+	const text = 'text' in read ? read.text : '';
 	if (hashText(text) !== source.hash) onChanged?.(source.path);
 	return text;
 }

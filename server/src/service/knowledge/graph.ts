@@ -192,11 +192,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 	else map.set(key, [value]);
 }
 
-/** `docker.io/calico/node:v3.27` -> `calico/node`. */
+/** `calico/node` -> `node`: what follows the last slash. */
 function lastSegment(path: string): string {
 	return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** `docker.io/calico/node:v3.27` -> `calico/node`. */
 export function imageRepository(image: string): string {
 	let ref = image.trim().toLowerCase();
 	const at = ref.indexOf('@');

@@ -44,7 +44,7 @@ export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
 	const base = resource.kind === 'Pod' ? POD_BASE : resource.kind === 'CronJob' ? CRON_JOB_BASE : TEMPLATE_BASE;
 	const known = templateLabels(resource);
 	// A workload's spec is read when asked for (most templates are looked up by their labels only).
-	if (known) return new Template(entry, known, [...base, 'metadata', 'labels'], [...base, 'spec']);
+	if (known) return new Template(entry, known, base);
 	// Most resources of other kinds have none: their paths are not made for them.
 	const template = at(resource.value, base);
 	const spec = isRecord(template) ? template.spec : undefined;
@@ -52,7 +52,7 @@ export function podTemplateOf(entry: IndexedResource): PodTemplate | undefined {
 	const labels: Record<string, string> = {};
 	const written = at(template, ['metadata', 'labels']);
 	if (isRecord(written)) for (const [k, v] of Object.entries(written)) labels[k] = String(v);
-	return new Template(entry, labels, [...base, 'metadata', 'labels'], [...base, 'spec'], spec);
+	return new Template(entry, labels, base, spec);
 }
 
 /** Where the pod template is in a resource of each kind (read only: copied into each template's paths). */
@@ -65,14 +65,19 @@ class Template implements PodTemplate {
 	readonly labelValues: string[];
 	#spec: Record<string, unknown> | undefined;
 
+	readonly labelsPath: NodePath;
+	readonly specPath: NodePath;
+
+	/** `base`: where the pod template is in the resource (see POD_BASE). */
 	constructor(
 		readonly entry: IndexedResource,
 		readonly labels: Record<string, string>,
-		readonly labelsPath: NodePath,
-		readonly specPath: NodePath,
+		base: NodePath,
 		spec?: Record<string, unknown>,
 	) {
 		this.labelValues = Object.values(labels);
+		this.labelsPath = [...base, 'metadata', 'labels'];
+		this.specPath = [...base, 'spec'];
 		this.#spec = spec;
 	}
 
