@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { languageOf, parseArgs, UsageError, type Command } from '../../server/src/cli/args';
+import { availableParallelism } from 'node:os';
+import { autoJobs, languageOf, parseArgs, UsageError, type Command } from '../../server/src/cli/args';
 
 const lint = (argv: string[]) => {
 	const command = parseArgs(['lint', ...argv]);
@@ -40,6 +41,10 @@ describe('the command line arguments', () => {
 		});
 	});
 
+	it('--jobs auto: one thread per core, at most 8, and one thread below 4 cores (each thread builds the whole index)', () => {
+		assert.deepEqual([1, 2, 3, 4, 6, 8, 16].map(autoJobs), [1, 1, 1, 4, 6, 8, 8]);
+	});
+
 	it('read the CI options: shard, cache, index, jobs and knowledge folders', () => {
 		const options = lint(['--shard', '2/4', '--cache-location', 'tmp/', '--index', 'kubelore.index', '-j', '3', '--knowledge', 'notes', '--knowledge=more']);
 		assert.deepEqual(options.shard, { index: 2, count: 4 });
@@ -48,7 +53,7 @@ describe('the command line arguments', () => {
 		assert.equal(options.index, 'kubelore.index');
 		assert.equal(options.jobs, 3);
 		assert.deepEqual(options.knowledge, ['notes', 'more']);
-		assert.ok(lint(['--jobs', 'auto']).jobs >= 1);
+		assert.equal(lint(['--jobs', 'auto']).jobs, autoJobs(availableParallelism()));
 		for (const bad of ['0/4', '5/4', '2', 'a/b', '1/0']) assert.match(mistake(['lint', '--shard', bad]), /--shard wants <k>\/<n>/, bad);
 		for (const bad of ['0', '1.5', 'many', '65']) assert.match(mistake(['lint', '--jobs', bad]), /--jobs wants a whole number/, bad);
 	});

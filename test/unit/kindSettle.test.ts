@@ -19,10 +19,14 @@ const byNameThenPlace = (a: IndexedResource, b: IndexedResource) => {
 };
 const described = (list: readonly IndexedResource[]) => list.map((e) => `${e.resource.name ?? ''}|${e.uri}@${e.document.start}`);
 
-/** Names that share long prefixes, end inside one another, repeat, and reach past ASCII. */
+/**
+ * Names that share long prefixes, end inside one another, repeat, and reach past ASCII: past the
+ * basic plane too, where the order of code units (that of the lists) differs from that of code
+ * points (U+1D49C is two code units below U+FB00).
+ */
 function randomName(rnd: () => number): string | undefined {
 	if (rnd() < 0.05) return undefined;
-	const parts = ['data', 'data-', 'data-1', 'a', 'b', 'Z', 'é', 'x'.repeat(20)];
+	const parts = ['data', 'data-', 'data-1', 'a', 'b', 'Z', 'é', 'x'.repeat(20), '\u{1D49C}', '\uFB00'];
 	let name = '';
 	const length = 1 + Math.floor(rnd() * 4);
 	for (let i = 0; i < length; i++) name += parts[Math.floor(rnd() * parts.length)];

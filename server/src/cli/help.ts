@@ -73,7 +73,8 @@ Options:
       --cache                     keep findings in .kubelorecache and check again only the files
                                   whose findings may have changed (the output is the same)
       --cache-location <path>     the cache file, or a folder for .kubelorecache (implies --cache)
-  -j, --jobs <n>|auto             check in n worker threads (same output as one)
+  -j, --jobs <n>|auto             check in n worker threads (same output as one;
+                                  auto: one per core, at most 8, one below 4 cores)
       --knowledge <folder>        your team's markdown notes, beside the .kubelore.yaml
                                   knowledgePaths; repeatable
       --language en|zh            language of the messages (default: from the locale)
@@ -122,7 +123,8 @@ dist、out、.venv 和 vendor。你给出的每个文件夹都像编辑器中的
       --cache                     把结果保存在 .kubelorecache 中，只重新检查结果可能变化的文件
                                   （输出不变）
       --cache-location <路径>     缓存文件，或存放 .kubelorecache 的文件夹（隐含 --cache）
-  -j, --jobs <n>|auto             用 n 个工作线程检查（输出与单线程相同）
+  -j, --jobs <n>|auto             用 n 个工作线程检查（输出与单线程相同；
+                                  auto：每核一个，最多 8 个，少于 4 核时为 1 个）
       --knowledge <文件夹>        团队的 markdown 笔记，另加 .kubelore.yaml 中的 knowledgePaths；
                                   可重复
       --language en|zh            消息语言（默认取自系统区域设置）

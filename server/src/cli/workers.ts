@@ -35,7 +35,22 @@ export interface CheckTask {
 	earlier?: LocalFindings;
 }
 
-type Request = { type: 'parse'; files: Pick<SourceText, 'uri' | 'text' | 'hash'>[] } | { type: 'check'; sources: SourceText[]; records: Record<string, FileRecord>; tasks: CheckTask[]; profile: boolean };
+/**
+ * The texts of the run and the parses, in memory every worker reads: a message is copied for each
+ * worker, on the main thread, one worker after the other. Tens of megabytes of texts and parses
+ * copied so took longer than the checking they were for.
+ */
+interface Shared {
+	/** The texts of the files in UTF-8, one after the other. */
+	bytes: SharedArrayBuffer;
+	/** Each file but its text, and where its text is in `bytes`. */
+	files: (Omit<SourceText, 'text'> & { at: number; length: number })[];
+	/** The parses, JSON of a Record<string, FileRecord> by hash, in UTF-8 (not in the requests to parse). */
+	records?: SharedArrayBuffer;
+}
+
+/** What a worker is asked: files (by their place in Shared.files) to parse, or its share of the checks. */
+type Request = { type: 'parse'; files: number[]; shared: Shared } | { type: 'check'; shared: Shared; tasks: CheckTask[]; profile: boolean };
 
 /** True in a thread started by checkInWorkers. */
 export function isKubeloreWorker(): boolean {
@@ -46,13 +61,17 @@ export function isKubeloreWorker(): boolean {
 export function runWorker(): void {
 	const setup = workerData as WorkerSetup;
 	parentPort!.on('message', (request: Request) => {
+		const { bytes, files, records: parses } = request.shared;
+		const textAt = (at: number, length: number) => Buffer.from(bytes, at, length).toString('utf8');
 		if (request.type === 'parse') {
-			const records = request.files.map((f) => ({ hash: f.hash, record: recordOf(parseForRecord(f.uri, f.text)) }));
+			const records = request.files.map((i) => ({ hash: files[i].hash, record: recordOf(parseForRecord(files[i].uri, textAt(files[i].at, files[i].length))) }));
 			parentPort!.postMessage(records);
 			return;
 		}
 		const index = new WorkspaceIndex();
-		indexSources(index, request.sources, (hash) => request.records[hash]);
+		const records = (parses ? JSON.parse(Buffer.from(parses).toString('utf8')) : {}) as Record<string, FileRecord>;
+		const sources = files.map(({ at, length, ...file }): SourceText => ({ ...file, text: textAt(at, length) }));
+		indexSources(index, sources, (hash) => records[hash]);
 		index.setFolders(setup.folders.map((f) => URI.file(f).path));
 		const checker = new Checker(index, graphWithTeam(loadGraphData(setup.distDir), setup.team), setup.options);
 		const results = request.tasks.map((t) => checker.check(t.uri, t.earlier));
@@ -88,21 +107,53 @@ export async function checkInWorkers(
 				worker.once('error', reject);
 				worker.postMessage(request);
 			});
-		const unknown = sources.filter((s) => !known(s.hash) && !s.path.includes('/templates/'));
-		const parsed = await Promise.all(workers.map((w, i) => ask<{ hash: string; record?: FileRecord }[]>(w, { type: 'parse', files: share(unknown, i, jobs).map(({ uri, text, hash }) => ({ uri, text, hash })) })));
+		const texts = sharedTexts(sources);
+		const unknown: number[] = [];
+		sources.forEach((s, i) => {
+			if (!known(s.hash) && !s.path.includes('/templates/')) unknown.push(i);
+		});
+		const parsed = await Promise.all(workers.map((w, i) => ask<{ hash: string; record?: FileRecord }[]>(w, { type: 'parse', files: share(unknown, i, jobs), shared: texts })));
 		for (const { hash, record } of parsed.flat()) if (record) onParsed(hash, record);
 		const records: Record<string, FileRecord> = {};
 		for (const s of sources) {
 			const record = known(s.hash);
 			if (record) records[s.hash] = record;
 		}
+		// Plain data either way: parses read from a cache or index file, or made by recordOf (no `.inf` or `.nan`), whose resources have their values read.
+		const shared: Shared = { ...texts, records: sharedBytes(JSON.stringify(records)) };
 		// The first worker also reports the profile: the index it built is the run's, no other is made for it.
-		const answers = await Promise.all(workers.map((w, i) => ask<WorkerResults>(w, { type: 'check', sources, records, tasks: share(tasks, i, jobs), profile: i === 0 })));
+		const answers = await Promise.all(workers.map((w, i) => ask<WorkerResults>(w, { type: 'check', shared, tasks: share(tasks, i, jobs), profile: i === 0 })));
 		// Back in the order of the tasks: worker i checked tasks i, i + jobs, i + 2 * jobs...
 		return { results: tasks.map((_, k) => answers[k % jobs].results[Math.floor(k / jobs)]), profile: answers[0].profile };
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
 	}
+}
+
+/** The texts of the files in shared memory. */
+function sharedTexts(sources: SourceText[]): Shared {
+	let total = 0;
+	const lengths = sources.map((s) => {
+		const length = Buffer.byteLength(s.text);
+		total += length;
+		return length;
+	});
+	const bytes = new SharedArrayBuffer(total);
+	const view = Buffer.from(bytes);
+	let at = 0;
+	const files = sources.map(({ text, ...file }, i) => {
+		const placed = { ...file, at, length: lengths[i] };
+		at += view.write(text, at);
+		return placed;
+	});
+	return { bytes, files };
+}
+
+/** A text in UTF-8 in shared memory. */
+function sharedBytes(text: string): SharedArrayBuffer {
+	const bytes = new SharedArrayBuffer(Buffer.byteLength(text));
+	Buffer.from(bytes).write(text);
+	return bytes;
 }
 
 function share<T>(items: T[], worker: number, jobs: number): T[] {
