@@ -336,6 +336,29 @@ describe('kubelore lint in CI: cache and jobs', () => {
 		assert.deepEqual(await lint(['--jobs', '3'], cached), one);
 		assert.deepEqual(await lint(['--jobs', '2', '--shard', '1/2'], cached), await lint(['--shard', '1/2'], cached));
 	});
+
+	it('hands the workers every text whole: characters of several bytes, standard input and a Helm template', async () => {
+		const wide = join(dir, 'wide');
+		cpSync(cached, wide, { recursive: true });
+		// Text of 2, 3 and 4 bytes a character before the findings, so that a text cut at a wrong byte moves them or breaks the parse.
+		writeFileSync(
+			join(wide, 'notes.yaml'),
+			'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\n  annotations:\n    note: "Größe 配置 🚀"\ndata:\n  k: "ünïcødé 日本語 𝒜"\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: lonely-日本\nspec:\n  selector:\n    app: nobody-𝒜\n  ports:\n    - port: 80\n',
+		);
+		mkdirSync(join(wide, 'chart', 'templates'), { recursive: true });
+		writeFileSync(join(wide, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: chart\nversion: 0.1.0\n');
+		writeFileSync(join(wide, 'chart', 'templates', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-é\nspec:\n  selector:\n    app: {{ .Values.app }}\n  ports:\n    - port: 80\n');
+		const stdin = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: typed-ü\n  labels:\n    team: "платформа"\nspec:\n  selector:\n    app: no-such-app\n  ports:\n    - port: 8080\n      targetPort: nope\n';
+		const run = async (jobs: string[]) => {
+			const result = await runCli(['lint', '.', '-', '--stdin-filename', 'typed.yaml', '--format', 'json', '--fail-on', 'none', ...jobs], { cwd: wide, input: stdin });
+			assert.equal(result.code, 0, result.stderr);
+			return JSON.parse(result.stdout) as JsonLog;
+		};
+		const one = await run([]);
+		assert.ok(one.findings.some((f) => f.file === 'notes.yaml' && f.line > 9), 'findings after the wide characters');
+		assert.ok(one.findings.some((f) => f.file === 'typed.yaml'), 'findings in standard input');
+		assert.deepEqual(await run(['--jobs', '2']), one);
+	});
 });
 
 describe('kubelore lint in CI: SARIF fingerprints', () => {
