@@ -147,7 +147,7 @@ connection.onDidChangeConfiguration(() => {
 
 documents.onDidChangeContent(({ document }) => {
 	// Its settings stay: they change with the configuration (onDidChangeConfiguration), not with the text.
-	index.setFile(document.uri, document.getText(), document.version, true, undefined, document);
+	index.setFile(document.uri, document, document.version, true);
 	scheduleRefresh(document.uri);
 });
 documents.onDidClose(({ document }) => {

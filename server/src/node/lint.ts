@@ -204,9 +204,8 @@ export function indexSources(
 		shareText(record, text, same, fromJson);
 		// Values from the parse; syntax trees are parsed again when a finding needs them (see manifestOf).
 		const manifest = manifestOf(source.uri, text, record);
-		if (typeof text === 'string') index.setFile(source.uri, text, 0, false, manifest);
-		// The text is the document's, read on first use (setFile compares it only with a file indexed before: none in a run).
-		else index.setFile(source.uri, '', 0, false, manifest, new LazyDocument(source.uri, text));
+		// A text read on first use stays unread here: setFile asks a document for its text only to compare it with a file indexed before (none in a run).
+		index.setFile(source.uri, typeof text === 'string' ? text : new LazyDocument(source.uri, text), 0, false, manifest);
 	}
 }
 

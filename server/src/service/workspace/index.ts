@@ -184,19 +184,22 @@ export class WorkspaceIndex {
 	}
 
 	/**
-	 * Adds or replaces a file. Text from disk does not replace an open editor's text. `parsed` is
-	 * a parse of this very text made earlier (the command line's cache), used instead of parsing.
-	 * `document` is this very text as a document that never changes (an editor's version), kept
-	 * for positions instead of a new one that would count the lines again.
+	 * Adds or replaces a file, given its text or the text as a document that never changes (an
+	 * editor's version, or a file of the command line read on first use), kept for positions
+	 * instead of a new one that would count the lines again; a document's text is asked for only
+	 * when it has to be parsed or compared with the file's earlier text. Text from disk does not
+	 * replace an open editor's text. `parsed` is a parse of this very text made earlier (the
+	 * command line's cache), used instead of parsing.
 	 */
-	setFile(uri: string, text: string, version: number, open: boolean, parsed?: ManifestFile, document?: TextDocument): IndexedFile | undefined {
+	setFile(uri: string, content: string | TextDocument, version: number, open: boolean, parsed?: ManifestFile): IndexedFile | undefined {
 		const previous = this.files.get(uri);
 		if (previous?.open && !open) return previous;
-		if (previous && previous.manifest.text === text && previous.open === open) return previous;
+		const text = () => (typeof content === 'string' ? content : content.getText());
+		if (previous && previous.open === open && previous.manifest.text === text()) return previous;
 		// Read through pathOf: noteChanges asks isPartialFile about the same URI, which then parses it no second time.
 		const path = this.pathOf(uri);
-		const manifest = parsed ?? parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
-		const file: IndexedFile = { manifest, text: document ?? new TextSnapshot(uri, 'yaml', version, text), open };
+		const manifest = parsed ?? parseManifest(uri, version, text(), { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, previous?.manifest);
+		const file: IndexedFile = { manifest, text: typeof content === 'string' ? new TextSnapshot(uri, 'yaml', version, content) : content, open };
 		this.noteChanges(uri, path, previous?.manifest.documents ?? [], manifest.documents);
 		this.removeEntries(uri);
 		if (!previous) this.sortedUris = undefined;
