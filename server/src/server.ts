@@ -210,7 +210,7 @@ connection.languages.diagnostics.on(
 		const items = await diagnosticsOf(textDocument.uri);
 		if (items === undefined || token.isCancellationRequested) throw overtaken(token);
 		afterOpen(textDocument.uri);
-		parseAhead(textDocument.uri);
+		diagnosticsGone(textDocument.uri);
 		return { kind: 'full', items };
 	}),
 );
@@ -361,7 +361,7 @@ async function pushDiagnostics(uri: string): Promise<void> {
 	if (diagnostics) {
 		afterOpen(uri);
 		await connection.sendDiagnostics({ uri, diagnostics });
-		parseAhead(uri);
+		diagnosticsGone(uri);
 	}
 }
 
@@ -385,7 +385,6 @@ function afterOpen(uri: string): void {
 function parseAhead(uri: string): void {
 	const version = documents.get(uri)?.version;
 	if (version === undefined || parsedAhead.get(uri) === version) return;
-	diagnosticsSent = true;
 	parsedAhead.set(uri, version);
 	void runWhenQuiet(idleSteps(uri), () => documents.get(uri)?.version !== version).catch(() => undefined);
 }
@@ -405,6 +404,12 @@ export function hasOpened(): boolean {
 }
 
 let diagnosticsSent = false;
+
+/** A document's diagnostics have just been sent (pushed, or answered to a pull): its ranges are parsed ahead from here. */
+function diagnosticsGone(uri: string): void {
+	diagnosticsSent = true;
+	parseAhead(uri);
+}
 let afterFirstOpenCallback: (() => void) | undefined;
 
 /**
