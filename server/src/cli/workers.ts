@@ -45,8 +45,33 @@ interface Shared {
 	bytes: SharedArrayBuffer;
 	/** Each file but its text, and where its text is in `bytes`. */
 	files: (Omit<SourceText, 'text'> & { at: number; length: number })[];
-	/** The parses, JSON of a Record<string, FileRecord> by hash, in UTF-8 (not in the requests to parse). */
-	records?: SharedArrayBuffer;
+	/** The parses (not in the requests to parse), see packRecords. */
+	records?: PackedRecords;
+}
+
+/**
+ * Parses by hash as a worker is handed them: JSON in UTF-8 in shared memory, or, when their JSON
+ * would be longer than a string can be (some 500 million characters: a few hundred thousand
+ * files), the parses themselves, copied for each worker.
+ */
+export type PackedRecords = { json: SharedArrayBuffer } | { cloned: Record<string, FileRecord> };
+
+/** The parses as workers are handed them (see PackedRecords); `stringify` is JSON.stringify but in tests. */
+export function packRecords(records: Record<string, FileRecord>, stringify: (value: unknown) => string = JSON.stringify): PackedRecords {
+	let json: string;
+	try {
+		json = stringify(records);
+	} catch (error) {
+		if (error instanceof RangeError) return { cloned: records };
+		throw error;
+	}
+	return { json: sharedBytes(json) };
+}
+
+/** The parses a worker was handed. */
+export function unpackRecords(packed: PackedRecords | undefined): Record<string, FileRecord> {
+	if (!packed) return {};
+	return 'json' in packed ? (JSON.parse(Buffer.from(packed.json).toString('utf8')) as Record<string, FileRecord>) : packed.cloned;
 }
 
 /** What a worker is asked: files (by their place in Shared.files) to parse, or its share of the checks. */
@@ -69,7 +94,7 @@ export function runWorker(): void {
 			return;
 		}
 		const index = new WorkspaceIndex();
-		const records = (parses ? JSON.parse(Buffer.from(parses).toString('utf8')) : {}) as Record<string, FileRecord>;
+		const records = unpackRecords(parses);
 		const sources = files.map(({ at, length, ...file }): SourceText => ({ ...file, text: textAt(at, length) }));
 		indexSources(index, sources, (hash) => records[hash]);
 		index.setFolders(setup.folders.map((f) => URI.file(f).path));
@@ -120,7 +145,7 @@ export async function checkInWorkers(
 			if (record) records[s.hash] = record;
 		}
 		// Plain data either way: parses read from a cache or index file, or made by recordOf (no `.inf` or `.nan`), whose resources have their values read.
-		const shared: Shared = { ...texts, records: sharedBytes(JSON.stringify(records)) };
+		const shared: Shared = { ...texts, records: packRecords(records) };
 		// The first worker also reports the profile: the index it built is the run's, no other is made for it.
 		const answers = await Promise.all(workers.map((w, i) => ask<WorkerResults>(w, { type: 'check', shared, tasks: share(tasks, i, jobs), profile: i === 0 })));
 		// Back in the order of the tasks: worker i checked tasks i, i + jobs, i + 2 * jobs...
