@@ -410,6 +410,7 @@ function diagnosticsGone(uri: string): void {
 	diagnosticsSent = true;
 	parseAhead(uri);
 }
+
 let afterFirstOpenCallback: (() => void) | undefined;
 
 /**

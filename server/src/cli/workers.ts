@@ -133,16 +133,19 @@ export async function checkInWorkers(
 				worker.postMessage(request);
 			});
 		const texts = sharedTexts(sources);
+		// Each known parse asked for once: one from an index file is read from it again at every ask.
+		const records: Record<string, FileRecord> = {};
 		const unknown: number[] = [];
 		sources.forEach((s, i) => {
-			if (!known(s.hash) && !s.path.includes('/templates/')) unknown.push(i);
+			const record = records[s.hash] ?? known(s.hash);
+			if (record) records[s.hash] = record;
+			else if (!s.path.includes('/templates/')) unknown.push(i);
 		});
 		const parsed = await Promise.all(workers.map((w, i) => ask<{ hash: string; record?: FileRecord }[]>(w, { type: 'parse', files: share(unknown, i, jobs), shared: texts })));
-		for (const { hash, record } of parsed.flat()) if (record) onParsed(hash, record);
-		const records: Record<string, FileRecord> = {};
-		for (const s of sources) {
-			const record = known(s.hash);
-			if (record) records[s.hash] = record;
+		for (const { hash, record } of parsed.flat()) {
+			if (!record) continue;
+			onParsed(hash, record);
+			records[hash] = record;
 		}
 		// Plain data either way: parses read from a cache or index file, or made by recordOf (no `.inf` or `.nan`), whose resources have their values read.
 		const shared: Shared = { ...texts, records: packRecords(records) };
@@ -158,17 +161,14 @@ export async function checkInWorkers(
 /** The texts of the files in shared memory. */
 function sharedTexts(sources: SourceText[]): Shared {
 	let total = 0;
-	const lengths = sources.map((s) => {
-		const length = Buffer.byteLength(s.text);
-		total += length;
-		return length;
-	});
+	for (const s of sources) total += Buffer.byteLength(s.text);
 	const bytes = new SharedArrayBuffer(total);
 	const view = Buffer.from(bytes);
 	let at = 0;
-	const files = sources.map(({ text, ...file }, i) => {
-		const placed = { ...file, at, length: lengths[i] };
-		at += view.write(text, at);
+	const files = sources.map(({ text, ...file }) => {
+		const length = view.write(text, at);
+		const placed = { ...file, at, length };
+		at += length;
 		return placed;
 	});
 	return { bytes, files };
