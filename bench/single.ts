@@ -18,6 +18,12 @@ export interface FileResult {
 	firstHover: number[];
 	/** The hovers after the first one, in the last server. */
 	hover: number[];
+	/**
+	 * As many hovers again, in the same server, on a document separator (\`---\`), where there is
+	 * nothing to say: the round trip of the protocol, the client and the machine, the floor under
+	 * every hover figure (empty when the text has no separator).
+	 */
+	emptyHover: number[];
 	edit: number[];
 	/** Peak RSS (kB) of the last server, before the warm reopens. */
 	rss: number;
@@ -75,7 +81,8 @@ async function edits(client: BenchClient, uri: string, text: string, count: numb
 export async function measureFile(spec: ServerSpec, path: string, text: string, servers: number, editCount = 40): Promise<FileResult> {
 	const uri = pathToFileURL(path).toString();
 	const firstPositions = positions(text, servers, 7);
-	const result: FileResult = { init: [], coldOpen: [], warmOpen: [], firstHover: [], hover: [], edit: [], rss: 0 };
+	const result: FileResult = { init: [], coldOpen: [], warmOpen: [], firstHover: [], hover: [], emptyHover: [], edit: [], rss: 0 };
+	const separator = text.split('\n').indexOf('---');
 	for (let s = 0; s < servers; s++) {
 		const client = new BenchClient(spec);
 		try {
@@ -84,6 +91,7 @@ export async function measureFile(spec: ServerSpec, path: string, text: string, 
 			result.firstHover.push(await hover(client, uri, firstPositions[s]));
 			if (s < servers - 1) continue;
 			for (const position of positions(text, 200)) result.hover.push(await hover(client, uri, position));
+			if (separator >= 0) for (let i = 0; i < 200; i++) result.emptyHover.push(await hover(client, uri, { line: separator, character: 1 }));
 			result.edit = await edits(client, uri, text, editCount);
 			result.rss = client.sampleRss();
 			// Back to the original text, closed, then opened again: the server has seen this text.
