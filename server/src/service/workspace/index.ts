@@ -46,7 +46,7 @@ export class WorkspaceIndex {
 	/** When each key of `changedAt` last changed (values of one counter, so never reused). */
 	private readonly changes = new Map<string, number>();
 	private sortedUris: string[] | undefined;
-	/** The resources of each kind in two orders, kept sorted as files come and go (no sort on a later read). */
+	/** The resources of each kind by place, and by name once asked for, kept so as files come and go (no sort on a later read). */
 	private readonly kindEntries = new Map<string, KindEntries>();
 	private entriesChanged = 0;
 	private changeCount = 0;
@@ -292,7 +292,11 @@ export class WorkspaceIndex {
 	/** The resources of a kind sorted by name (code-unit order), then by URI and offset; not a copy: read only. */
 	ofKindByName(kind: string): readonly IndexedResource[] {
 		const entries = this.kindEntries.get(kind);
-		return entries ? settled(entries).byName : [];
+		if (!entries) return [];
+		settled(entries);
+		// Stable: a list by place sorted by name alone is by name, then place.
+		entries.byName ??= entries.byPlace.slice().sort(byName);
+		return entries.byName;
 	}
 
 	/** The resources of a kind by URI and offset, as ofKind, but not a copy: read only. */
@@ -306,15 +310,14 @@ export class WorkspaceIndex {
 		return this.kindEntries.get(kind)?.version ?? 0;
 	}
 
-	/** Resources of a kind and name, in any namespace and scope (by URI and offset): a run of the list by name. */
+	/** Resources of a kind and name, in any namespace and scope (by URI and offset). */
 	named(kind: string, name: string): IndexedResource[] {
 		const entries = this.kindEntries.get(kind);
 		if (!entries) return [];
-		const list = settled(entries).byName;
-		const from = firstAtOrAfter(list, (e) => (e.resource.name ?? '') >= name);
-		let to = from;
-		while (to < list.length && (list[to].resource.name ?? '') === name) to++;
-		return list.slice(from, to);
+		settled(entries);
+		entries.names ??= namesOf(entries.byPlace);
+		const run = entries.names.get(name);
+		return run === undefined ? [] : Array.isArray(run) ? run.slice() : [run];
 	}
 
 	/** The folder that bounds cross-resource checks for a file: nearest kustomization or Helm chart, else the workspace folder. */
@@ -443,7 +446,7 @@ export class WorkspaceIndex {
 			// No map by name: named() reads the list by name, sorted once for however many files came.
 			const entry = { uri, document, resource };
 			let kind = this.kindEntries.get(resource.kind);
-			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], byName: [], added: new Map(), version: 0 }));
+			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], added: new Map(), version: 0 }));
 			kind.version = ++this.entriesChanged;
 			// Sorted in at the next read: thousands of files read in a row cost one merge, not one insertion each.
 			const pending = kind.added.get(uri);
@@ -470,17 +473,26 @@ export class WorkspaceIndex {
 			const to = firstAtOrAfter(kind.byPlace, (e) => e.uri > uri);
 			const gone = kind.byPlace.splice(from, to - from);
 			for (const entry of gone) {
-				const at = firstAtOrAfter(kind.byName, (e) => byNameThenPlace(e, entry) >= 0);
-				if (kind.byName[at] === entry) kind.byName.splice(at, 1);
+				if (kind.byName) {
+					const at = firstAtOrAfter(kind.byName, (e) => byNameThenPlace(e, entry) >= 0);
+					if (kind.byName[at] === entry) kind.byName.splice(at, 1);
+				}
+				if (kind.names) takeFromName(kind.names, entry);
 			}
 		}
 	}
 }
 
-/** The resources of one kind by place (URI, then offset) and by name (then place), and those not sorted in yet. */
+/**
+ * The resources of one kind by place (URI, then offset), and those not sorted in yet. By name only
+ * once asked for (a command-line run asks for some kinds by place alone): `names` for named(), in
+ * place order under each name (hashing, no sort); `byName`, the whole list by name then place, for
+ * completion's prefix search.
+ */
 interface KindEntries {
 	byPlace: IndexedResource[];
-	byName: IndexedResource[];
+	byName?: IndexedResource[];
+	names?: Names;
 	/** Per file, its resources not sorted in yet. */
 	added: Map<string, IndexedResource[]>;
 	version: number;
@@ -489,11 +501,53 @@ interface KindEntries {
 /** The lists with the added resources merged in: a sort of the new ones and one pass over the rest. */
 function settled(entries: KindEntries): KindEntries {
 	if (entries.added.size === 0) return entries;
-	const added = [...entries.added.values()].flat();
+	const added = [...entries.added.values()].flat().sort(byPlace);
 	entries.added.clear();
-	entries.byPlace = merge(entries.byPlace, added.sort(byPlace), byPlace);
-	entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);
+	entries.byPlace = merge(entries.byPlace, added, byPlace);
+	if (entries.names) for (const entry of added) placeUnderName(entries.names, entry);
+	if (entries.byName) entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);
 	return entries;
+}
+
+/** The resources of a kind under their names, each run in place order: most names have one, kept as itself (no array for it). */
+type Names = Map<string, IndexedResource | IndexedResource[]>;
+
+function nameOf(entry: IndexedResource): string {
+	return entry.resource.name ?? '';
+}
+
+/** The resources of a list by place, under their names (each run in place order). */
+function namesOf(list: readonly IndexedResource[]): Names {
+	const names: Names = new Map();
+	for (const entry of list) {
+		const name = nameOf(entry);
+		const run = names.get(name);
+		if (run === undefined) names.set(name, entry);
+		else if (Array.isArray(run)) run.push(entry);
+		else names.set(name, [run, entry]);
+	}
+	return names;
+}
+
+function takeFromName(names: Names, entry: IndexedResource): void {
+	const name = nameOf(entry);
+	const run = names.get(name);
+	if (run === entry) names.delete(name);
+	else if (Array.isArray(run)) {
+		const at = run.indexOf(entry);
+		if (at >= 0) run.splice(at, 1);
+		if (run.length === 1) names.set(name, run[0]);
+	}
+}
+
+/** A resource put under its name, in place order (after the others, as a rule: files come in order). */
+function placeUnderName(names: Names, entry: IndexedResource): void {
+	const name = nameOf(entry);
+	const run = names.get(name);
+	if (run === undefined) names.set(name, entry);
+	else if (!Array.isArray(run)) names.set(name, byPlace(run, entry) < 0 ? [run, entry] : [entry, run]);
+	else if (byPlace(run[run.length - 1], entry) < 0) run.push(entry);
+	else run.splice(firstAtOrAfter(run, (e) => byPlace(e, entry) > 0), 0, entry);
 }
 
 /** Two sorted lists as one (of distinct items: where they compare equal does not arise). */
@@ -519,6 +573,13 @@ export function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => bo
 		else lo = mid + 1;
 	}
 	return lo;
+}
+
+/** By name alone (code units): sorted stably from a list by place, by name then place. */
+function byName(a: IndexedResource, b: IndexedResource): number {
+	const x = nameOf(a);
+	const y = nameOf(b);
+	return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The order of ofKindByName: by name (code units), then URI, then offset. */
