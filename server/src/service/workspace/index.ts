@@ -344,7 +344,7 @@ export class WorkspaceIndex {
 			// A templated document outside a chart ({{ }} in a plain folder) silences only what it could
 			// render (see charts.ts), not its whole scope; patches and chart templates do.
 			if (this.isPartialFile(uri) || file.manifest.documents.some((d) => d.kind === 'partial' && d.partialReason !== 'helm')) scopes.add(this.scopeOf(uri));
-			const path = URI.parse(uri).path;
+			const path = this.pathOf(uri);
 			if (KUSTOMIZATION.test(path) && this.includesOtherScopes(dirname(path), file)) scopes.add(dirname(path));
 		}
 		this.partialScopeCache = { layout, scopes };
@@ -374,7 +374,7 @@ export class WorkspaceIndex {
 	}
 
 	private computeScope(uri: string): string {
-		const path = URI.parse(uri).path;
+		const path = this.pathOf(uri);
 		let dir = dirname(path);
 		const folder = this.folders.filter((f) => path.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
 		while (dir.length > 0) {
@@ -393,10 +393,13 @@ export class WorkspaceIndex {
 		return this.isHelmTemplate(path) || this.kustomizePatches().has(path);
 	}
 
-	/** The path of the URI asked about last: rules ask about the same few files once per resource they read. */
+	/** The path of the URI not in the index asked about last (setFile asks about a new file's three times). */
 	private lastPath: { uri: string; path: string } | undefined;
 
+	/** An indexed file's path as kept, else parsed from the URI: rules ask about every file of a kind, once per resource they read. */
 	private pathOf(uri: string): string {
+		const path = this.paths.get(uri);
+		if (path !== undefined) return path;
 		if (this.lastPath?.uri !== uri) this.lastPath = { uri, path: URI.parse(uri).path };
 		return this.lastPath.path;
 	}
