@@ -89,7 +89,7 @@ export class WorkspaceIndex {
 		if (before.length === 0) {
 			// A new file (every file of a workspace or command-line run read at once): each document is added, each of their kinds has new names.
 			for (const doc of after) this.documentChanged(uri, doc, keys);
-			for (const doc of after) if (doc.resource) keys.add(`${doc.resource.kind}:names`);
+			for (const doc of after) if (doc.resource) keys.add(kindKeys(doc.resource.kind).names);
 			for (const key of keys) this.changed(key);
 			return;
 		}
@@ -166,7 +166,7 @@ export class WorkspaceIndex {
 		const resource = document.resource;
 		if (!resource) return;
 		keys.add(resource.kind);
-		keys.add(`@${resource.kind}`);
+		keys.add(kindKeys(resource.kind).moved);
 		const slash = resource.apiVersion.indexOf('/');
 		if (slash > 0 && resource.apiVersion.slice(0, slash).includes('.')) keys.add('#custom');
 		// Once a document with a pod template is noted, the others need not be looked at for one.
@@ -446,15 +446,12 @@ export class WorkspaceIndex {
 		for (const document of manifest.documents) {
 			const resource = document.resource;
 			if (!resource) continue;
-			// No map by name: named() reads the list by name, sorted once for however many files came.
 			const entry = { uri, document, resource };
 			let kind = this.kindEntries.get(resource.kind);
-			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], added: new Map(), version: 0 }));
+			if (!kind) this.kindEntries.set(resource.kind, (kind = { byPlace: [], added: [], version: 0 }));
 			kind.version = ++this.entriesChanged;
 			// Sorted in at the next read: thousands of files read in a row cost one merge, not one insertion each.
-			const pending = kind.added.get(uri);
-			if (pending) pending.push(entry);
-			else kind.added.set(uri, [entry]);
+			kind.added.push(entry);
 		}
 	}
 
@@ -470,8 +467,8 @@ export class WorkspaceIndex {
 			const kind = this.kindEntries.get(name);
 			if (!kind) continue;
 			kind.version = ++this.entriesChanged;
-			if (kind.added.delete(uri)) continue;
-			// Taken out of the sorted lists at once: nothing keeps a removed resource alive.
+			// Taken out of the sorted lists at once (those waiting sorted in first): nothing keeps a removed resource alive.
+			settled(kind);
 			const from = firstAtOrAfter(kind.byPlace, (e) => e.uri >= uri);
 			const to = firstAtOrAfter(kind.byPlace, (e) => e.uri > uri);
 			const gone = kind.byPlace.splice(from, to - from);
@@ -496,16 +493,16 @@ interface KindEntries {
 	byPlace: IndexedResource[];
 	byName?: IndexedResource[];
 	names?: Names;
-	/** Per file, its resources not sorted in yet. */
-	added: Map<string, IndexedResource[]>;
+	/** The resources not sorted in yet, as they came. */
+	added: IndexedResource[];
 	version: number;
 }
 
 /** The lists with the added resources merged in: a sort of the new ones and one pass over the rest. */
 function settled(entries: KindEntries): KindEntries {
-	if (entries.added.size === 0) return entries;
-	const added = [...entries.added.values()].flat().sort(byPlace);
-	entries.added.clear();
+	if (entries.added.length === 0) return entries;
+	const added = entries.added.sort(byPlace);
+	entries.added = [];
 	entries.byPlace = merge(entries.byPlace, added, byPlace);
 	if (entries.names) for (const entry of added) placeUnderName(entries.names, entry);
 	if (entries.byName) entries.byName = merge(entries.byName, added.sort(byNameThenPlace), byNameThenPlace);
@@ -517,6 +514,19 @@ type Names = Map<string, IndexedResource | IndexedResource[]>;
 
 function nameOf(entry: IndexedResource): string {
 	return entry.resource.name ?? '';
+}
+
+const kindKeyMemo = new Map<string, { moved: string; names: string }>();
+
+/** The keys `@Kind` and `Kind:names` of a kind, made once (every document of a run notes them). */
+function kindKeys(kind: string): { moved: string; names: string } {
+	let known = kindKeyMemo.get(kind);
+	if (!known) {
+		// Kinds are few; a hostile workspace of many made-up kinds only makes them again.
+		if (kindKeyMemo.size >= 10_000) kindKeyMemo.clear();
+		kindKeyMemo.set(kind, (known = { moved: `@${kind}`, names: `${kind}:names` }));
+	}
+	return known;
 }
 
 /** The resources of a list by place, under their names (each run in place order). */
