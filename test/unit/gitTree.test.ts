@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +15,9 @@ describe('cleanFiles: what git vouches for', () => {
 		mkdirSync(join(repo, 'sub'), { recursive: true });
 		for (const name of ['a.yaml', 'changed.yaml', 'assumed.yaml', 'sub/d.yaml', 'sub/skipped.yaml']) writeFileSync(join(repo, name), `name: ${name}\n`);
 		symlinkSync('a.yaml', join(repo, 'link.yaml'));
+		// An executable file is a regular file too (mode 100755).
+		writeFileSync(join(repo, 'run.yaml'), 'name: run\n');
+		chmodSync(join(repo, 'run.yaml'), 0o755);
 		git('init', '-q', '.');
 		git('add', '-A');
 		git('commit', '-qm', 'tree');
@@ -28,7 +31,8 @@ describe('cleanFiles: what git vouches for', () => {
 	it('names the tracked regular files the worktree holds as committed, by blob ID', async () => {
 		const clean = await cleanFiles(repo);
 		assert.ok(clean);
-		assert.deepEqual([...clean.blobs.keys()].sort(), ['a.yaml', 'sub/d.yaml']);
+		assert.deepEqual([...clean.blobs.keys()].sort(), ['a.yaml', 'run.yaml', 'sub/d.yaml']);
+		assert.equal(clean.blobs.get('run.yaml'), git('rev-parse', 'HEAD:run.yaml').trim());
 		assert.equal(clean.blobs.get('a.yaml'), git('rev-parse', 'HEAD:a.yaml').trim());
 		assert.equal(gitPath(clean, join(repo, 'sub', 'd.yaml')), 'sub/d.yaml');
 		assert.equal(gitPath(clean, join(dir, 'elsewhere.yaml')), undefined);

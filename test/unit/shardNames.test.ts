@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { relativeName } from '../../server/src/cli/shard';
+import { relativeName } from '../../server/src/node/files';
 
 describe('the name a shard hashes a file by', () => {
 	it('is path.relative of the folder the command runs in, for paths under it, beside it, above it and odd ones', () => {

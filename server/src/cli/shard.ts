@@ -1,6 +1,5 @@
 /* --shard k/n: which files a shard reports, the same on every run and every machine. */
-import { relative, sep } from 'node:path';
-import { toPosix } from '../node/files';
+import { relativeName, toPosix } from '../node/files';
 import type { Shard } from './args';
 import { sha1 } from './records';
 
@@ -13,19 +12,6 @@ export function inShard(path: string, cwd: string, shard: Shard): boolean {
 	const name = toPosix(relativeName(cwd, path));
 	// The first four bytes of the digest, big-endian: eight hex digits.
 	return parseInt(sha1(name, 'hex').slice(0, 8), 16) % shard.count === shard.index - 1;
-}
-
-/**
- * relative(cwd, path). A path under the folder, with no `.` or `..` part nor empty one (as a walk of
- * the folder finds them), is what follows the folder's name: path.relative normalises both paths
- * first, which costs more than the hash over a tree of 50,000 files.
- */
-export function relativeName(cwd: string, path: string): string {
-	if (sep === '/' && path.length > cwd.length + 1 && path.charCodeAt(cwd.length) === 47 && path.startsWith(cwd)) {
-		const rest = path.slice(cwd.length + 1);
-		if (!rest.startsWith('.') && !rest.includes('/.') && !rest.includes('//') && !rest.endsWith('/')) return rest;
-	}
-	return relative(cwd, path);
 }
 
 /** `shard-2-of-4`: names the shard in SARIF's automationDetails, so that code scanning keeps each shard's results. */
