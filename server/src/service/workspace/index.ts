@@ -226,7 +226,7 @@ export class WorkspaceIndex {
 	removeFile(uri: string): void {
 		const old = this.files.get(uri);
 		if (!old) return;
-		const path = this.paths.get(uri) ?? URI.parse(uri).path;
+		const path = this.pathOf(uri);
 		this.noteChanges(uri, path, old.manifest.documents, []);
 		this.removeEntries(uri);
 		this.files.delete(uri);
@@ -257,7 +257,7 @@ export class WorkspaceIndex {
 		else this.chartDirs.delete(dir);
 		this.scopeCache.clear();
 		for (const [uri, file] of this.files) {
-			const path = this.paths.get(uri) ?? URI.parse(uri).path;
+			const path = this.pathOf(uri);
 			if (!path.startsWith(`${dir}/templates/`)) continue;
 			const { text, version } = file.manifest;
 			const manifest = parseManifest(uri, version, text, { helmTemplate: this.isHelmTemplate(path), valuesFirst: true }, file.manifest);
@@ -294,8 +294,7 @@ export class WorkspaceIndex {
 		const entries = this.kindEntries.get(kind);
 		if (!entries) return [];
 		settled(entries);
-		// Stable: a list by place sorted by name alone is by name, then place.
-		entries.byName ??= entries.byPlace.slice().sort(byName);
+		entries.byName ??= entries.byPlace.slice().sort(byNameThenPlace);
 		return entries.byName;
 	}
 
@@ -588,17 +587,10 @@ export function firstAtOrAfter<T>(list: readonly T[], atOrAfter: (item: T) => bo
 	return lo;
 }
 
-/** By name alone (code units): sorted stably from a list by place, by name then place. */
-function byName(a: IndexedResource, b: IndexedResource): number {
-	const x = nameOf(a);
-	const y = nameOf(b);
-	return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** The order of ofKindByName: by name (code units), then URI, then offset. */
 export function byNameThenPlace(a: IndexedResource, b: IndexedResource): number {
-	const x = a.resource.name ?? '';
-	const y = b.resource.name ?? '';
+	const x = nameOf(a);
+	const y = nameOf(b);
 	return x < y ? -1 : x > y ? 1 : byPlace(a, b);
 }
 
