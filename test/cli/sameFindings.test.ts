@@ -125,14 +125,17 @@ function storedAndRead(record: FileRecord, later: boolean): FileRecord | undefin
 	return read(head, values, later);
 }
 
-/** A record read back from its head and values as a file stores them, the values read from memory. */
+/** A record read back from its head and values as a file stores them, the values read from memory (after another record's, as in a file). */
 function read(head: string, values: string, later: boolean): FileRecord | undefined {
-	const bytes = Buffer.from(values);
-	const at: StoredValues = (offset, length) => {
-		if (offset + length > bytes.length) throw new Error('past the values');
-		return bytes.subarray(offset, offset + length);
+	const before = '{"kind":"before"},';
+	const bytes = Buffer.from(before + values);
+	const at: StoredValues = {
+		readValues(offset, length) {
+			if (offset + length > bytes.length) throw new Error('past the values');
+			return bytes.subarray(offset, offset + length);
+		},
 	};
-	return recordFromParts(head, bytes.length, at, later);
+	return recordFromParts(head, Buffer.byteLength(before), Buffer.byteLength(values), at, later);
 }
 
 function sameEveryWay(root: string, input: { sources: SourceText[]; roots: string[] }): number {

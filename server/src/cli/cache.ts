@@ -6,10 +6,10 @@ import type { FileStamp } from '../node/files';
 import type { LocalFindings } from './check';
 import type { ProfileReport } from './formats/profile';
 import { firstLine, NEWLINE_BYTE, readFully, TAB, writeLines, type StoredBytes } from './cacheLayout';
-import { recordFromParts } from './storedRecords';
+import { recordFromParts, type StoredValues } from './storedRecords';
 import { sha1, type FileRecord } from './records';
 
-const FORMAT = 6;
+const FORMAT = 7;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -34,8 +34,13 @@ interface Header {
 	profile?: ProfileReport;
 	/** The settings local findings were found with, once each: files name them by their place here. */
 	settings?: string[];
-	/** An index's cluster profile reports, by reportKey: a shard of the same tree and settings prints one instead of working it out. */
-	reports?: Record<string, ProfileReport>;
+	/**
+	 * An index's cluster profile reports, by reportKey, as JSON text: a shard of the same tree and
+	 * settings prints one instead of working it out. Text within the header, parsed only when a run
+	 * asks: over a large tree they run to megabytes of objects that would live through the whole
+	 * reading of the index (and be copied by every young-generation collection meanwhile).
+	 */
+	reports?: string;
 	/** An index's content hashes of the files git vouched for, by `<blob ID> <path from the top of the checkout>` (see gitTree.ts). */
 	blobs?: Record<string, string>;
 }
@@ -65,7 +70,7 @@ export interface CacheExtras {
  * rule reads one: a shard of a large repository reads the heads of every file and the values of
  * its own files, not the tens of megabytes of the others' values.
  */
-export class CacheFile {
+export class CacheFile implements StoredValues {
 	/** Where each head line lies in `heads`, by hash (worked out when parses are asked for out of order). */
 	private stored: Map<string, [start: number, end: number]> | undefined;
 	private heads: Buffer = Buffer.alloc(0);
@@ -128,7 +133,14 @@ export class CacheFile {
 
 	/** The cluster profile report an index holds for a run of this key (see reportKey). */
 	indexedReport(key: string): ProfileReport | undefined {
-		return this.header?.reports?.[key];
+		const reports = this.header?.reports;
+		if (typeof reports !== 'string') return undefined;
+		try {
+			const parsed = JSON.parse(reports) as unknown;
+			return parsed && typeof parsed === 'object' && Object.prototype.hasOwnProperty.call(parsed, key) ? (parsed as Record<string, ProfileReport>)[key] : undefined;
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** The content hash an index recorded for this blob at this path (from the top of the checkout), when git vouched for the file it read. */
@@ -150,10 +162,9 @@ export class CacheFile {
 		const line = this.headLine(hash);
 		if (!line) return undefined;
 		// Not kept: the index holds what it needs of it from here on, and a rewrite copies the stored bytes.
-		// The reader of its values holds where they start, not the line: a resource whose value is never read would keep its head's text alive to the end of the run.
-		const start = line.offset;
+		// Its resources hold where their values are in this file, not the line: a resource whose value is never read would keep its head's text alive to the end of the run.
 		try {
-			return recordFromParts(line.head, line.length, (offset, length) => this.readValues(start + offset, length), later);
+			return recordFromParts(line.head, line.offset, line.length, this, later);
 		} catch {
 			// Values that cannot be read (a file cut short): that file is parsed again.
 			return undefined;
@@ -248,7 +259,7 @@ export class CacheFile {
 	}
 
 	/** Bytes of the values part, from `offset` (counted from where it starts). */
-	private readValues(offset: number, length: number): Buffer {
+	readValues(offset: number, length: number): Buffer {
 		if (this.fd === undefined || this.fd < 0 || !this.parseLine) throw new Error('the file is closed');
 		const bytes = Buffer.allocUnsafe(length);
 		readFully(this.fd, bytes, this.parseLine.offset + offset);
@@ -303,7 +314,7 @@ export class CacheFile {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports, blobs: extras?.blobs };
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports && JSON.stringify(extras.reports), blobs: extras?.blobs };
 		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {

@@ -99,14 +99,15 @@ const NO_RULES: Set<string> = new Set();
  * A file's text, read when first asked for: a file another shard reports, which git vouched is the
  * one the index parsed, is read only if a rule of this shard needs its text (to place a related location, say).
  */
-export class LazyText {
+export abstract class LazyText {
 	private value: string | undefined;
-
-	constructor(private readonly read: () => string) {}
 
 	get text(): string {
 		return (this.value ??= this.read());
 	}
+
+	/** Reads the text (once). A subclass's method, not a closure handed in: a shard makes one of these for every file of the others. */
+	protected abstract read(): string;
 }
 
 /** The text itself, read now if it is read on first use. */
@@ -258,16 +259,31 @@ function shareMap(record: Record<string, string>, written: unknown, same: Map<st
 	for (const key in record) record[key] = sharedField(record[key], from?.[key], same, fromJson);
 }
 
+/**
+ * A parsed file whose text is read on first use. A class, not an object literal with a getter: V8
+ * keeps such a literal as a dictionary (some 500 bytes with its getter), and a shard holds one for
+ * every file of the others.
+ */
+class LazyManifest implements ManifestFile {
+	readonly version = 0;
+
+	constructor(
+		readonly uri: string,
+		private readonly file: LazyText,
+		readonly documents: ManifestDocument[],
+	) {}
+
+	get text(): string {
+		return this.file.text;
+	}
+}
+
 /** A parsed file rebuilt from its record and its text (or the text read on first use); syntax trees are parsed on use. */
 export function manifestOf(uri: string, text: string | LazyText, record: FileRecord): ManifestFile {
 	if (typeof text === 'string') return { uri, version: 0, text, documents: record.map((r) => new RecordDocument(r, text)) };
-	const documents = record.map((r) => new LazyRecordDocument(r, text));
-	return {
+	return new LazyManifest(
 		uri,
-		version: 0,
-		get text() {
-			return text.text;
-		},
-		documents,
-	};
+		text,
+		record.map((r) => new LazyRecordDocument(r, text)),
+	);
 }

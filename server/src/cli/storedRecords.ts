@@ -31,8 +31,14 @@ type StoredSummary = [
 	containers: 0 | 1,
 ];
 
-/** Reads `length` bytes of a record's stored values from `offset` (where the record's values start, plus the place of one in them). */
-export type StoredValues = (offset: number, length: number) => Buffer;
+/**
+ * Where records' values are stored (a cache or index file): `readValues(offset, length)` reads
+ * `length` bytes from `offset`. One for all the records of a file, an object rather than a closure
+ * per record: a shard holds a resource of every file of the others, each pointing to its value.
+ */
+export interface StoredValues {
+	readValues(offset: number, length: number): Buffer;
+}
 
 const NO_PROBLEMS: DocumentRecord['problems'] = [];
 const NO_DISABLED: string[] = [];
@@ -61,12 +67,12 @@ export function storedParts(record: FileRecord): { head: string; values: string 
 }
 
 /**
- * The record of a stored head and the values it reads (`values(offset, length)`, offsets within
- * the record's values, `valueBytes` long in all); undefined when it is not one (a damaged or foreign file). `later`:
+ * The record of a stored head and its values (`valueBytes` long in all, from `start` in `values`);
+ * undefined when it is not one (a damaged or foreign file). `later`:
  * resources keep their values as stored, unread, until one is asked for (see StoredResource);
  * else the values are read and parsed now and the resources read from them, as a parse does.
  */
-export function recordFromParts(head: string, valueBytes: number, values: StoredValues, later: boolean): FileRecord | undefined {
+export function recordFromParts(head: string, start: number, valueBytes: number, values: StoredValues, later: boolean): FileRecord | undefined {
 	let documents: unknown;
 	try {
 		documents = JSON.parse(head) as unknown;
@@ -86,7 +92,7 @@ export function recordFromParts(head: string, valueBytes: number, values: Stored
 		let parsed: unknown[] = [];
 		if (total > 0) {
 			try {
-				parsed = JSON.parse(`[${values(0, total).toString('utf8')}]`) as unknown[];
+				parsed = JSON.parse(`[${values.readValues(start, total).toString('utf8')}]`) as unknown[];
 			} catch {
 				return undefined;
 			}
@@ -98,7 +104,7 @@ export function recordFromParts(head: string, valueBytes: number, values: Stored
 		});
 		return next === parsed.length ? record : undefined;
 	}
-	let offset = 0;
+	let offset = start;
 	return recordOf(documents, (summary, length) => {
 		if (!Array.isArray(summary) || summary.length !== 9) return undefined;
 		const resource = StoredResource.of(summary as StoredSummary, values, offset, length);
@@ -180,7 +186,7 @@ export class StoredResource implements Resource {
 
 	get value(): Record<string, unknown> {
 		if (this.#values) {
-			this.#value = JSON.parse(this.#values(this.#offset, this.#length).toString('utf8')) as Record<string, unknown>;
+			this.#value = JSON.parse(this.#values.readValues(this.#offset, this.#length).toString('utf8')) as Record<string, unknown>;
 			this.#values = undefined;
 		}
 		return this.#value!;

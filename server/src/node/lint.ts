@@ -188,7 +188,7 @@ export function indexSources(
 ): void {
 	const same = new Map<string, string>();
 	for (const source of sources) {
-		const text = source.text ?? new LazyText(() => readVouched(source, onChanged));
+		const text = source.text ?? new VouchedText(source, onChanged);
 		// A Helm template's parse depends on the Chart.yaml beside it: the index parses it as it does in the editor.
 		if (!reusable(source.path)) {
 			index.setFile(source.uri, textOf(text), 0, false);
@@ -214,11 +214,20 @@ export function indexSources(
  * read (the hash it was given); else `onChanged` hears of it, and the text is what could be read
  * (empty if nothing): a rule reads it deep in a check, where a failure would only silence the rule.
  */
-function readVouched(source: SourceFile, onChanged?: (path: string) => void): string {
-	const read = readTextFileSync(source.path);
-	const text = 'text' in read ? read.text : '';
-	if (hashText(text) !== source.hash) onChanged?.(source.path);
-	return text;
+class VouchedText extends LazyText {
+	constructor(
+		private readonly source: SourceFile,
+		private readonly onChanged: ((path: string) => void) | undefined,
+	) {
+		super();
+	}
+
+	protected read(): string {
+		const read = readTextFileSync(this.source.path);
+		const text = 'text' in read ? read.text : '';
+		if (hashText(text) !== this.source.hash) this.onChanged?.(this.source.path);
+		return text;
+	}
 }
 
 /** A file's text as the index holds it (see IndexedFile.text), read on first use. */
