@@ -73,6 +73,30 @@ describe('kubelore lint in CI: shards', () => {
 		for (const shard of shards) assert.deepEqual(shard.profile, full.profile);
 	});
 
+	it('reads from the index the heads of files with characters past ASCII as one run reads the files', async () => {
+		const wide = join(dir, 'wide-heads');
+		writeRepository(wide, 4);
+		// Workloads whose pod labels and annotations are of 2, 3 and 4 bytes a character; Services in other files select them (odd ones select nothing).
+		for (let i = 0; i < 6; i++) {
+			const app = `wide-𝒜-${i}`;
+			mkdirSync(join(wide, 'wide'), { recursive: true });
+			writeFileSync(join(wide, 'wide', `workload-${i}.yaml`), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wide-${i}\n  namespace: shop\n  annotations:\n    note: "Größe 配置 🚀"\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: main\n          image: registry.example.com/wide:1.0.0\n`);
+			writeFileSync(join(wide, 'wide', `service-${i}.yaml`), `apiVersion: v1\nkind: Service\nmetadata:\n  name: wide-${i}\n  namespace: shop\nspec:\n  selector:\n    app: ${i % 2 ? `wide-日本-${i}` : app}\n  ports:\n    - port: 80\n`);
+		}
+		const shardOf = (path: string) => (inShard(join(wide, path), wide, { index: 1, count: 2 }) ? 1 : 2);
+		assert.ok(
+			[0, 2, 4].some((i) => shardOf(`wide/workload-${i}.yaml`) !== shardOf(`wide/service-${i}.yaml`)),
+			'a Service whose workload another shard reports',
+		);
+		const written = join(dir, 'wide-heads.index');
+		assert.equal((await runCli(['index', '.', '--out', written], { cwd: wide })).code, 0);
+		const full = await lint([], wide);
+		const noMatch = full.findings.filter((f) => f.rule === 'service-selector-no-match' && f.file.startsWith('wide/')).map((f) => f.file);
+		assert.deepEqual(noMatch.sort(), ['wide/service-1.yaml', 'wide/service-3.yaml', 'wide/service-5.yaml']);
+		const shards = await Promise.all([1, 2].map((k) => lint(['--shard', `${k}/2`, '--index', written], wide)));
+		assert.deepEqual(sorted(shards.flatMap((s) => s.findings)), sorted(full.findings));
+	});
+
 	it('splits by path alone: the same shard for the same file, whatever else is in the repository', async () => {
 		const first = await lint(['--shard', '2/3']);
 		const other = join(dir, 'other');
