@@ -137,7 +137,7 @@ export class CacheFile implements StoredValues {
 		if (typeof reports !== 'string') return undefined;
 		try {
 			const parsed = JSON.parse(reports) as unknown;
-			return parsed && typeof parsed === 'object' && Object.prototype.hasOwnProperty.call(parsed, key) ? (parsed as Record<string, ProfileReport>)[key] : undefined;
+			return parsed && typeof parsed === 'object' && Object.hasOwn(parsed, key) ? (parsed as Record<string, ProfileReport>)[key] : undefined;
 		} catch {
 			return undefined;
 		}

@@ -531,13 +531,7 @@ function kindKeys(kind: string): { moved: string; names: string } {
 /** The resources of a list by place, under their names (each run in place order). */
 function namesOf(list: readonly IndexedResource[]): Names {
 	const names: Names = new Map();
-	for (const entry of list) {
-		const name = nameOf(entry);
-		const run = names.get(name);
-		if (run === undefined) names.set(name, entry);
-		else if (Array.isArray(run)) run.push(entry);
-		else names.set(name, [run, entry]);
-	}
+	for (const entry of list) placeUnderName(names, entry);
 	return names;
 }
 
