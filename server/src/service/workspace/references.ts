@@ -46,9 +46,29 @@ export const REFERENCE_FIELDS: ReferenceField[] = [
 	{ pattern: /^spec\.scaleTargetRef\.name$/, target: 'Deployment', fromSibling: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'], kinds: ['HorizontalPodAutoscaler'] },
 ];
 
+/**
+ * The answers of referenceAt by kind and path pattern: manifests repeat a few hundred patterns (every
+ * container's `name`), each tried against every field's expression otherwise. Emptied when full.
+ */
+const referenceOfPattern = new Map<string | undefined, Map<string, ReferenceField | null>>();
+let remembered = 0;
+const REMEMBERED_PATTERNS = 10_000;
+
 /** The reference a value at this path makes, if any. */
 export function referenceAt(pattern: string, kind: string | undefined): ReferenceField | undefined {
-	return REFERENCE_FIELDS.find((r) => r.pattern.test(pattern) && (!r.kinds || (kind !== undefined && r.kinds.includes(kind))));
+	let ofKind = referenceOfPattern.get(kind);
+	let found = ofKind?.get(pattern);
+	if (found === undefined) {
+		found = REFERENCE_FIELDS.find((r) => r.pattern.test(pattern) && (!r.kinds || (kind !== undefined && r.kinds.includes(kind)))) ?? null;
+		if (remembered++ >= REMEMBERED_PATTERNS) {
+			referenceOfPattern.clear();
+			remembered = 1;
+			ofKind = undefined;
+		}
+		if (!ofKind) referenceOfPattern.set(kind, (ofKind = new Map()));
+		ofKind.set(pattern, found);
+	}
+	return found ?? undefined;
 }
 
 /** The kind a reference names: fixed, or the sibling `kind` key (`roleRef.kind: Role`). */

@@ -52,10 +52,12 @@ export function documentReferences(document: ManifestDocument): DocumentReferenc
 	const resource = document.resource;
 	if (resource) {
 		const found = refs;
-		walkStrings(resource.value, [], (path, name) => {
-			const reference = referenceAt(pathPattern(path), resource.kind);
-			const kind = reference && targetKind(reference, resource.value, path);
-			if (!reference || !kind) return;
+		walkStrings(resource.value, [], '', (at, pattern, name) => {
+			const reference = referenceAt(pattern, resource.kind);
+			if (!reference) return;
+			const path = [...at];
+			const kind = targetKind(reference, resource.value, path);
+			if (!kind) return;
 			found.push({ path, kind, name, clusterScoped: isClusterScopedTarget(reference, kind), namespace: siblingNamespace(resource.value, path), optional: isOptionalReference(reference, resource.value, path) });
 		});
 	}
@@ -129,13 +131,29 @@ export function podsOfService(service: IndexedResource, index: WorkspaceIndex, s
 	return selectedTemplates({ entry: service, index, settings, scope: new Scope(index, service, settings) }, selector);
 }
 
-function walkStrings(value: unknown, path: NodePath, found: (path: NodePath, value: string) => void): void {
-	if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], found));
-	else if (isRecord(value)) {
-		for (const [key, item] of Object.entries(value)) {
-			if (typeof item === 'string') {
-				if (item && REFERENCE_KEYS.has(key)) found([...path, key], item);
-			} else if (item && typeof item === 'object') walkStrings(item, [...path, key], found);
+/**
+ * Calls `found` for each non-empty string under a reference key, with its path (one array, changed
+ * as the walk goes: copy it to keep it) and that path's pattern (pathPattern), built on the way down.
+ */
+function walkStrings(value: unknown, path: (string | number)[], pattern: string, found: (path: NodePath, pattern: string, value: string) => void): void {
+	if (Array.isArray(value)) {
+		const items = `${pattern}[]`;
+		for (let i = 0; i < value.length; i++) {
+			const item: unknown = value[i];
+			if (!item || typeof item !== 'object') continue;
+			path.push(i);
+			walkStrings(item, path, items, found);
+			path.pop();
+		}
+	} else if (isRecord(value)) {
+		for (const key of Object.keys(value)) {
+			const item = value[key];
+			if (typeof item === 'string' ? !item || !REFERENCE_KEYS.has(key) : !item || typeof item !== 'object') continue;
+			path.push(key);
+			const inner = pattern ? `${pattern}.${key}` : key;
+			if (typeof item === 'string') found(path, inner, item);
+			else walkStrings(item, path, inner, found);
+			path.pop();
 		}
 	}
 }
