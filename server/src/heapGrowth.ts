@@ -79,6 +79,38 @@ export async function whileFilling<T>(fill: () => Promise<T>, setFlags = setFlag
 	}
 }
 
+/**
+ * Bytes the old generation may take, past what it holds at the start of a server, before V8's first
+ * full collection (see collectWithRoom): about what the first open of a 10,000-line file and the
+ * requests right after it keep and leave behind.
+ */
+export const START_ROOM = 32 * 1024 * 1024;
+
+/**
+ * One full collection at the start of a server, made with the old generation's growth set so that
+ * its next limit lies about `room` bytes above what it holds, then the usual growth again; true when
+ * it collected. V8 sets the first limit of a fresh heap from its first young collections, a few
+ * megabytes above what they promoted: the first open of a large file crosses it, and V8's first full
+ * collection (its marking steps and last pause, milliseconds each on a busy machine) falls in that
+ * open or in the hovers right after it. With the room, it comes in idle time (collectIfGrown) for an
+ * open that keeps and leaves up to `room` bytes; a larger one is collected by V8 as before. Nothing
+ * is done where limitHeapGrowth set no growth (the command line gave one) or while filling.
+ */
+export function collectWithRoom(room = START_ROOM, collect = fullCollector): boolean {
+	const set = (globalThis as Record<symbol, unknown>)[GROWTH_SET];
+	const gc = typeof set === 'number' && filling === 0 ? collect() : undefined;
+	if (!gc) return false;
+	// What is used now (garbage included) stands for what the collection keeps: the limit lands a little under the room above it.
+	const used = Math.max(oldGenerationUsed(), 1024 * 1024);
+	setFlagsFromString(`--heap-growing-percent=${Math.max(set as number, Math.ceil((100 * room) / used))}`);
+	try {
+		gc();
+	} finally {
+		setFlagsFromString(`--heap-growing-percent=${set as number}`);
+	}
+	return true;
+}
+
 /** Bytes in use in the old generation (large objects included) after the last full collection seen. */
 let afterLastFull: number | undefined;
 let watching = false;

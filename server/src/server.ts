@@ -13,7 +13,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { collectIfGrown, collectYoung } from './heapGrowth';
+import { collectIfGrown, collectWithRoom, collectYoung } from './heapGrowth';
 import { loadFieldDocs } from './node/fieldDocs';
 import { loadSchemas } from './node/schemas';
 import { graphWithTeam, loadGraphData, loadTeamKnowledge } from './node/knowledge';
@@ -72,6 +72,8 @@ connection.onInitialize((params): InitializeResult => {
 	settings = new DocumentSettings(connection, !!caps.workspace?.configuration, params.locale, !!options.yamlExtensionActive);
 	const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
 	loader.setFolders(folders);
+	// While the heap is small, and before the answer: the client opens its documents right after it.
+	collectWithRoom();
 	return {
 		capabilities: {
 			textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { QUIET_COLLECT_GROWTH, YOUNG_LIMIT } from '../../server/src/heapGrowth';
+import { QUIET_COLLECT_GROWTH, START_ROOM, YOUNG_LIMIT } from '../../server/src/heapGrowth';
 import { ROOT } from '../util/service';
 
 /**
@@ -67,6 +67,17 @@ describe('the server heap limits', () => {
 		assert.equal(result.after, false);
 	});
 
+	it('leave the room START_ROOM gives at the start to what is kept then, with no full collection by V8 meanwhile', () => {
+		const withRoom = keptAfterStart(true);
+		assert.equal(withRoom.roomy, true);
+		assert.equal(withRoom.exposed, 'undefined');
+		assert.equal(withRoom.majors, 0, `no full collection while ${withRoom.kept} MB were kept: ${JSON.stringify(withRoom)}`);
+		// Without it, V8 collects the whole heap (at least once) while the same is kept: what the room is for.
+		const without = keptAfterStart(false);
+		assert.ok(without.majors > 0, JSON.stringify(without));
+		assert.ok(withRoom.kept < START_ROOM / 1024 / 1024);
+	});
+
 	it('collect the young generation alone when asked, with no gc left in the global scope', () => {
 		const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', YOUNG], {
 			cwd: ROOT,
@@ -81,6 +92,48 @@ describe('the server heap limits', () => {
 		assert.ok((result.youngAfter as number) < (result.youngBefore as number) / 2, `the garbage in the young generation collected: ${JSON.stringify(result)}`);
 	});
 });
+
+/**
+ * At start (after limitHeapGrowth, with collectWithRoom when ROOM is 1), keeps some 20 MB made over
+ * turns of the event loop with garbage beside it, as a first open does; prints the full collections
+ * seen meanwhile and the megabytes kept in the old generation.
+ */
+const KEEP_AFTER_START = `
+const heap = require(process.env.HEAP_GROWTH);
+const v8 = require('node:v8');
+const vm = require('node:vm');
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+heap.limitHeapGrowth([]);
+const old = () => v8.getHeapSpaceStatistics().filter((s) => /old_space|large_object/.test(s.space_name)).reduce((sum, s) => sum + s.space_used_size, 0);
+const majors = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors.push(e.startTime); }).observe({ entryTypes: ['gc'] });
+const roomy = process.env.ROOM === '1' ? heap.collectWithRoom() : false;
+const before = old();
+// the entry of the collection made right above arrives a moment after it: collections are counted from here
+const start = performance.now();
+setImmediate(async () => {
+	const kept = [];
+	for (let round = 0; round < 40; round++) {
+		for (let i = 0; i < 5000; i++) {
+			kept.push({ round, i, text: 'item ' + round + ' ' + i });
+			void { garbage: [i, i + 1] };
+		}
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	console.log(JSON.stringify({ roomy, majors: majors.filter((t) => t >= start).length, kept: Math.round((old() - before) / 1048576), exposed: vm.runInNewContext('typeof gc'), items: kept.length }));
+});
+`;
+
+function keptAfterStart(room: boolean): { roomy: boolean; majors: number; kept: number; exposed: string } {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', KEEP_AFTER_START], {
+		cwd: ROOT,
+		env: { ...process.env, ROOM: room ? '1' : '0', HEAP_GROWTH: join(ROOT, 'server', 'src', 'heapGrowth.ts') },
+		encoding: 'utf8',
+	});
+	assert.equal(run.status, 0, run.stderr);
+	return JSON.parse(run.stdout.trim()) as { roomy: boolean; majors: number; kept: number; exposed: string };
+}
 
 /** Fills the young generation with garbage, then calls collectYoung; prints the collections it made and what the young generation held. */
 const YOUNG = `
