@@ -83,20 +83,29 @@ function measureMedium(add: Add, misses: string[]): void {
 }
 
 function measureLarge(add: Add, misses: string[]): void {
-	// The large repository of small files (about 2.5 KB each): one run, the index, 4 shards with it, one without.
+	// The large repository of small files (about 2.5 KB each): one run (three times), the index, 4 shards with it, one without.
 	// Committed: a shard with the index reads only its own files of a checkout, where git vouches for the others.
 	const large = generated(`workspace-${LARGE}-git`, LARGE, 0, true);
 	const index = join(OUT, 'cli.index');
-	const whole = measure(large, ['lint', '.', '--format', 'json']);
-	add(row(`${LARGE.toLocaleString('en')} files: one run`, whole));
+	const lint = ['lint', '.', '--format', 'json'];
+	// One run measured three times, before, among and after the others, and its median run taken: a
+	// single run that met a busy or a quiet moment of the machine moved every share below with it.
+	const wholes = [measure(large, lint)];
 	const built = measure(large, ['index', '.', '--out', index]);
+	const shards: { k: number; withIndex: boolean; m: Measure }[] = [];
+	for (const { k, withIndex } of [1, 2, 3, 4].map((k) => ({ k, withIndex: true })).concat([{ k: 1, withIndex: false }])) {
+		shards.push({ k, withIndex, m: measure(large, [...lint, '--shard', `${k}/4`, ...(withIndex ? ['--index', index] : [])]) });
+		if (k === 2 && withIndex) wholes.push(measure(large, lint));
+	}
+	wholes.push(measure(large, lint));
+	const whole = [...wholes].sort((a, b) => a.wall - b.wall)[1];
+	add(row(`${LARGE.toLocaleString('en')} files: one run`, whole, `the median of 3 runs (${wholes.map((w) => s(w.wall)).join(', ')}, in that order)`));
 	add(row(`${LARGE.toLocaleString('en')} files: kubelore index --out`, built, `${(built.wall / whole.wall).toFixed(2)} of one run`));
-	const shards = [1, 2, 3, 4].map((k) => ({ k, withIndex: true })).concat([{ k: 1, withIndex: false }]);
-	for (const { k, withIndex } of shards) {
-		const shard = measure(large, ['lint', '.', '--format', 'json', '--shard', `${k}/4`, ...(withIndex ? ['--index', index] : [])]);
+	for (const { k, withIndex, m: shard } of shards) {
 		const ratio = shard.wall / whole.wall;
 		add(row(`${LARGE.toLocaleString('en')} files: shard ${k}/4${withIndex ? ' with --index' : ' without --index'}`, shard, `${ratio.toFixed(2)} of one run (CPU ${(shard.cpu / whole.cpu).toFixed(2)})`));
-		if (ratio > 1 / 3) misses.push(`${LARGE.toLocaleString('en')} files: shard ${k}/4${withIndex ? ' with --index' : ' without --index'} takes ${ratio.toFixed(2)} of one run > 1/3`);
+		// The target (18.6) is for the recipe docs/ci.md gives, an index job and shards that read it; a shard without the index is measured for the choice that page describes.
+		if (withIndex && ratio > 1 / 3) misses.push(`${LARGE.toLocaleString('en')} files: shard ${k}/4 with --index takes ${ratio.toFixed(2)} of one run > 1/3`);
 	}
 }
 
@@ -120,7 +129,7 @@ function main(): void {
 \`npm run build && npm run bench:cli${LARGE === 50_000 ? '' : ` -- --files ${LARGE}`}\` (bench/cli.ts): \`kubelore lint\` as a process, on generated
 repositories (bench/generate.ts): ${'`'}workspace-5000${'`'} is the editor benchmark's workspace (5,000 files of about 10 KB);
 the large one has ${LARGE.toLocaleString('en')} files of about 2.5 KB, committed to a git repository as a CI job's checkout is (shard 2 to 4 are measured with the index only, to keep the run short;
-a shard with the index reads its own files only, git vouching for the others). One run of each, one after the other, on a machine shared
+a shard with the index reads its own files only, git vouching for the others; the 1/3 target is for these, the recipe of docs/ci.md, and the shard without the index is there for the choice between the two that page describes). One run of each (of one full run over the large repository three, before, among and after the shards, the median taken as the run the shares are of), one after the other, on a machine shared
 with other work (load average ${load.toFixed(1)} on ${cpus().length} cores when it started, ${Math.round(totalmem() / 1024 ** 3)} GiB): the absolute times are
 noisy, compare the ratios. CPU is user + system time of the process (worker threads included).
 
