@@ -153,11 +153,15 @@ describe('kubelore lint in CI: shards', () => {
 		assert.deepEqual(plain.profile.storageClasses.map((c) => c.name), ['fast']);
 
 		// What the index says shows through: altered there, the run prints it altered...
-		const [header, ...rest] = readFileSync(written, 'utf8').split('\n');
-		// The reports are JSON text within the header (parsed only when a run asks for one): their quotes are escaped.
-		assert.match(header, /\\"name\\":\\"fast\\"/);
+		const [header, reports, ...rest] = readFileSync(written, 'utf8').split('\n');
+		// The reports are the line after the header (read only when a run asks for one), whose length in bytes the header gives.
+		const fields = JSON.parse(header) as { reportsLength: number };
+		assert.equal(fields.reportsLength, Buffer.byteLength(reports));
+		assert.match(reports, /"name":"fast"/);
+		assert.doesNotMatch(header, /"fast"/, 'not in the header, which every run reads');
 		const altered = join(dir, 'altered.index');
-		writeFileSync(altered, [header.replace(/\\"name\\":\\"fast\\"/g, '\\"name\\":\\"from-the-index\\"'), ...rest].join('\n'));
+		const alteredReports = reports.replace(/"name":"fast"/g, '"name":"from-the-index"');
+		writeFileSync(altered, [JSON.stringify({ ...fields, reportsLength: Buffer.byteLength(alteredReports) }), alteredReports, ...rest].join('\n'));
 		const fromIndex = JSON.parse(await run(['--index', altered])) as Profiled;
 		assert.deepEqual(fromIndex.profile.storageClasses.map((c) => c.name), ['from-the-index']);
 		assert.deepEqual(fromIndex.findings, plain.findings);
@@ -240,13 +244,13 @@ describe('kubelore lint in CI: shards', () => {
 		assert.equal(refused.stdout, '', 'no findings are reported with it');
 		assert.match(refused.stderr, /the index .*other-build\.index was written by another build of kubelore \(format \d+, 9\.9\.9:.*; this one is format \d+, .*\): write it again/);
 
-		// An index of an older format (format 6 kept the profile reports as objects, not as text) is refused by its format, with what to do.
+		// An index of an older format (format 7 kept the profile reports as text within the header) is refused by its format, with what to do.
 		const older = join(dir, 'older-format.index');
-		writeFileSync(older, [JSON.stringify({ ...parsed, format: 6 }), ...rest].join('\n'));
+		writeFileSync(older, [JSON.stringify({ ...parsed, format: 7 }), ...rest].join('\n'));
 		const old = await runCli(['lint', '.', '--format', 'json', '--index', older], { cwd: repo });
 		assert.equal(old.code, 2);
 		assert.equal(old.stdout, '');
-		assert.match(old.stderr, /older-format\.index was written by another build of kubelore \(format 6, .*; this one is format 7, .*\): write it again/);
+		assert.match(old.stderr, /older-format\.index was written by another build of kubelore \(format 7, .*; this one is format 8, .*\): write it again/);
 
 		// One cut short (its parses not all there) still gives the findings of a run without it: what it lacks is parsed again.
 		const cut = join(dir, 'cut.index');

@@ -9,7 +9,7 @@ import { firstLine, NEWLINE_BYTE, readFully, TAB, writeLines, type StoredBytes }
 import { recordFromParts, type StoredValues } from './storedRecords';
 import { sha1, type FileRecord } from './records';
 
-const FORMAT = 7;
+const FORMAT = 8;
 /** A stamp is trusted only when the file was last written this long before the run that read it (timestamps may count whole seconds). */
 const SETTLED_MS = 2000;
 export const DEFAULT_CACHE_FILE = '.kubelorecache';
@@ -35,12 +35,13 @@ interface Header {
 	/** The settings local findings were found with, once each: files name them by their place here. */
 	settings?: string[];
 	/**
-	 * An index's cluster profile reports, by reportKey, as JSON text: a shard of the same tree and
-	 * settings prints one instead of working it out. Text within the header, parsed only when a run
-	 * asks: over a large tree they run to megabytes of objects that would live through the whole
-	 * reading of the index (and be copied by every young-generation collection meanwhile).
+	 * The length in bytes of the line after the header, which holds an index's cluster profile
+	 * reports by reportKey (JSON): a shard of the same tree and settings prints one instead of working
+	 * it out. A line of its own, read only when a run asks for a report: over a large tree the reports
+	 * run to megabytes, which every run would otherwise read and parse with the header (and keep as
+	 * objects through the whole reading of the index, copied by every young-generation collection).
 	 */
-	reports?: string;
+	reportsLength?: number;
 	/** An index's content hashes of the files git vouched for, by `<blob ID> <path from the top of the checkout>` (see gitTree.ts). */
 	blobs?: Record<string, string>;
 }
@@ -61,10 +62,11 @@ export interface CacheExtras {
 }
 
 /**
- * A cache or index file: a header line (findings of the last run), then the stored parses (see
+ * A cache or index file: a header line (findings of the last run), an index's cluster profile
+ * reports on a line of their own (see Header.reportsLength), then the stored parses (see
  * storedParts): the values of every parse, a line each, then the heads of the parses, a line each
  * (content hash, where its values are and how long, the head), and last a line with where the
- * heads start. Offsets count from the end of the header line. The parses are read only when some
+ * heads start. Offsets count from where the values start. The parses are read only when some
  * file has to be checked again, so that a run over an unchanged tree reads the header alone; then
  * the heads are read in one piece, and the values of a parse only when its file is checked or a
  * rule reads one: a shard of a large repository reads the heads of every file and the values of
@@ -81,8 +83,10 @@ export class CacheFile implements StoredValues {
 	private constructor(
 		readonly tool: string,
 		readonly header: Header | undefined,
-		/** Where the parses are: the file and the offset the header line ends at. */
+		/** Where the parses are: the file and the offset they start at (past the header line and the reports line). */
 		private readonly parseLine?: { path: string; offset: number },
+		/** Where the reports line is (see Header.reportsLength). */
+		private readonly reportsLine?: { offset: number; length: number },
 	) {}
 
 	/** Reads a file written by an earlier run of the same tool; anything else (missing, other version, damaged) is an empty cache. */
@@ -95,14 +99,17 @@ export class CacheFile implements StoredValues {
 		}
 	}
 
-	/** The file of a header already read: empty when another tool wrote it; throws when the header is not whole. */
-	static withHeader(tool: string, header: Header, parseLine: { path: string; offset: number }): CacheFile {
+	/** The file of a header already read (`next`: where its line ends): empty when another tool wrote it; throws when the header is not whole. */
+	static withHeader(tool: string, header: Header, { path, offset: next }: { path: string; offset: number }): CacheFile {
 		if (header.format !== FORMAT || header.tool !== tool) return new CacheFile(tool, undefined);
 		const settings = header.settings ?? [];
 		for (const file of Object.values(header.files as Record<string, StoredFile>)) {
 			if (typeof file.local.settings === 'number') file.local.settings = settings[file.local.settings];
 		}
-		return new CacheFile(tool, header, parseLine);
+		const length = header.reportsLength;
+		if (length === undefined) return new CacheFile(tool, header, { path, offset: next });
+		if (!Number.isSafeInteger(length) || length < 0) throw new Error('not a length');
+		return new CacheFile(tool, header, { path, offset: next + length + 1 }, { offset: next, length });
 	}
 
 	static empty(tool: string): CacheFile {
@@ -131,15 +138,22 @@ export class CacheFile implements StoredValues {
 		return file?.hash === hash ? file.local : undefined;
 	}
 
-	/** The cluster profile report an index holds for a run of this key (see reportKey). */
+	/** The cluster profile report an index holds for a run of this key (see reportKey), read from its line at each call. */
 	indexedReport(key: string): ProfileReport | undefined {
-		const reports = this.header?.reports;
-		if (typeof reports !== 'string') return undefined;
+		const at = this.reportsLine;
+		if (!at || !this.parseLine) return undefined;
+		let fd: number | undefined;
 		try {
-			const parsed = JSON.parse(reports) as unknown;
+			fd = openSync(this.parseLine.path, 'r');
+			const bytes = Buffer.allocUnsafe(at.length);
+			readFully(fd, bytes, at.offset);
+			const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
 			return parsed && typeof parsed === 'object' && Object.hasOwn(parsed, key) ? (parsed as Record<string, ProfileReport>)[key] : undefined;
 		} catch {
+			// Gone, cut short or damaged since the header was read: the run works the report out.
 			return undefined;
+		} finally {
+			if (fd !== undefined) closeSync(fd);
 		}
 	}
 
@@ -314,7 +328,8 @@ export class CacheFile implements StoredValues {
 			if (at === undefined) settings.set(file.local.settings, (at = settings.size));
 			stored[uri] = { hash: file.hash, diagnostics: file.diagnostics, local: { settings: at, diagnostics: file.local.diagnostics } };
 		}
-		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reports: extras?.reports && JSON.stringify(extras.reports), blobs: extras?.blobs };
+		const reports = extras?.reports && Buffer.from(JSON.stringify(extras.reports));
+		const header: Header = { format: FORMAT, tool: this.tool, run, files: stored as unknown as Record<string, CachedFile>, profile: extras?.profile, settings: [...settings.keys()], reportsLength: reports?.length, blobs: extras?.blobs };
 		if (extras?.sources && extras.started !== undefined) {
 			header.stamps = {};
 			for (const { uri, hash, stamp } of extras.sources) {
@@ -324,7 +339,7 @@ export class CacheFile implements StoredValues {
 		}
 		mkdirSync(dirname(path), { recursive: true });
 		const temporary = `${path}.${process.pid}.tmp`;
-		writeLines(temporary, JSON.stringify(header), parses);
+		writeLines(temporary, JSON.stringify(header), parses, reports);
 		// The file read from may be the one replaced: it is let go first (on Windows an open file cannot be replaced).
 		this.close();
 		renameSync(temporary, path);

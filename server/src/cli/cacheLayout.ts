@@ -23,11 +23,11 @@ export function readFully(fd: number, bytes: Buffer, position: number): void {
 }
 
 /**
- * Writes the header line (JSON, without a newline), the values, the heads and where they start, a part at a time: the
- * parses of a large repository come to tens of megabytes, which one string would hold at once
- * (twice while written). The heads are kept until the values are written (a tenth of the size).
+ * Writes the header line (JSON, without a newline), the line after it when given (see Header.reportsLength), the values, the
+ * heads and where they start, a part at a time: the parses of a large repository come to tens of megabytes, which one string
+ * would hold at once (twice while written). The heads are kept until the values are written (a tenth of the size).
  */
-export function writeLines(path: string, header: string, parses: Map<string, FileRecord | StoredBytes>): void {
+export function writeLines(path: string, header: string, parses: Map<string, FileRecord | StoredBytes>, second?: Buffer): void {
 	const fd = openSync(path, 'w');
 	const pieces: Buffer[] = [];
 	let size = 0;
@@ -43,6 +43,10 @@ export function writeLines(path: string, header: string, parses: Map<string, Fil
 	};
 	try {
 		add(Buffer.from(`${header}\n`));
+		if (second) {
+			add(second);
+			add(NEWLINE);
+		}
 		const heads: string[] = [];
 		let offset = 0;
 		for (const [hash, stored] of parses) {
