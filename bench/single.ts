@@ -16,10 +16,10 @@ export interface FileResult {
 	warmOpen: number[];
 	/** The first hover in the document, right after its first diagnostics, one per fresh server. */
 	firstHover: number[];
-	/** The hovers after the first one, in the last server. */
+	/** The hovers after the first one, a series in each fresh server. */
 	hover: number[];
 	/**
-	 * As many hovers again, in the same server, on a document separator (\`---\`), where there is
+	 * As many hovers as one series, in the last server, on a document separator (\`---\`), where there is
 	 * nothing to say: the round trip of the protocol, the client and the machine, the floor under
 	 * every hover figure (empty when the text has no separator).
 	 */
@@ -86,10 +86,11 @@ async function edits(client: BenchClient, uri: string, text: string, count: numb
 	return times;
 }
 
-/** `servers` fresh servers open the file cold; the last one then takes the hovers, the edits and the warm reopens. */
+/** `servers` fresh servers open the file cold and take the hovers; the last one then takes the empty hovers, the edits and the warm reopens. */
 export async function measureFile(spec: ServerSpec, path: string, text: string, servers: number, editCount = 40): Promise<FileResult> {
 	const uri = pathToFileURL(path).toString();
 	const firstPositions = positions(text, servers, 7);
+	const series = positions(text, 200);
 	const result: FileResult = { init: [], coldOpen: [], warmOpen: [], firstHover: [], hover: [], emptyHover: [], edit: [], rss: 0 };
 	const separator = text.split('\n').indexOf('---');
 	for (let s = 0; s < servers; s++) {
@@ -98,9 +99,10 @@ export async function measureFile(spec: ServerSpec, path: string, text: string, 
 			result.init.push(await client.initialize(null));
 			result.coldOpen.push(await timedOpen(client, uri, text));
 			result.firstHover.push(await hover(client, uri, firstPositions[s]));
-			if (s < servers - 1) continue;
+			// In every fresh server: the percentiles are over all of them (a p99 of one series of 200 is its third slowest hover).
 			collectHarness();
-			for (const position of positions(text, 200)) result.hover.push(await hover(client, uri, position));
+			for (const position of series) result.hover.push(await hover(client, uri, position));
+			if (s < servers - 1) continue;
 			collectHarness();
 			if (separator >= 0) for (let i = 0; i < 200; i++) result.emptyHover.push(await hover(client, uri, { line: separator, character: 1 }));
 			result.edit = await edits(client, uri, text, editCount);
