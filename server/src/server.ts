@@ -22,7 +22,7 @@ import { ExplainRequest, KnowledgeRequest, LintFilesRequest, type Initialization
 import { Lifecycle, overtaken, runInSlices } from './requests';
 import { DocumentSettings } from './settings';
 import { createServerConnection } from './stdio';
-import { keyAndValuePositions, warmReaders, warmUp } from './warmUp';
+import { keyAndValuePositions, warmUp } from './warmUp';
 import { explainAt } from './service/features/explain';
 import { createLanguageService, type LanguageService } from './service/service';
 import { DEFAULT_SETTINGS, languageForLocale, type Settings } from './service/settings';
@@ -74,6 +74,7 @@ connection.onInitialize((params): InitializeResult => {
 	loader.setFolders(folders);
 	// While the heap is small, and before the answer: the client opens its documents right after it.
 	collectWithRoom();
+	prepare();
 	return {
 		capabilities: {
 			textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -94,17 +95,23 @@ connection.onInitialize((params): InitializeResult => {
 	};
 });
 
+/**
+ * Before the initialize answer, while the client waits for nothing else: the built-in knowledge,
+ * then hovers on a small manifest of the server's own (warmUp.ts), whose code (both YAML readers,
+ * the field descriptions, the hover itself) the first open and the first hover would otherwise run
+ * cold. A failure leaves the server without the knowledge or cold, never unstarted.
+ */
+function prepare(): void {
+	try {
+		baseGraph = loadGraphData(distDir);
+		service.graph = graphWithTeam(baseGraph, undefined);
+		warmUp(service.graph, { ...DEFAULT_SETTINGS, language: languageForLocale(locale) }, fieldDocs);
+	} catch (error) {
+		connection.console.error(`KubeLore: ${(error as Error).stack ?? String(error)}`);
+	}
+}
+
 connection.onInitialized(() => {
-	// Handled before any later message, so no request sees the graph missing.
-	baseGraph = loadGraphData(distDir);
-	service.graph = graphWithTeam(baseGraph, undefined);
-	// Between two messages: the field descriptions (read on the first key hover otherwise), and both
-	// YAML readers run once on a small manifest, so that neither the first open nor the first hover
-	// (which parses its document with ranges) waits for their code to be compiled.
-	setImmediate(() => {
-		fieldDocs?.('v1', 'Pod', 'spec');
-		warmReaders();
-	});
 	void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
 	if (workspaceFolderEvents) {
 		connection.workspace.onDidChangeWorkspaceFolders((event) => {
