@@ -2,7 +2,8 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { rangeOf } from '../manifest/nodes';
+import { ABSENT, scalarValue, UNKNOWN, type LightNode } from '../manifest/fastRange';
+import { rangeOf, scannedNodeAt } from '../manifest/nodes';
 import type { ManifestDocument } from '../manifest/types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 
@@ -43,8 +44,17 @@ export function documentSymbols(uri: string, index: WorkspaceIndex): DocumentSym
 	return out;
 }
 
-/** The document's top-level sections; under `spec`, its containers, ports or rules by name (an outline of a large file stays small). */
+/**
+ * The document's top-level sections; under `spec`, its containers, ports or rules by name (an outline
+ * of a large file stays small). Read from the line scan where it knows every part of them, so that
+ * the outline of a file just opened (read values-first) costs no parse of its documents with ranges.
+ */
 function sections(document: ManifestDocument, text: TextDocument): DocumentSymbol[] {
+	return scannedSections(document, text) ?? parsedSections(document, text);
+}
+
+/** The sections from the full parse. */
+function parsedSections(document: ManifestDocument, text: TextDocument): DocumentSymbol[] {
 	const root = document.yaml?.contents;
 	if (!isMap(root)) return [];
 	const out: DocumentSymbol[] = [];
@@ -53,15 +63,18 @@ function sections(document: ManifestDocument, text: TextDocument): DocumentSymbo
 		const start = (pair.key as { range?: number[] } | null)?.range?.[0];
 		const end = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range?: number[] } | null)?.range?.[1];
 		if (key === undefined || SKIPPED_KEYS.has(key) || start === undefined || end === undefined) continue;
-		const range = span(text, document.start + start, document.start + end);
-		const symbol: DocumentSymbol = { name: key, kind: isSeq(pair.value) ? SymbolKind.Array : isMap(pair.value) ? SymbolKind.Module : SymbolKind.Property, range, selectionRange: within(span(text, document.start + start, document.start + start + key.length), range) };
-		if (key === 'spec') {
-			const children = NAMED_PATHS.flatMap(([path, label]) => namedItems(document.yaml?.getIn(path, true), label, document, text));
-			if (children.length) symbol.children = children;
-		}
-		out.push(symbol);
+		const kind = isSeq(pair.value) ? SymbolKind.Array : isMap(pair.value) ? SymbolKind.Module : SymbolKind.Property;
+		const children = key === 'spec' ? NAMED_PATHS.flatMap(([path, label]) => namedItems(document.yaml?.getIn(path, true), label, document, text)) : [];
+		out.push(section(document, text, key, kind, start, end, children));
 	}
 	return out;
+}
+
+function section(document: ManifestDocument, text: TextDocument, key: string, kind: SymbolKind, start: number, end: number, children: DocumentSymbol[]): DocumentSymbol {
+	const range = span(text, document.start + start, document.start + end);
+	const symbol: DocumentSymbol = { name: key, kind, range, selectionRange: within(span(text, document.start + start, document.start + start + key.length), range) };
+	if (children.length) symbol.children = children;
+	return symbol;
 }
 
 /** One child per named list item (a container, a port, an Ingress rule's host). */
@@ -73,8 +86,75 @@ function namedItems(list: unknown, label: string, document: ManifestDocument, te
 		const name = item.items.find((p) => isScalar(p.key) && NAME_KEYS.includes(String(p.key.value)) && isScalar(p.value));
 		const value = name && isScalar(name.value) ? name.value.value : undefined;
 		if (value === undefined || value === null) continue;
-		const range = span(text, document.start + item.range[0], document.start + item.range[1]);
-		out.push({ name: `${label} ${String(value)}`, kind: SymbolKind.Field, range, selectionRange: range });
+		out.push(namedItem(document, text, label, value, item.range[0], item.range[1]));
+	}
+	return out;
+}
+
+function namedItem(document: ManifestDocument, text: TextDocument, label: string, value: unknown, start: number, end: number): DocumentSymbol {
+	const range = span(text, document.start + start, document.start + end);
+	return { name: `${label} ${String(value)}`, kind: SymbolKind.Field, range, selectionRange: range };
+}
+
+/**
+ * The sections as parsedSections gives them, from the line scan; undefined where the scan does not
+ * know a part they need (a value's end or kind, a name's value), or once the document is parsed.
+ */
+function scannedSections(document: ManifestDocument, text: TextDocument): DocumentSymbol[] | undefined {
+	const root = scannedNodeAt(document, []);
+	if (root === UNKNOWN || root === ABSENT) return undefined;
+	if (root.kind === 'seq') return [];
+	if (root.kind !== 'map' || root.odd) return undefined;
+	const out: DocumentSymbol[] = [];
+	for (const [key, pair] of root.pairs) {
+		const value = pair.value;
+		if (value.kind === 'multiline' || !value.range || (value.kind === 'scalar' && value.bare)) return undefined;
+		if (SKIPPED_KEYS.has(key)) continue;
+		const kind = scannedKind(value, document.text);
+		if (kind === undefined) return undefined;
+		let children: DocumentSymbol[] = [];
+		if (key === 'spec') {
+			for (const [path, label] of NAMED_PATHS) {
+				const items = scannedNamedItems(scannedNodeAt(document, path), label, document, text);
+				if (!items) return undefined;
+				children = children.concat(items);
+			}
+		}
+		out.push(section(document, text, key, kind, pair.key[0], value.range[1], children));
+	}
+	return out;
+}
+
+/** The symbol kind of a scanned value: a list, a map, or a scalar. */
+function scannedKind(value: LightNode, documentText: string): SymbolKind | undefined {
+	if (value.kind === 'seq') return SymbolKind.Array;
+	if (value.kind === 'map') return SymbolKind.Module;
+	if (value.kind !== 'flow') return SymbolKind.Property;
+	const open = documentText[value.range[0]];
+	return open === '[' ? SymbolKind.Array : open === '{' ? SymbolKind.Module : undefined;
+}
+
+/** namedItems from the line scan; undefined where it does not know an item or a name. */
+function scannedNamedItems(list: LightNode | typeof UNKNOWN | typeof ABSENT, label: string, document: ManifestDocument, text: TextDocument): DocumentSymbol[] | undefined {
+	if (list === UNKNOWN) return undefined;
+	if (list === ABSENT || (list.kind !== 'seq' && list.kind !== 'flow')) return [];
+	if (list.kind === 'flow') return undefined;
+	const out: DocumentSymbol[] = [];
+	for (const item of list.items) {
+		if (item.kind === 'flow' || item.kind === 'multiline') return undefined;
+		if (item.kind !== 'map') continue;
+		if (!item.range || item.odd) return undefined;
+		let value: unknown;
+		for (const [key, pair] of item.pairs) {
+			const named = pair.value;
+			if (!NAME_KEYS.includes(key) || (named.kind !== 'scalar' && named.kind !== 'block' && named.kind !== 'multiline')) continue;
+			if (named.kind !== 'scalar') return undefined;
+			value = scalarValue(document.text, named);
+			if (value === UNKNOWN) return undefined;
+			break;
+		}
+		if (value === undefined || value === null) continue;
+		out.push(namedItem(document, text, label, value, item.range[0], item.range[1]));
 	}
 	return out;
 }
@@ -133,7 +213,11 @@ function kindOf(kind: string): SymbolKind {
 
 /** A document's end without its trailing blank lines. */
 function trimmedEnd(document: ManifestDocument): number {
-	return document.start + document.text.trimEnd().length;
+	const text = document.text;
+	let end = text.length;
+	// \s is the set of characters trimEnd drops; the text is not copied.
+	while (end > 0 && /\s/.test(text[end - 1])) end--;
+	return document.start + end;
 }
 
 function span(text: TextDocument, start: number, end: number): Range {

@@ -218,7 +218,8 @@ const CORE_FALSE = /^(?:false|False|FALSE)$/;
  * answered only when written as JavaScript writes that number (`80`, `1.5`); other forms (`0x1F`,
  * `1e3`, `007`), and double quotes holding escapes, are left to the parser.
  */
-function scalarValue(text: string, node: Extract<LightNode, { kind: 'scalar' }>): unknown {
+/** A one-line scalar's value as the core schema reads it (null, a boolean, a number, a string), or UNKNOWN (an escape in double quotes, an odd number form). */
+export function scalarValue(text: string, node: Extract<LightNode, { kind: 'scalar' }>): unknown {
 	const raw = text.slice(node.range[0], node.range[1]);
 	if (node.type === 'QUOTE_DOUBLE') return raw.includes('\\') ? UNKNOWN : raw.slice(1, -1);
 	if (node.type === 'QUOTE_SINGLE') return raw.slice(1, -1).replaceAll("''", "'");

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
-import { ABSENT, lightAt, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightNode, type LightTree } from './fastRange';
+import { ABSENT, lightAt, lightNodeAt, lightRange, lightTree, UNKNOWN, type LightNode, type LightTree, type Lookup } from './fastRange';
 import { isParsed } from './parse';
 import type { ManifestDocument, ManifestFile, NodePath } from './types';
 
@@ -192,6 +192,15 @@ function lightShape(map: Extract<LightNode, { kind: 'map' }>): MapShape | undefi
 		items.push({ key, keyStart: pair.key[0], valueEnd: value.range[1] });
 	}
 	return { flow: !!map.flow, range: map.range, items };
+}
+
+/**
+ * The line scan's node at a path of a document read values-first (the root for an empty path):
+ * UNKNOWN once the document is parsed with ranges or where the scan does not read it, ABSENT where
+ * the path is surely not there. Offsets in it are relative to the document.
+ */
+export function scannedNodeAt(document: ManifestDocument, path: NodePath): Lookup<LightNode> {
+	return lightNodeAt(light(document), path);
 }
 
 /**
