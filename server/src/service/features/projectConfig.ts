@@ -24,19 +24,41 @@ function projectConfigOf(manifest: ManifestFile): ReturnType<typeof readProjectC
 
 /** True for a `.kubelore.yaml` file. */
 export function isProjectConfig(uri: string): boolean {
-	return URI.parse(uri).path.endsWith(`/${CONFIG_NAME}`);
+	return placesOf(uri).isConfig;
 }
 
 /** Settings for a file with the nearest `.kubelore.yaml` above it (in the index) laid over them. */
 export function settingsWithProjectConfig(uri: string, settings: Settings, index: WorkspaceIndex): Settings {
-	let dir = URI.parse(uri).path;
-	for (;;) {
-		const slash = dir.lastIndexOf('/');
-		if (slash <= 0) return settings;
-		dir = dir.slice(0, slash);
-		const config = index.getFile(URI.file(`${dir}/${CONFIG_NAME}`).toString());
+	for (const candidate of placesOf(uri).configs) {
+		const config = index.getFile(candidate);
 		if (config) return applyProjectConfig(settings, projectConfigOf(config.manifest).config);
 	}
+	return settings;
+}
+
+/** What a URI's path says: whether it names a `.kubelore.yaml`, and the URIs a `.kubelore.yaml` above it would have, nearest first. */
+interface Places {
+	isConfig: boolean;
+	configs: string[];
+}
+
+/** Places of the URIs asked about lately: every request asks, and working them out parses and formats URIs. */
+const places = new Map<string, Places>();
+const PLACES_KEPT = 1000;
+
+function placesOf(uri: string): Places {
+	let known = places.get(uri);
+	if (known) return known;
+	const path = URI.parse(uri).path;
+	const configs: string[] = [];
+	for (let dir = path, slash = dir.lastIndexOf('/'); slash > 0; slash = dir.lastIndexOf('/')) {
+		dir = dir.slice(0, slash);
+		configs.push(URI.file(`${dir}/${CONFIG_NAME}`).toString());
+	}
+	known = { isConfig: path.endsWith(`/${CONFIG_NAME}`), configs };
+	if (places.size >= PLACES_KEPT) places.clear();
+	places.set(uri, known);
+	return known;
 }
 
 /** Problems of a `.kubelore.yaml` file, one diagnostic each, at the offending key or value. */
