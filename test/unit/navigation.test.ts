@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Location } from 'vscode-languageserver-types';
 import { atCursor } from '../fixtures/hover/harness';
+import { isParsed } from '../../server/src/service/manifest/parse';
 import { settings } from '../util/service';
 
 /** Where go to definition lands: `path:line` (1-based) and the text under the range. */
@@ -140,6 +141,15 @@ describe('document links', () => {
 			'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: { name: ebs }\nprovisioner: ebs.csi.aws.com\n---\n' +
 			'apiVersion: v1\nkind: Pod\nmetadata: { name: a, annotations: { runbook: "https://example.com/runbook." } }\nspec:\n  containers: [{ name: a, image: calico/node:v3.27.0 }]\n';
 		assert.deepEqual(linksOf({ 'mixed.yaml': `${text}<|>` }), ['https://example.com/runbook -> https://example.com/runbook']);
+	});
+
+	it('links of a file just opened (read values-first) are found without parsing its documents', () => {
+		const plain = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  a: b\n`;
+		const text = [plain(0), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    docs: http://example.com/web\n', plain(2), plain(3)].join('---\n');
+		const w = atCursor({ 'many.yaml': `${text}<|>` });
+		const links = w.service.findLinks(w.uri).map((l) => l.target);
+		assert.deepEqual(links, ['http://example.com/web']);
+		assert.deepEqual(w.service.index.getFile(w.uri)!.manifest.documents.map(isParsed), [false, false, false, false]);
 	});
 
 	it('keys and documents that are not resources get no links', () => {

@@ -1,9 +1,13 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
+import { ABSENT, UNKNOWN, type LightNode } from '../manifest/fastRange';
+import { scannedNodeAt } from '../manifest/nodes';
 import type { WorkspaceIndex } from '../workspace/index';
 
 const LINK_LIMIT = 2000;
 const URL = /https?:\/\/[^\s"'<>`]+[^\s"'<>`.,;:)\]]/g;
+/** What every link starts with: a document without it is not parsed for its values' ranges. */
+const SCHEME = /https?:\/\//;
 
 /**
  * Document links: the web addresses written in values (docs links in annotations and the like),
@@ -17,19 +21,54 @@ export function findLinks(uri: string, index: WorkspaceIndex): DocumentLink[] {
 	if (!file) return [];
 	const links: DocumentLink[] = [];
 	for (const document of file.manifest.documents) {
-		if (!document.resource || !document.yaml) continue;
-		walkValues(document.yaml.contents, (scalar) => {
-			if (!scalar.range || typeof scalar.value !== 'string' || links.length >= LINK_LIMIT) return;
-			const start = scalar.range[0];
-			const source = document.text.slice(start, scalar.range[1]);
+		// Most documents hold no web address; the others are read by the line scan where it reads every
+		// value: the first links of a file just opened (read values-first) parse no document with ranges.
+		if (!document.resource || !SCHEME.test(document.text)) continue;
+		const add = (start: number, end: number) => {
+			const source = document.text.slice(start, end);
 			for (const match of source.matchAll(URL)) {
 				if (links.length >= LINK_LIMIT) return;
 				const at = document.start + start + match.index;
 				links.push({ range: { start: file.text.positionAt(at), end: file.text.positionAt(at + match[0].length) }, target: match[0] });
 			}
+		};
+		const scanned: [number, number][] = [];
+		if (scannedValues(scannedNodeAt(document, []), scanned)) {
+			for (const [start, end] of scanned) if (links.length < LINK_LIMIT) add(start, end);
+			continue;
+		}
+		if (!document.yaml) continue;
+		walkValues(document.yaml.contents, (scalar) => {
+			if (!scalar.range || typeof scalar.value !== 'string' || links.length >= LINK_LIMIT) return;
+			add(scalar.range[0], scalar.range[1]);
 		});
 	}
 	return links;
+}
+
+/**
+ * The ranges of every scalar value (not the keys) of a scanned tree that may hold a web address, in
+ * the order written; false where the scan has not read a value (a flow collection's insides, a plain
+ * scalar over several lines, a block scalar of an uncommon form) or the document at all.
+ */
+function scannedValues(node: LightNode | typeof UNKNOWN | typeof ABSENT, out: [number, number][]): boolean {
+	if (node === UNKNOWN || node === ABSENT) return false;
+	switch (node.kind) {
+		case 'map':
+			for (const pair of node.pairs.values()) if (!scannedValues(pair.value, out)) return false;
+			return !node.odd;
+		case 'seq':
+			for (const item of node.items) if (!scannedValues(item, out)) return false;
+			return true;
+		case 'scalar':
+			out.push(node.range);
+			return true;
+		case 'block':
+			if (node.range) out.push(node.range);
+			return node.range !== undefined;
+		default:
+			return false;
+	}
 }
 
 /** Visits every scalar value (not the keys) of a YAML tree. */
