@@ -10,7 +10,26 @@ const POD_SPEC_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet',
  * or as a pod volume (`spec.nfs.server`, `spec.volumes[].nfs.server`), and a claim's field as
  * a claim or a claim template: every spelling of the same field finds the same entity.
  */
-export function patternVariants(pattern: string, kind: string | undefined): string[] {
+export function patternVariants(pattern: string, kind: string | undefined): readonly string[] {
+	const byPattern = variantsKnown.get(kind ?? '');
+	const known = byPattern?.get(pattern);
+	if (known) return known;
+	if (++variantsCount > VARIANTS_KEPT) {
+		variantsKnown.clear();
+		variantsCount = 1;
+	}
+	const variants = spellings(pattern, kind);
+	if (byPattern) byPattern.set(pattern, variants);
+	else variantsKnown.set(kind ?? '', new Map([[pattern, variants]]));
+	return variants;
+}
+
+/** patternVariants' answers by kind and pattern: each hover, completion and field lookup asks, with a few regular expressions each. */
+const variantsKnown = new Map<string, Map<string, readonly string[]>>();
+let variantsCount = 0;
+const VARIANTS_KEPT = 10_000;
+
+function spellings(pattern: string, kind: string | undefined): readonly string[] {
 	const out = new Set([pattern]);
 	const podKind = kind === undefined || POD_SPEC_KINDS.has(kind);
 	const podRest = podKind ? podRelative(pattern, kind) : undefined;
