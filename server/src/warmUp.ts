@@ -1,8 +1,9 @@
 /*
- * Hovers on a small manifest of the server's own, made right before the code cache is written
- * (start.ts writes it once, from the compiled functions of the first server that found none): the
- * hover code is then in the cache, and later servers load it compiled instead of compiling it on
- * their first hover. WARM_UP is also what the server parses at start to compile both YAML readers.
+ * Hovers on a small manifest of the server's own. Every server makes them before its initialize
+ * answer (server.ts), so that its first open and first hover do not run their code cold; and they
+ * are made again right before the code cache is written (start.ts writes it once, from the compiled
+ * functions of the first server that found none), so that the hover code is in the cache and later
+ * servers load it compiled.
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { FieldDocs } from './service/features/hoverContext';
