@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseManifest } from '../../server/src/service/manifest/parse';
+import { isParsed, parseManifest } from '../../server/src/service/manifest/parse';
 import { hasHelmSyntax, MAX_DEPTH, tooDeepAt } from '../../server/src/service/manifest/yamlRead';
 import type { Rule } from '../../server/src/service/rules/types';
 import { createLanguageService } from '../../server/src/service/service';
@@ -38,6 +38,21 @@ describe('YAML read as Kubernetes reads it', () => {
 		}
 		const { service, uri } = workspace({ 'svc.yaml': MERGED });
 		assert.ok(!codes(service.doValidation(uri('svc.yaml'), settings())).includes('service-node-port-invalid'), 'no ClusterIP complaint for a merged NodePort');
+	});
+
+	it('reads a document with a quoted `*` (a cron schedule) values-first, and one with an alias and no anchor as the full parser does', () => {
+		const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: job\n              args: ["sh", "-c", "rm -f /tmp/*"]\n';
+		const fast = parseManifest('file:///c.yaml', 1, cron, { valuesFirst: true }).documents[0];
+		assert.equal(isParsed(fast), false, 'read values-first');
+		assert.deepEqual(fast.resource?.value, parseManifest('file:///c.yaml', 1, cron).documents[0].resource?.value);
+		assert.equal((fast.resource?.value.spec as { schedule?: string }).schedule, '*/5 * * * *');
+		// An alias with nothing to expand, and aliases with an anchor: the full parser reads them, as before.
+		for (const text of ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: *missing\n', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: &l { app: x }\ndata:\n  note: "*"\n  a: *l\n']) {
+			const read = parseManifest('file:///a.yaml', 1, text, { valuesFirst: true }).documents[0];
+			const full = parseManifest('file:///a.yaml', 1, text).documents[0];
+			assert.equal(isParsed(read), true);
+			assert.deepEqual({ kind: read.kind, value: read.resource?.value, problems: read.problems }, { kind: full.kind, value: full.resource?.value, problems: full.problems });
+		}
 	});
 
 	it('still reports a key written twice, as the API server would', () => {

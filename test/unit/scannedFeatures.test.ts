@@ -41,7 +41,7 @@ describe('the outline and the links of a file read values-first', () => {
 			'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  selector: { app: web }\n  ports: [{ name: http, port: 80 }]\n',
 			'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: "1"\n  b: |\n    text\nbinaryData: {}\nimmutable: true\n',
 			'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    docs: https://example.com/ingress\n    runbook: |\n      see http://example.com/runbook.\nspec:\n  rules:\n    - host: shop.example.com\n    - http: {}\n      host: other.example.com\n',
-			'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: job\n',
+			'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 1 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: job\n',
 		].join('---\n');
 		const { parsedByOutline, documents, links } = agree(text, 'the five documents');
 		assert.equal(documents, 5);

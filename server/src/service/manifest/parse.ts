@@ -190,7 +190,9 @@ export function parseDocumentChunk(chunk: string, start: number, options: ParseO
 		return withTree({ ...base, kind: partialReason ? 'partial' : 'broken', problems: partialReason ? [] : [problem] }, undefined);
 	}
 	// Most documents have no `*` at all: found at once, where the expression would look at every character.
-	if (options.valuesFirst && !partialReason && !(chunk.includes('*') && ALIAS_USE.test(chunk))) {
+	// Nor has an alias anything to expand in a document without an anchor (`&`): js-yaml then fails on
+	// it as the parser does, and a quoted `*` (a CronJob's `"*/5 * * * *"`) keeps its document on this path.
+	if (options.valuesFirst && !partialReason && !(chunk.includes('*') && chunk.includes('&') && ALIAS_USE.test(chunk))) {
 		const fast = readValuesOnly(chunk);
 		// The fields set one by one, in the order of the spread they stand for ({ ...base, ...fast, problems }): one object fewer per document.
 		if (fast) return treeLater({ start, end: base.end, text: chunk, partialReason: fast.partialReason, disabledRules: base.disabledRules, kind: fast.kind, resource: fast.resource, problems: [] });
