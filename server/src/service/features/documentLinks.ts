@@ -1,6 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
-import { ABSENT, UNKNOWN, type LightNode } from '../manifest/fastRange';
+import { ABSENT, UNKNOWN, type LightNode, type Lookup } from '../manifest/fastRange';
 import { scannedNodeAt } from '../manifest/nodes';
 import type { WorkspaceIndex } from '../workspace/index';
 
@@ -51,7 +51,7 @@ export function findLinks(uri: string, index: WorkspaceIndex): DocumentLink[] {
  * the order written; false where the scan has not read a value (a flow collection's insides, a plain
  * scalar over several lines, a block scalar of an uncommon form) or the document at all.
  */
-function scannedValues(node: LightNode | typeof UNKNOWN | typeof ABSENT, out: [number, number][]): boolean {
+function scannedValues(node: Lookup<LightNode>, out: [number, number][]): boolean {
 	if (node === UNKNOWN || node === ABSENT) return false;
 	switch (node.kind) {
 		case 'map':

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { ABSENT, scalarValue, UNKNOWN, type LightNode } from '../manifest/fastRange';
+import { ABSENT, scalarValue, UNKNOWN, type LightNode, type Lookup } from '../manifest/fastRange';
 import { rangeOf, scannedNodeAt } from '../manifest/nodes';
 import type { ManifestDocument } from '../manifest/types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
@@ -135,7 +135,7 @@ function scannedKind(value: LightNode, documentText: string): SymbolKind | undef
 }
 
 /** namedItems from the line scan; undefined where it does not know an item or a name. */
-function scannedNamedItems(list: LightNode | typeof UNKNOWN | typeof ABSENT, label: string, document: ManifestDocument, text: TextDocument): DocumentSymbol[] | undefined {
+function scannedNamedItems(list: Lookup<LightNode>, label: string, document: ManifestDocument, text: TextDocument): DocumentSymbol[] | undefined {
 	if (list === UNKNOWN) return undefined;
 	if (list === ABSENT || (list.kind !== 'seq' && list.kind !== 'flow')) return [];
 	if (list.kind === 'flow') return undefined;
